@@ -1,0 +1,96 @@
+// Lint: typescript-eslint strict, React hooks, a11y, import cycles and the
+// architecture's dependency zones (../shared/design/architecture.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'fhir-fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...jsxA11y.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never HTML.',
+        },
+      ],
+      'import-x/no-cycle': ['error', { maxDepth: 10, ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone(
+              './src/engine',
+              './src/!(engine|reference)/**',
+              'engine imports only itself and reference types',
+            ),
+            zone(
+              './src/reference',
+              './src/!(reference)/**',
+              'reference imports nothing from app layers',
+            ),
+            zone('./src/components', './src/fhir', 'components never fetch: take data as props'),
+            zone('./src/components', './src/hooks', 'components never fetch: take data as props'),
+            zone(
+              './src/features/nurse',
+              './src/features/!(nurse)/**',
+              'features never import each other',
+            ),
+            zone(
+              './src/features/coder',
+              './src/features/!(coder)/**',
+              'features never import each other',
+            ),
+            zone(
+              './src/features/clinician',
+              './src/features/!(clinician)/**',
+              'features never import each other',
+            ),
+            zone('./src/!(cli|sandbox)/**', './src/cli', 'the browser bundle never imports cli'),
+            zone(
+              './src/!(cli|sandbox)/**',
+              './src/sandbox',
+              'the browser bundle never imports sandbox',
+            ),
+            zone('./src', './test', 'src never imports test'),
+            zone('./src', './fhir-fixtures', 'src never imports fixtures'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'fhirclient', '@tanstack/*', 'zod', 'node:*'] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'fetch', 'document', 'localStorage', 'console'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The clock is a parameter.' },
+        { object: 'Math', property: 'random', message: 'Engine is deterministic.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,213 @@
+// The engine's entry: one patient's data in, one result per encounter out.
+// Order: group by encounter → setting → administration codes → drug lines → checks →
+// aggregate identical lines (contract §3).
+import { runEncounterChecks, type AuthLedger } from './checks/run-checks.ts';
+import { deriveDrugLines } from './drug/derive-drug-lines.ts';
+import { codeAdministrations } from './infusion/code-administrations.ts';
+import type { EncounterScope } from './stage.ts';
+import { localDate } from './time.ts';
+import type {
+  Administration,
+  DerivedLine,
+  EncounterReport,
+  EncounterResult,
+  EngineContext,
+  PatientInput,
+  Report,
+  Setting,
+  Warning,
+} from './types.ts';
+
+interface Group {
+  encounter: string | null;
+  administrations: Administration[];
+  dateOfService: string;
+  firstStartMs: number;
+}
+
+function adminDate(a: Administration): string | undefined {
+  const t = a.start ?? a.end;
+  return t ? localDate(t) : undefined;
+}
+
+/** Group administrations by encounter; those without one by patient and date (R1.6). */
+export function groupEncounters(patient: PatientInput): Group[] {
+  const groups = new Map<string, Group>();
+  for (const a of patient.administrations) {
+    const date = adminDate(a);
+    const key = a.encounter ?? `date:${date ?? 'unknown'}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        encounter: a.encounter,
+        administrations: [],
+        dateOfService: '',
+        firstStartMs: Infinity,
+      };
+      groups.set(key, g);
+    }
+    g.administrations.push(a);
+    const t = a.start ?? a.end;
+    if (t && t.ms < g.firstStartMs) {
+      g.firstStartMs = t.ms;
+      g.dateOfService = localDate(t);
+    }
+  }
+  for (const g of groups.values()) {
+    if (!g.dateOfService) {
+      const enc = patient.encounters.find((e) => e.ref === g.encounter);
+      const t = enc?.period?.start;
+      g.dateOfService = t ? localDate(t) : 'unknown';
+    }
+  }
+  return [...groups.values()].sort(
+    (x, y) =>
+      x.firstStartMs - y.firstStartMs || (x.encounter ?? '').localeCompare(y.encounter ?? ''),
+  );
+}
+
+/** Contract §2.6: config, else place of service, else the existing claim's type, else professional. */
+export function deriveSetting(
+  patient: PatientInput,
+  encounter: string | null,
+  ctx: EngineContext,
+): Setting {
+  if (ctx.config.setting) return ctx.config.setting;
+  const enc = encounter ? patient.encounters.find((e) => e.ref === encounter) : undefined;
+  if (enc?.settingFromLocation) return enc.settingFromLocation;
+  const claim = patient.claims.find(
+    (c) => c.use === 'claim' && c.encounter === encounter && c.type,
+  );
+  if (claim?.type === 'institutional') return 'facility';
+  if (claim?.type === 'professional') return 'professional';
+  return 'professional';
+}
+
+function modifierKey(mods: string[]): string {
+  return [...mods].sort().join(',');
+}
+
+/** Lines with the same code, modifiers and date are summed into one (contract §3). */
+export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
+  const out = new Map<string, DerivedLine>();
+  for (const l of lines) {
+    const key = `${l.code}|${modifierKey(l.modifiers)}|${l.date}`;
+    const prev = out.get(key);
+    if (!prev) {
+      out.set(key, { ...l, sources: [...l.sources], modifiers: [...l.modifiers] });
+      continue;
+    }
+    prev.units += l.units;
+    for (const s of l.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
+    if (l.amount !== undefined || prev.amount !== undefined) {
+      prev.amount = Math.round(((prev.amount ?? 0) + (l.amount ?? 0)) * 100) / 100;
+    }
+    if (prev.ndc && l.ndc && prev.ndc.code === l.ndc.code && prev.ndc.unit === l.ndc.unit) {
+      prev.ndc = {
+        ...prev.ndc,
+        quantity: Math.round((prev.ndc.quantity + l.ndc.quantity) * 1000) / 1000,
+      };
+    }
+    prev.evidence = {
+      ...prev.evidence,
+      rules: [...new Set([...prev.evidence.rules, ...l.evidence.rules])],
+      reason:
+        prev.evidence.reason === l.evidence.reason
+          ? prev.evidence.reason
+          : `${prev.evidence.reason} ${l.evidence.reason}`,
+      minutes: { ...prev.evidence.minutes, ...l.evidence.minutes },
+    };
+  }
+  return [...out.values()];
+}
+
+/** One warning per code per encounter; sources merged (research-billing §11). */
+export function mergeWarnings(warnings: Warning[]): Warning[] {
+  const out = new Map<string, Warning>();
+  for (const w of warnings) {
+    const prev = out.get(w.code);
+    if (!prev) {
+      out.set(w.code, { ...w, sources: [...w.sources] });
+      continue;
+    }
+    for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
+    if (w.amountAtStake !== undefined)
+      prev.amountAtStake = (prev.amountAtStake ?? 0) + w.amountAtStake;
+  }
+  return [...out.values()];
+}
+
+/** Analyse one patient: every encounter, in time order. Never throws on billing conditions. */
+export function analyzePatient(patient: PatientInput, ctx: EngineContext): EncounterResult[] {
+  const groups = groupEncounters(patient);
+  const ledger: AuthLedger = { entries: [] };
+  const seenDates = new Set<string>();
+  const results: EncounterResult[] = [];
+  for (const g of groups) {
+    const setting = deriveSetting(patient, g.encounter, ctx);
+    const scope: EncounterScope = {
+      patient,
+      encounter: g.encounter,
+      administrations: g.administrations,
+      dateOfService: g.dateOfService,
+      setting,
+      laterEncounterSameDay: g.encounter !== null && seenDates.has(g.dateOfService),
+      context: ctx,
+    };
+    if (g.encounter !== null) seenDates.add(g.dateOfService);
+    const admin = codeAdministrations(scope);
+    const drug = deriveDrugLines(scope);
+    const checked = runEncounterChecks(scope, [...admin.lines, ...drug.lines], ledger);
+    const issues: Warning[] = patient.issues
+      .filter(
+        (i) => i.encounter === g.encounter && (g.encounter !== null || i.date === g.dateOfService),
+      )
+      .map(({ code, severity, message, sources }) => ({ code, severity, message, sources }));
+    results.push({
+      patient: patient.patient,
+      encounter: g.encounter,
+      dateOfService: g.dateOfService,
+      setting,
+      lines: aggregateLines(checked.lines),
+      warnings: mergeWarnings([
+        ...issues,
+        ...admin.warnings,
+        ...drug.warnings,
+        ...checked.warnings,
+      ]),
+    });
+  }
+  return results;
+}
+
+/** Strip evidence: the report carries only the contract's fields (contract §3). */
+export function toEncounterReport(r: EncounterResult): EncounterReport {
+  return {
+    patient: r.patient,
+    encounter: r.encounter,
+    dateOfService: r.dateOfService,
+    setting: r.setting,
+    lines: r.lines.map((l) => {
+      const line: EncounterReport['lines'][number] = {
+        code: l.code,
+        units: l.units,
+        modifiers: l.modifiers,
+        date: l.date,
+        sources: l.sources,
+      };
+      if (l.ndc) line.ndc = l.ndc;
+      if (l.amount !== undefined) line.amount = l.amount;
+      return line;
+    }),
+    warnings: r.warnings.map((w) => ({
+      code: w.code,
+      severity: w.severity,
+      message: w.message,
+      sources: w.sources,
+    })),
+  };
+}
+
+export function toReport(results: EncounterResult[]): Report {
+  return { encounters: results.map(toEncounterReport) };
+}

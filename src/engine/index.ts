@@ -1,0 +1,12 @@
+// The engine's one public entry (architecture: no other barrel files).
+export * from './types.ts';
+export type { StageResult, EncounterScope } from './stage.ts';
+export {
+  analyzePatient,
+  toReport,
+  toEncounterReport,
+  aggregateLines,
+  mergeWarnings,
+} from './analyze.ts';
+export { localDate, wholeMinutes } from './time.ts';
+export { defaultConfig, PAYER_PROFILES, MEDICARE_RULES, MEDICARE_TRIAL } from './profiles.ts';

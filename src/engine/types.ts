@@ -1,0 +1,370 @@
+// Engine input and output. The engine is pure: FHIR JSON never reaches it. src/fhir/ maps
+// resources to these types (contract §2); the engine turns them into a report (contract §3).
+import type { DecimalQuantity, ReferenceData } from '../reference/types.ts';
+
+export type { DecimalQuantity, DrugCategory, ReferenceData } from '../reference/types.ts';
+
+export type Setting = 'professional' | 'facility';
+export type Severity = 'error' | 'warning' | 'info';
+export type PayerProfileName = 'medicare' | 'medicare-advantage' | 'commercial' | 'medicaid';
+
+/** An absolute instant plus the UTC offset it was written in (for the local date). */
+export interface Timestamp {
+  /** Epoch milliseconds. */
+  ms: number;
+  /** Offset of the source string in minutes east of UTC (e.g. -300 for -05:00). */
+  offsetMin: number;
+  /** The source string, for evidence. */
+  iso: string;
+}
+
+export type AdministrationStatus =
+  'in-progress' | 'not-done' | 'on-hold' | 'completed' | 'entered-in-error' | 'stopped' | 'unknown';
+
+/** Drug identity as read from medicationCodeableConcept or Medication.code (contract §2.2). */
+export interface DrugIdentity {
+  /** 11-digit NDCs, normalised (drug-wastage R-29). */
+  ndc: string[];
+  hcpcs: string[];
+  rxnorm: string[];
+  /** Text for people (Medication.code.text or coding display). */
+  display?: string;
+}
+
+/** One ingredient of the Medication given (a bag may hold fluid plus a drug). */
+export interface Ingredient {
+  drug: DrugIdentity;
+  /** Strength as amount per 1 mL when expressible (Medication.ingredient.strength). */
+  strengthPerMl?: DecimalQuantity;
+  isActive?: boolean;
+}
+
+export interface ContainerOpened {
+  ndc11: string;
+  count: number;
+}
+
+export type TrialItemRole = 'investigational' | 'routine';
+
+/** A MedicationAdministration, mapped (contract §2.1–§2.5). */
+export interface Administration {
+  /** 'MedicationAdministration/<id>' */
+  ref: string;
+  patient: string;
+  /** 'Encounter/<id>' or null. */
+  encounter: string | null;
+  status: AdministrationStatus;
+  start?: Timestamp;
+  end?: Timestamp;
+  /** true when the record had only effectiveDateTime. */
+  dateTimeOnly: boolean;
+  /** dosage.rate[x] present. */
+  hasRate: boolean;
+  /** A v3 push code in dosage.method or dosage.route (IVPUSH, IVRPUSH, IVSPUSH, IVINJBOL, IVINJ). */
+  pushDocumented: boolean;
+  /** Intravenous route (SNOMED 47625008, v3 IV codes); false when a route says otherwise. */
+  intravenous: boolean;
+  /** IVFLUSH or dosage.text flush/KVO/keep vein open (contract §2.1). */
+  flushMarked: boolean;
+  /** dosage.site coding code, else text. */
+  site?: string;
+  separateAccessJustified: boolean;
+  /** partOf → another MedicationAdministration (interrupted infusion segment, R9.2). */
+  partOf?: string;
+  primaryReason: boolean;
+  /** The drug given (the Medication's code). */
+  drug: DrugIdentity;
+  /** Ingredients when the Medication lists them (mixed bag, hydration with drug). */
+  ingredients: Ingredient[];
+  /** Concentration from Medication.ingredient.strength (amount per 1 mL). */
+  concentrationPerMl?: DecimalQuantity;
+  /** Medication.amount numerator: labeled content of one container. */
+  medicationAmount?: DecimalQuantity;
+  /** dosage.dose */
+  dose?: DecimalQuantity;
+  containers?: ContainerOpened[];
+  discarded?: DecimalQuantity;
+  sharedContainer: boolean;
+  /** 'MedicationRequest/<id>' from `request`. */
+  request?: string;
+  /** Ordered dose from the request's first doseQuantity. */
+  orderedDose?: DecimalQuantity;
+  /** workflow-researchStudy extension → 'ResearchStudy/<id>'. */
+  researchStudy?: string;
+  sponsorSupplied: boolean;
+  sponsorPaid: boolean;
+  trialItemRole?: TrialItemRole;
+}
+
+export interface EncounterInfo {
+  ref: string;
+  patient: string;
+  /** Setting from the Location's place-of-service type (contract §2.6). */
+  settingFromLocation?: Setting;
+  period?: { start?: Timestamp; end?: Timestamp };
+  sponsorPaidVisit: boolean;
+  researchStudy?: string;
+}
+
+export interface CoverageInfo {
+  ref: string;
+  beneficiary: string;
+  status: string;
+  periodStart?: string;
+  periodEnd?: string;
+  order?: number;
+  /** Source of Payment Typology code (https://nahdo.org/sopt), e.g. '121', '112'. */
+  sopt?: string;
+  payor?: string;
+  display?: string;
+}
+
+/** CoverageEligibilityResponse insurance.item with authorizationRequired. */
+export interface AuthRequirement {
+  ref: string;
+  coverage?: string;
+  hcpcs: string;
+  required: boolean;
+}
+
+/** A preauthorization: ClaimResponse(use=preauthorization) joined with its request Claim. */
+export interface PreAuthorization {
+  ref: string;
+  requestClaim?: string;
+  outcome: string;
+  preAuthRef?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  /** HCPCS codes named by the request Claim's items or the response's addItem/item. */
+  hcpcs: string[];
+  /** Units authorised per HCPCS (request Claim item.quantity). */
+  unitsByHcpcs: Record<string, number>;
+}
+
+export interface ResearchSubjectInfo {
+  ref: string;
+  individual: string;
+  status: string;
+  study: string;
+  periodStart?: string;
+  periodEnd?: string;
+}
+
+export interface ResearchStudyInfo {
+  ref: string;
+  /** 8 digits of the NCT identifier, when present. */
+  nctDigits?: string;
+  title?: string;
+  sponsor?: string;
+  /** HCPCS/NDC/RxNorm codes of the investigational item. */
+  focus: DrugIdentity;
+}
+
+export interface ClaimLineInfo {
+  sequence: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  date?: string;
+  ndc?: string;
+  /** item.net value (USD). */
+  net?: number;
+}
+
+export interface ClaimInfo {
+  ref: string;
+  use: string;
+  status: string;
+  type?: 'professional' | 'institutional';
+  encounter?: string;
+  patient: string;
+  lines: ClaimLineInfo[];
+  diagnoses: string[];
+  /** Raw clinical-trial number strings from supportingInfo (info category). */
+  trialNumbers: string[];
+  /** Value code D4 values (institutional). */
+  valueCodeD4: string[];
+  conditionCodes: string[];
+  preAuthRefs: string[];
+  /** Focal insurance coverage reference. */
+  focalCoverage?: string;
+  insurer?: string;
+  versionId?: string;
+}
+
+/** Whether a kind of data could be read (scopes, server). Unreadable is "unknown", never "none". */
+export interface Readability {
+  coverage: boolean;
+  claims: boolean;
+  research: boolean;
+  eligibility: boolean;
+}
+
+/** A problem found while reading input (contract: INVALID_RESOURCE, INVALID_TIME_RANGE). */
+export interface InputIssue {
+  code: string;
+  severity: Severity;
+  message: string;
+  sources: string[];
+  patient?: string;
+  encounter?: string | null;
+  /** Local date the issue belongs to, when known. */
+  date?: string;
+}
+
+/** All the data of one patient that the engine needs (streamed one patient at a time). */
+export interface PatientInput {
+  patient: string;
+  administrations: Administration[];
+  encounters: EncounterInfo[];
+  coverages: CoverageInfo[];
+  authRequirements: AuthRequirement[];
+  preAuthorizations: PreAuthorization[];
+  researchSubjects: ResearchSubjectInfo[];
+  researchStudies: ResearchStudyInfo[];
+  claims: ClaimInfo[];
+  readable: Readability;
+  issues: InputIssue[];
+}
+
+// ---------------------------------------------------------------- rules and config
+
+/** Disputed-rule settings (docs/billing-rules.md). The `medicare` profile holds the defaults. */
+export interface RuleSettings {
+  /** R9.5: 'push' (default) codes a missing-stop infusion as a push; 'hold' emits no line. */
+  missingStopTime: 'push' | 'hold';
+  /** R9.3 hydration pieces: 'sum' (default) or 'each' (each piece must reach 31 min). */
+  hydrationSegments: 'sum' | 'each';
+  /** R9.3 same drug in separate bags / restarted: 'sum' (default) or 'separate'. */
+  sameDrugSegments: 'sum' | 'separate';
+  /** R7.7 partial overlap: 'sequential' (default) or 'concurrent'. */
+  partialOverlap: 'sequential' | 'concurrent';
+  /** R7.6 concurrent chemo: 'review' (no line, default) or 'unlisted-96549'. */
+  concurrentChemo: 'review' | 'unlisted-96549';
+  /** R9.7 line date for services crossing midnight: 'start' (default) or 'split'. */
+  midnightLineDate: 'start' | 'split';
+  /** R11.1 modifier for a justified second IV site: '59' (default), 'XS', 'XU'. */
+  separateSiteModifier: '59' | 'XS' | 'XU' | 'XE' | 'XP';
+  /** R11.2 modifier for a separate same-day encounter: '59' (default) or 'XE'. */
+  separateEncounterModifier: '59' | 'XE';
+  /** R11.3 59 on sequential hydration lines (off by default). */
+  modifier59OnSequentialHydration: boolean;
+  /** R2.3 electrolyte replacement: 'therapeutic' (default) or 'hydration'. */
+  electrolyteReplacement: 'therapeutic' | 'hydration';
+  /** R7.3 exactly 30 minutes between same-drug pushes: false (default, no 96376). */
+  repeatPushAt30Counts: boolean;
+  /** 96417 after a chemo push initial: false (default). */
+  allow96417AfterChemoPush: boolean;
+  /** R9.10 stopped early: 'time-given' (default) or 'modifier-53'. */
+  stoppedEarly: 'time-given' | 'modifier-53';
+  /** R9.11 documented push that ran 16+ minutes: 'trust-route' (default) or 'by-time'. */
+  longPush: 'trust-route' | 'by-time';
+  /** drug-wastage R-10: emit JZ for DOS 2023-01-01..2023-06-30 (default true). */
+  jzOptionalPeriodEmit: boolean;
+  /** drug-wastage R-20: 'JZ' (default) or 'none' on the earlier patient's shared-vial line. */
+  sharedVialModifier: 'JZ' | 'none';
+  /** drug-wastage R-21: dose deviation threshold in percent (default 10). */
+  doseDeviationPercent: number;
+  /** drug-wastage R-40 payer variation. */
+  requiresJZ: boolean;
+  acceptsJW: boolean;
+  /** HCPCS codes this payer requires a prior authorization for (contract §2.4). */
+  authRequiredHcpcs: string[];
+}
+
+/** research-billing §12. */
+export interface TrialSettings {
+  sponsorSuppliedDrugLine: 'omit' | 'nominal';
+  institutionalNctCarrier: 'either' | 'value-code-D4' | 'ref-p4' | 'both';
+  requireNct: boolean;
+  requireConditionCode30: boolean;
+  activeStatuses: string[];
+  studies: Record<string, { qualifying?: boolean; ideStudy?: boolean }>;
+}
+
+export interface EngineConfig {
+  /** Forced setting (--setting / config); else derived per encounter (contract §2.6). */
+  setting?: Setting;
+  payerProfile: PayerProfileName;
+  entity340b: null | 'JG' | 'TB';
+  rules: RuleSettings;
+  trial: TrialSettings;
+}
+
+export interface EngineContext {
+  config: EngineConfig;
+  reference: ReferenceData;
+}
+
+// ---------------------------------------------------------------- output
+
+export interface NdcQuantity {
+  code: string;
+  quantity: number;
+  unit: string;
+}
+
+/** Why a line exists: shown to coders; not part of the report JSON. */
+export interface LineEvidence {
+  /** Rule ids, e.g. ['R6.2', 'R4.3'] or ['R-01', 'R-06']. */
+  rules: string[];
+  /** One plain sentence. */
+  reason: string;
+  /** Counted minutes per administration (administration lines). */
+  minutes?: Record<string, number>;
+  /** Administered and discarded amounts, containers (drug lines). */
+  administered?: DecimalQuantity;
+  discarded?: DecimalQuantity;
+  containers?: ContainerOpened[];
+  /** Lines built on inferred vials (drug-wastage R-18). */
+  provisional?: boolean;
+}
+
+export interface ReportLine {
+  code: string;
+  units: number;
+  modifiers: string[];
+  date: string;
+  sources: string[];
+  ndc?: NdcQuantity;
+  /** USD: units × payment limit for the DOS, when known. */
+  amount?: number;
+}
+
+export interface DerivedLine extends ReportLine {
+  kind: 'administration' | 'drug';
+  evidence: LineEvidence;
+  /** For drug lines: the drug's plain name. */
+  drugName?: string;
+}
+
+export interface Warning {
+  code: string;
+  severity: Severity;
+  message: string;
+  sources: string[];
+  /** Dollars at stake, where the payment data knows it. */
+  amountAtStake?: number;
+}
+
+export interface EncounterResult {
+  patient: string;
+  encounter: string | null;
+  dateOfService: string;
+  setting: Setting;
+  lines: DerivedLine[];
+  warnings: Warning[];
+}
+
+export interface EncounterReport {
+  patient: string;
+  encounter: string | null;
+  dateOfService: string;
+  setting: Setting;
+  lines: ReportLine[];
+  warnings: Warning[];
+}
+
+export interface Report {
+  encounters: EncounterReport[];
+}

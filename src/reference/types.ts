@@ -1,0 +1,86 @@
+// Reference data types: what the engine may ask about a drug, a code or a CMS table.
+// Implementations live in src/reference/ (built-in data and CMS file parsers) and are
+// passed to the engine as a parameter. All amounts are exact decimal strings.
+
+/** Category for the administration codes (infusion-rules §2, contract §2.2). */
+export type DrugCategory = 'chemo' | 'therapeutic' | 'hydration' | 'flush';
+
+export type ContainerType = 'single-dose' | 'multi-dose';
+
+/** A quantity as an exact decimal string with a UCUM unit code (mg, ug, g, mL, [iU], {unit}). */
+export interface DecimalQuantity {
+  value: string;
+  unit: string;
+}
+
+/** One marketed package (NDC) of a drug. */
+export interface Presentation {
+  /** 11 digits, no hyphens. */
+  ndc11: string;
+  hcpcs: string;
+  /** Labeled drug content of one container (e.g. 100 mg). */
+  amount: DecimalQuantity;
+  /** Volume of one container in mL, when liquid. */
+  volumeMl?: string;
+  /** Concentration as amount per 1 mL (e.g. { value: '25', unit: 'mg' } = 25 mg/mL). */
+  concentrationPerMl?: DecimalQuantity;
+  /** null = unknown (raises CONTAINER_TYPE_UNKNOWN). */
+  container: ContainerType | null;
+  /** Still marketed: only marketed presentations are used for least-waste selection. */
+  marketed: boolean;
+  /** Whether the NDC quantity is reported in ML (liquid) or UN (powder/each). */
+  ndcUnit: 'ML' | 'UN' | 'GR' | 'F2' | 'ME';
+}
+
+/** A HCPCS drug or service code as valid over a date range. */
+export interface HcpcsInfo {
+  code: string;
+  /** Billing unit dosage, e.g. { value: '1', unit: 'mg' } for J9271. */
+  billingUnit?: DecimalQuantity;
+  /** "up to X" descriptors bill 1 unit per X or fraction (drug-wastage R-03). */
+  upTo?: boolean;
+  category: DrugCategory;
+  /** Family id shared by the NDCs/codes of one drug (e.g. 'pembrolizumab'). */
+  drugFamily?: string;
+  /** Plain drug name for nurses and clinicians. */
+  displayName: string;
+  /** ISO dates, inclusive; absent = open. */
+  effectiveFrom?: string;
+  effectiveTo?: string;
+}
+
+export interface MueEntry {
+  code: string;
+  value: number;
+  /** MUE adjudication indicator: 1 line edit, 2 DOS policy, 3 DOS clinical. */
+  mai: 1 | 2 | 3;
+  rationale?: string;
+}
+
+export type MueTable = 'practitioner' | 'outpatient-hospital';
+
+/**
+ * Everything the engine reads about drugs and CMS tables. Dates are ISO `YYYY-MM-DD`
+ * (the date of service) so quarter-versioned data can answer for the right quarter.
+ */
+export interface ReferenceData {
+  /** Product facts by 11-digit NDC. */
+  productByNdc(ndc11: string): Presentation | undefined;
+  /** Marketed presentations that bill under this HCPCS (for least-waste selection). */
+  presentationsForHcpcs(hcpcs: string): Presentation[];
+  /** HCPCS facts valid on the date; undefined when unknown or not valid that day. */
+  hcpcs(code: string, dos: string): HcpcsInfo | undefined;
+  /** Whether the code is known at all (any date), for HCPCS_NOT_VALID_FOR_DOS. */
+  hcpcsKnown(code: string): boolean;
+  /** HCPCS codes the CMS crosswalk lists for this NDC on the date. */
+  hcpcsForNdc(ndc11: string, dos: string): string[];
+  /** HCPCS for an RxNorm code (ingredient or product), when mapped. */
+  hcpcsForRxnorm(rxcui: string): string | undefined;
+  /** Category straight from the drug table by RxNorm (contract §2.2 order: NDC, HCPCS, RxNorm). */
+  categoryByRxnorm(rxcui: string): DrugCategory | undefined;
+  /** Medicare Part B payment limit per billing unit (USD, decimal string) on the date. */
+  paymentLimit(hcpcs: string, dos: string): string | undefined;
+  /** OPPS Addendum B status indicator on the date (G, K, N, ...). */
+  oppsStatusIndicator(hcpcs: string, dos: string): string | undefined;
+  mue(code: string, table: MueTable, dos: string): MueEntry | undefined;
+}

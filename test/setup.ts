@@ -1,0 +1,2 @@
+// Shared test setup: jest-dom matchers for React view tests.
+import '@testing-library/jest-dom/vitest';
