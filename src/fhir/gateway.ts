@@ -34,7 +34,9 @@ export function isFhirError(e: unknown): e is FhirError {
 
 /** Retrying is safe for reads on these kinds; never retry 4xx other than 429. */
 export function isRetryable(e: unknown): boolean {
-  return isFhirError(e) && (e.kind === 'network' || e.kind === 'server' || e.kind === 'rate-limited');
+  return (
+    isFhirError(e) && (e.kind === 'network' || e.kind === 'server' || e.kind === 'rate-limited')
+  );
 }
 
 export interface ReadResult<T extends FhirResource> {
@@ -64,5 +66,8 @@ export interface FhirGateway {
   search(type: string, params: Record<string, string>): Promise<FhirResource[]>;
   create<T extends FhirResource>(resource: T): Promise<ReadResult<T>>;
   /** PUT with If-Match: a stale etag fails with FhirError kind 'conflict'. */
-  update<T extends FhirResource>(resource: T & { id: string }, ifMatch: string): Promise<ReadResult<T>>;
+  update<T extends FhirResource>(
+    resource: T & { id: string },
+    ifMatch: string,
+  ): Promise<ReadResult<T>>;
 }
