@@ -39,3 +39,7 @@ export const SYSTEMS = {
   clinicalTrials: 'https://clinicaltrials.gov',
   modifier: 'http://www.ama-assn.org/go/cpt',
 } as const;
+
+/** PractitionerRole.code coding that tells the app which screen a user works in. */
+export const APP_ROLE_SYSTEM = 'https://everydose.dev/fhir/CodeSystem/app-role';
+export type AppRole = 'nurse' | 'clinician' | 'coder';
