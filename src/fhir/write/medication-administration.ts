@@ -1,0 +1,231 @@
+// Write-back builders for the nurse at the chair (contract §2.1, §2.3, §2.7): start and stop
+// times, containers opened and the amount discarded, and a new administration for an ordered
+// drug not yet started. Pure functions: they never mutate their input and never do I/O.
+import type {
+  Extension,
+  MedicationAdministration,
+  MedicationAdministrationDosage,
+  MedicationRequest,
+} from 'fhir/r4';
+import { CONTAINER_COUNT, CONTAINER_PRODUCT, EXT, SYSTEMS } from '../extensions.ts';
+
+/** Identifier system for the client-made id that makes a retried create safe to check. */
+export const CLIENT_ID_SYSTEM = 'urn:ietf:rfc:3986';
+
+export interface OpenedContainer {
+  /** NDC as the nurse picked it (10 or 11 digits, hyphens allowed). */
+  ndc: string;
+  count: number;
+}
+
+export interface DiscardedAmount {
+  value: number;
+  /** UCUM code, e.g. mg or mL. */
+  unit: string;
+}
+
+/** One thing a nurse records. `at` is an ISO instant with its UTC offset. */
+export type NurseChange =
+  | { kind: 'start'; at: string }
+  | { kind: 'stop'; at: string; stoppedEarly?: boolean }
+  | { kind: 'waste'; containers: OpenedContainer[]; discarded: DiscardedAmount };
+
+const NOT_STARTED_STATUSES: ReadonlySet<string> = new Set(['in-progress', 'on-hold', 'unknown']);
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function currentStart(ma: MedicationAdministration): string | undefined {
+  return ma.effectivePeriod?.start ?? ma.effectiveDateTime;
+}
+
+/** Sets `effectivePeriod.start`; a record that was not finished becomes `in-progress`. */
+export function withStartTime(ma: MedicationAdministration, at: string): MedicationAdministration {
+  const next = clone(ma);
+  const end = next.effectivePeriod?.end;
+  delete next.effectiveDateTime;
+  next.effectivePeriod = end ? { start: at, end } : { start: at };
+  if (NOT_STARTED_STATUSES.has(next.status)) next.status = 'in-progress';
+  return next;
+}
+
+/** Sets `effectivePeriod.end`; the record becomes `completed`, or `stopped` when stopped early. */
+export function withStopTime(
+  ma: MedicationAdministration,
+  at: string,
+  stoppedEarly = false,
+): MedicationAdministration {
+  const next = clone(ma);
+  const start = currentStart(next);
+  delete next.effectiveDateTime;
+  next.effectivePeriod = start ? { start, end: at } : { end: at };
+  next.status = stoppedEarly || next.status === 'stopped' ? 'stopped' : 'completed';
+  return next;
+}
+
+/** The `container` extension (repeating): product (an NDC) and count, contract §2.3. */
+export function containerExtension(c: OpenedContainer): Extension {
+  return {
+    url: EXT.container,
+    extension: [
+      {
+        url: CONTAINER_PRODUCT,
+        valueCodeableConcept: { coding: [{ system: SYSTEMS.ndc, code: c.ndc }] },
+      },
+      { url: CONTAINER_COUNT, valuePositiveInt: c.count },
+    ],
+  };
+}
+
+export function discardedAmountExtension(d: DiscardedAmount): Extension {
+  return {
+    url: EXT.discardedAmount,
+    valueQuantity: { value: d.value, unit: d.unit, system: SYSTEMS.ucum, code: d.unit },
+  };
+}
+
+/** Replaces the containers opened and the amount discarded; other extensions are kept. */
+export function withWaste(
+  ma: MedicationAdministration,
+  containers: readonly OpenedContainer[],
+  discarded: DiscardedAmount,
+): MedicationAdministration {
+  const next = clone(ma);
+  const others = (next.extension ?? []).filter(
+    (e) => e.url !== EXT.container && e.url !== EXT.discardedAmount,
+  );
+  next.extension = [
+    ...others,
+    ...containers.filter((c) => c.count > 0).map(containerExtension),
+    discardedAmountExtension(discarded),
+  ];
+  return next;
+}
+
+export function applyNurseChange(
+  ma: MedicationAdministration,
+  change: NurseChange,
+): MedicationAdministration {
+  switch (change.kind) {
+    case 'start':
+      return withStartTime(ma, change.at);
+    case 'stop':
+      return withStopTime(ma, change.at, change.stoppedEarly === true);
+    case 'waste':
+      return withWaste(ma, change.containers, change.discarded);
+  }
+}
+
+function sameInstant(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isFinite(x) && x === y;
+}
+
+/** Read back what the record says about containers and waste (for display and comparison). */
+export function readWaste(ma: MedicationAdministration): {
+  containers: OpenedContainer[];
+  discarded: DiscardedAmount | undefined;
+} {
+  const containers: OpenedContainer[] = [];
+  let discarded: DiscardedAmount | undefined;
+  for (const e of ma.extension ?? []) {
+    if (e.url === EXT.container) {
+      const sub = e.extension ?? [];
+      const ndc = sub
+        .find((s) => s.url === CONTAINER_PRODUCT)
+        ?.valueCodeableConcept?.coding?.find((c) => c.system === SYSTEMS.ndc)?.code;
+      const count = sub.find((s) => s.url === CONTAINER_COUNT)?.valuePositiveInt;
+      if (ndc && count) containers.push({ ndc, count });
+    } else if (e.url === EXT.discardedAmount && e.valueQuantity?.value !== undefined) {
+      const q = e.valueQuantity;
+      discarded = { value: q.value ?? 0, unit: q.code ?? q.unit ?? '' };
+    }
+  }
+  return { containers, discarded };
+}
+
+/** Whether the record already says what the change says (a write that landed, answer lost). */
+export function isChangeApplied(ma: MedicationAdministration, change: NurseChange): boolean {
+  switch (change.kind) {
+    case 'start':
+      return sameInstant(ma.effectivePeriod?.start, change.at);
+    case 'stop':
+      return sameInstant(ma.effectivePeriod?.end, change.at);
+    case 'waste': {
+      const w = readWaste(ma);
+      const want = change.containers.filter((c) => c.count > 0);
+      return (
+        w.discarded?.value === change.discarded.value &&
+        w.discarded.unit === change.discarded.unit &&
+        w.containers.length === want.length &&
+        want.every((c, i) => w.containers[i]?.ndc === c.ndc && w.containers[i]?.count === c.count)
+      );
+    }
+  }
+}
+
+export interface NewAdministrationInput {
+  request: MedicationRequest & { id: string };
+  /** 'Patient/<id>' */
+  patient: string;
+  /** 'Encounter/<id>' of the launch, used when the order names none. */
+  encounter: string | undefined;
+  /** 'Practitioner/<id>' of the nurse. */
+  performer: string | undefined;
+  /** Start instant, ISO with offset. */
+  at: string;
+  /** Client-made UUID, kept as an identifier so a retried create can be found. */
+  clientId: string;
+}
+
+function dosageFromRequest(request: MedicationRequest): MedicationAdministrationDosage | undefined {
+  const di = request.dosageInstruction?.[0];
+  if (!di) return undefined;
+  const dr = di.doseAndRate?.[0];
+  const dosage: MedicationAdministrationDosage = {};
+  if (di.text) dosage.text = di.text;
+  if (di.site) dosage.site = di.site;
+  if (di.route) dosage.route = di.route;
+  if (di.method) dosage.method = di.method;
+  if (dr?.doseQuantity) dosage.dose = dr.doseQuantity;
+  if (dr?.rateRatio) dosage.rateRatio = dr.rateRatio;
+  if (dr?.rateQuantity) dosage.rateQuantity = dr.rateQuantity;
+  return Object.keys(dosage).length > 0 ? dosage : undefined;
+}
+
+/** A new `in-progress` administration for an ordered drug, started at `at`. */
+export function newAdministrationFromRequest(
+  input: NewAdministrationInput,
+): MedicationAdministration {
+  const { request } = input;
+  const encounter = request.encounter?.reference ?? input.encounter;
+  const ma: MedicationAdministration = {
+    resourceType: 'MedicationAdministration',
+    identifier: [{ system: CLIENT_ID_SYSTEM, value: `urn:uuid:${input.clientId}` }],
+    status: 'in-progress',
+    subject: { reference: input.patient },
+    effectivePeriod: { start: input.at },
+    request: { reference: `MedicationRequest/${request.id}` },
+  };
+  if (request.medicationCodeableConcept) {
+    ma.medicationCodeableConcept = clone(request.medicationCodeableConcept);
+  } else if (request.medicationReference) {
+    ma.medicationReference = clone(request.medicationReference);
+  }
+  if (request.contained && request.medicationReference?.reference?.startsWith('#')) {
+    ma.contained = clone(request.contained);
+  }
+  if (encounter) ma.context = { reference: encounter };
+  if (input.performer) ma.performer = [{ actor: { reference: input.performer } }];
+  const dosage = dosageFromRequest(request);
+  if (dosage) ma.dosage = dosage;
+  return ma;
+}
+
+/** The identifier search value that finds a create made with this client id. */
+export function clientIdSearchValue(clientId: string): string {
+  return `${CLIENT_ID_SYSTEM}|urn:uuid:${clientId}`;
+}
