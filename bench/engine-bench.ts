@@ -1,0 +1,53 @@
+// Engine throughput: analysis time (FHIR mapping + engine) against JSON.parse of the same input.
+import { performance } from 'node:perf_hooks';
+import { analyzePatient, defaultConfig, type EngineContext } from '../src/engine/index.ts';
+import { mapPatientInputs } from '../src/fhir/map/patient-input.ts';
+import { builtinReference } from '../src/reference/builtin.ts';
+import { figure, median, type Figure } from './figures.ts';
+import { administrationCount, generateClinic, type GeneratorOptions } from './generate.ts';
+
+export function benchEngine(opts: GeneratorOptions, repeats: number): Figure[] {
+  const lines: string[] = [];
+  for (const r of generateClinic(opts)) lines.push(JSON.stringify(r));
+  const admins = administrationCount(opts);
+  const ctx: EngineContext = { config: defaultConfig('medicare'), reference: builtinReference() };
+
+  const parseTimes: number[] = [];
+  const analyzeTimes: number[] = [];
+  let encounters = 0;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    const resources = lines.map((l) => JSON.parse(l) as unknown);
+    const t1 = performance.now();
+    const inputs = mapPatientInputs(resources);
+    encounters = 0;
+    for (const p of inputs) encounters += analyzePatient(p, ctx).length;
+    const t2 = performance.now();
+    parseTimes.push(t1 - t0);
+    analyzeTimes.push(t2 - t1);
+  }
+  const parseMs = median(parseTimes);
+  const analyzeMs = median(analyzeTimes);
+  const perSecond = admins / (analyzeMs / 1000);
+  const parsePerSecond = admins / (parseMs / 1000);
+  const note = `${admins} administrations, ${encounters} encounters; median of ${repeats}; analysis ${analyzeMs.toFixed(0)} ms, JSON.parse ${parseMs.toFixed(0)} ms`;
+  return [
+    figure(
+      'engine.ratio_to_json_parse',
+      analyzeMs,
+      'ms',
+      parseMs,
+      'ratio <= 1',
+      (_v, r) => r !== null && r <= 1,
+      note,
+    ),
+    figure(
+      'engine.administrations_per_second',
+      perSecond,
+      'administrations/s',
+      parsePerSecond,
+      'reported (baseline: JSON.parse rate)',
+      () => true,
+    ),
+  ];
+}
