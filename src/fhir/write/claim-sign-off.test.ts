@@ -1,0 +1,220 @@
+import type { CapabilityStatement, Claim, FhirResource } from 'fhir/r4';
+import { describe, expect, it } from 'vitest';
+import { FhirError, type FhirGateway, type LaunchContext } from '../gateway.ts';
+import { findExistingClaim } from './claim-existing.ts';
+import { scopeAllows, writeBlockers, writeCapability, writeSignOff } from './claim-sign-off.ts';
+
+const WRITE_SCOPES = ['patient/Claim.cu', 'patient/Provenance.c'];
+
+type RestResource = NonNullable<
+  NonNullable<CapabilityStatement['rest']>[number]['resource']
+>[number];
+
+function capability(types: Partial<Record<RestResource['type'], string[]>>): CapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-01-01',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        resource: (Object.keys(types) as RestResource['type'][]).map((type) => ({
+          type,
+          interaction: (types[type] ?? []).map((code) => ({ code: code as 'create' })),
+        })),
+      },
+    ],
+  };
+}
+const FULL = capability({ Claim: ['read', 'create', 'update'], Provenance: ['create'] });
+
+describe('scopeAllows', () => {
+  it.each<[string[], string, 'c' | 'u', boolean]>([
+    [['patient/Claim.cu'], 'Claim', 'c', true],
+    [['patient/Claim.cu'], 'Claim', 'u', true],
+    [['patient/Claim.rs'], 'Claim', 'c', false],
+    [['patient/Claim.c'], 'Claim', 'u', false],
+    [['patient/Claim.cruds'], 'Claim', 'u', true],
+    [['user/Claim.write'], 'Claim', 'c', true],
+    [['patient/*.*'], 'Claim', 'c', true],
+    [['patient/Provenance.c'], 'Claim', 'c', false],
+    [['launch', 'openid'], 'Provenance', 'c', false],
+  ])('%j grants %s.%s: %s', (scopes, type, op, ok) => {
+    expect(scopeAllows(scopes, type, op)).toBe(ok);
+  });
+});
+
+describe('writeBlockers', () => {
+  it.each<[string, CapabilityStatement | undefined, string[], boolean, RegExp[]]>([
+    ['all allowed (create)', FULL, WRITE_SCOPES, false, []],
+    ['all allowed (update)', FULL, WRITE_SCOPES, true, []],
+    [
+      'no Claim write scope',
+      FULL,
+      ['patient/Provenance.c'],
+      false,
+      [/permission to create claims/],
+    ],
+    ['no Provenance scope', FULL, ['patient/Claim.cu'], false, [/who signed off/]],
+    [
+      'server without Claim create',
+      capability({ Claim: ['read'], Provenance: ['create'] }),
+      WRITE_SCOPES,
+      false,
+      [/does not accept claim creates/],
+    ],
+    [
+      'server without Claim update (existing draft)',
+      capability({ Claim: ['read', 'create'], Provenance: ['create'] }),
+      WRITE_SCOPES,
+      true,
+      [/does not accept claim updates/],
+    ],
+    ['no CapabilityStatement', undefined, WRITE_SCOPES, false, [/did not say what it supports/]],
+  ])('%s', (_name, cs, scopes, updating, expected) => {
+    const reasons = writeBlockers(cs, scopes, updating);
+    expect(reasons).toHaveLength(expected.length);
+    expected.forEach((re, i) => expect(reasons[i]).toMatch(re));
+  });
+});
+
+interface Call {
+  op: 'create' | 'update' | 'read';
+  resource?: FhirResource;
+  ifMatch?: string;
+}
+
+function fakeGateway(over: Partial<FhirGateway> = {}): { gw: FhirGateway; calls: Call[] } {
+  const calls: Call[] = [];
+  let n = 0;
+  const launch: LaunchContext = {
+    serverUrl: 'http://ehr/fhir',
+    patientId: 'p1',
+    encounterId: 'e1',
+    fhirUser: 'Practitioner/coder-1',
+    needPatientBanner: false,
+    intent: 'coder',
+    grantedScopes: WRITE_SCOPES,
+  };
+  const gw: FhirGateway = {
+    launch,
+    capabilities: () => Promise.resolve(FULL),
+    read: () => Promise.reject(new FhirError('not-found', 'Not found', 404)),
+    search: () => Promise.resolve([]),
+    create: <T extends FhirResource>(r: T) => {
+      calls.push({ op: 'create', resource: r });
+      n += 1;
+      return Promise.resolve({
+        resource: { ...r, id: `new-${n}`, meta: { versionId: '1' } } as T,
+        etag: 'W/"1"',
+      });
+    },
+    update: <T extends FhirResource>(r: T & { id: string }, ifMatch: string) => {
+      calls.push({ op: 'update', resource: r, ifMatch });
+      return Promise.resolve({ resource: { ...r, meta: { versionId: '4' } } as T, etag: 'W/"4"' });
+    },
+    ...over,
+  };
+  return { gw, calls };
+}
+
+const drafted: Claim = {
+  resourceType: 'Claim',
+  id: 'claim-1',
+  meta: { versionId: '3' },
+  status: 'draft',
+  use: 'claim',
+  type: { coding: [{ code: 'professional' }] },
+  patient: { reference: 'Patient/p1' },
+  created: '2026-03-02',
+  provider: { reference: 'Organization/clinic' },
+  priority: { coding: [{ code: 'normal' }] },
+  insurance: [{ sequence: 1, focal: true, coverage: { reference: 'Coverage/c1' } }],
+  item: [
+    {
+      sequence: 1,
+      productOrService: { coding: [{ code: '96413' }] },
+      encounter: [{ reference: 'Encounter/e1' }],
+    },
+  ],
+};
+const newClaim: Claim = { ...drafted, id: undefined, meta: undefined };
+
+describe('writeSignOff', () => {
+  it('creates a new draft and a Provenance pointing at its version', async () => {
+    const { gw, calls } = fakeGateway();
+    const out = await writeSignOff(gw, {
+      claim: newClaim,
+      author: 'Practitioner/coder-1',
+      recorded: '2026-03-03T10:00:00.000Z',
+      sources: ['MedicationAdministration/a1'],
+    });
+    expect(calls.map((c) => c.op)).toEqual(['create', 'create']);
+    expect(calls[0]?.resource?.resourceType).toBe('Claim');
+    expect(out.claim.id).toBe('new-1');
+    expect(out.provenance).toMatchObject({
+      target: [{ reference: 'Claim/new-1/_history/1' }],
+      agent: [{ who: { reference: 'Practitioner/coder-1' } }],
+    });
+  });
+
+  it('updates the existing draft with If-Match from the version the coder reviewed', async () => {
+    const { gw, calls } = fakeGateway();
+    const existing = findExistingClaim([drafted], 'Encounter/e1');
+    expect(existing?.etag).toBe('W/"3"');
+    const out = await writeSignOff(gw, {
+      claim: newClaim,
+      ...(existing ? { existing } : {}),
+      author: 'Practitioner/coder-1',
+      recorded: '2026-03-03T10:00:00.000Z',
+      sources: [],
+    });
+    expect(calls[0]).toMatchObject({ op: 'update', ifMatch: 'W/"3"', resource: { id: 'claim-1' } });
+    expect(out.provenance.target[0]?.reference).toBe('Claim/claim-1/_history/4');
+    expect(out.provenance.activity?.coding?.[0]?.code).toBe('UPDATE');
+  });
+
+  it('creates a new draft when the existing claim is no longer a draft', async () => {
+    const { gw, calls } = fakeGateway();
+    const existing = findExistingClaim([{ ...drafted, status: 'active' }], 'Encounter/e1');
+    await writeSignOff(gw, {
+      claim: newClaim,
+      ...(existing ? { existing } : {}),
+      author: 'Practitioner/coder-1',
+      recorded: '2026-03-03T10:00:00.000Z',
+      sources: [],
+    });
+    expect(calls.map((c) => c.op)).toEqual(['create', 'create']);
+  });
+
+  it('passes a conflict (someone changed the claim) through without writing a Provenance', async () => {
+    const { gw, calls } = fakeGateway({
+      update: () => Promise.reject(new FhirError('conflict', 'Changed', 412)),
+    });
+    const existing = findExistingClaim([drafted], 'Encounter/e1');
+    await expect(
+      writeSignOff(gw, {
+        claim: newClaim,
+        ...(existing ? { existing } : {}),
+        author: 'Practitioner/coder-1',
+        recorded: '2026-03-03T10:00:00.000Z',
+        sources: [],
+      }),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('writeCapability', () => {
+  it('treats an unreadable CapabilityStatement as "cannot write"', async () => {
+    const { gw } = fakeGateway({
+      capabilities: () => Promise.reject(new FhirError('server', 'Down', 500)),
+    });
+    const cap = await writeCapability(gw, false);
+    expect(cap.canWrite).toBe(false);
+    expect(cap.reasons.join(' ')).toMatch(/did not say what it supports/);
+  });
+});

@@ -1,0 +1,119 @@
+// Sign-off writes through the gateway: the draft Claim (create, or update of the existing draft
+// with If-Match) and then the Provenance naming the coder. Also decides up front whether the
+// server and the granted scopes allow these writes at all.
+import type { CapabilityStatement, Claim, Provenance } from 'fhir/r4';
+import type { FhirGateway } from '../gateway.ts';
+import type { ExistingClaim } from './claim-existing.ts';
+import { buildSignOffProvenance } from './provenance-builder.ts';
+
+export interface WriteCapability {
+  canWrite: boolean;
+  /** Plain-words reasons the writes are not possible. */
+  reasons: string[];
+}
+
+type Op = 'c' | 'u';
+
+/** Whether a SMART scope list grants `op` on `type` (v2 `.cu`/`.cruds`, v1 `.write`/`.*`). */
+export function scopeAllows(scopes: readonly string[], type: string, op: Op): boolean {
+  return scopes.some((s) => {
+    const m = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)$/.exec(s);
+    if (!m || (m[2] !== type && m[2] !== '*')) return false;
+    const perm = m[3] ?? '';
+    return perm === '*' || perm === 'write' || (/^c?r?u?d?s?$/.test(perm) && perm.includes(op));
+  });
+}
+
+function interactions(cs: CapabilityStatement, type: string): string[] {
+  return (cs.rest ?? [])
+    .filter((r) => r.mode === 'server')
+    .flatMap((r) => r.resource ?? [])
+    .filter((r) => r.type === type)
+    .flatMap((r) => (r.interaction ?? []).map((i) => i.code));
+}
+
+/** Reasons, in plain words, that stop the sign-off writes; empty when they are allowed. */
+export function writeBlockers(
+  cs: CapabilityStatement | undefined,
+  scopes: readonly string[],
+  updatingDraft: boolean,
+): string[] {
+  const reasons: string[] = [];
+  const claimOp: Op = updatingDraft ? 'u' : 'c';
+  const verb = updatingDraft ? 'update' : 'create';
+  if (!scopeAllows(scopes, 'Claim', claimOp)) {
+    reasons.push(`This launch was not given permission to ${verb} claims.`);
+  }
+  if (!scopeAllows(scopes, 'Provenance', 'c')) {
+    reasons.push('This launch was not given permission to record who signed off (Provenance).');
+  }
+  if (!cs) {
+    reasons.push('The server did not say what it supports, so saving is not attempted.');
+    return reasons;
+  }
+  if (!interactions(cs, 'Claim').includes(verb)) {
+    reasons.push(`This server does not accept claim ${verb}s.`);
+  }
+  if (!interactions(cs, 'Provenance').includes('create')) {
+    reasons.push('This server does not accept sign-off records (Provenance).');
+  }
+  return reasons;
+}
+
+export async function writeCapability(
+  gateway: FhirGateway,
+  updatingDraft: boolean,
+): Promise<WriteCapability> {
+  let cs: CapabilityStatement | undefined;
+  try {
+    cs = await gateway.capabilities();
+  } catch {
+    cs = undefined;
+  }
+  const reasons = writeBlockers(cs, gateway.launch.grantedScopes, updatingDraft);
+  return { canWrite: reasons.length === 0, reasons };
+}
+
+export interface SignOffWrite {
+  claim: Claim;
+  existing?: ExistingClaim;
+  author: string;
+  recorded: string;
+  sources: string[];
+}
+
+export interface SignOffResult {
+  claim: Claim & { id: string };
+  provenance: Provenance;
+}
+
+/** The existing claim is updated in place only when it is still a draft. */
+export function updatesDraft(existing: ExistingClaim | undefined): existing is ExistingClaim {
+  return existing?.resource.status === 'draft';
+}
+
+export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promise<SignOffResult> {
+  let saved: Claim;
+  const revise = updatesDraft(w.existing);
+  if (revise && w.existing) {
+    const id = w.existing.resource.id;
+    const etag = w.existing.etag ?? (await gateway.read<Claim>('Claim', id)).etag;
+    if (!etag) throw new Error('The server gave no version for the existing claim.');
+    saved = (await gateway.update<Claim>({ ...w.claim, id }, etag)).resource;
+  } else {
+    const { id: _drop, ...fresh } = w.claim;
+    saved = (await gateway.create<Claim>(fresh)).resource;
+  }
+  if (!saved.id) throw new Error('The server did not return an id for the saved claim.');
+  const version = saved.meta?.versionId;
+  const target = version ? `Claim/${saved.id}/_history/${version}` : `Claim/${saved.id}`;
+  const provenance = buildSignOffProvenance({
+    claim: target,
+    author: w.author,
+    recorded: w.recorded,
+    revised: revise,
+    sources: w.sources,
+  });
+  const written = await gateway.create<Provenance>(provenance);
+  return { claim: { ...saved, id: saved.id }, provenance: written.resource };
+}

@@ -1,0 +1,45 @@
+// Provenance of a coder sign-off (fhir-modeling §1.8): the coder (fhirUser) is the author, the
+// signed Claim is the target, the administrations the lines came from are the sources.
+import type { Provenance, ProvenanceEntity } from 'fhir/r4';
+
+export const PROVENANCE_PARTICIPANT_SYSTEM =
+  'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+export const DATA_OPERATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-DataOperation';
+export const SIGN_OFF_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
+
+export interface SignOffProvenanceInput {
+  /** 'Claim/<id>' or 'Claim/<id>/_history/<version>'. */
+  claim: string;
+  /** 'Practitioner/<id>' of the signing coder. */
+  author: string;
+  /** ISO instant of the sign-off. */
+  recorded: string;
+  /** true when an existing draft was revised. */
+  revised: boolean;
+  /** Resources the signed lines came from ('MedicationAdministration/<id>', ...). */
+  sources: string[];
+}
+
+export function buildSignOffProvenance(input: SignOffProvenanceInput): Provenance {
+  const entity: ProvenanceEntity[] = [...new Set(input.sources)]
+    .sort()
+    .map((ref) => ({ role: 'source', what: { reference: ref } }));
+  const provenance: Provenance = {
+    resourceType: 'Provenance',
+    target: [{ reference: input.claim }],
+    recorded: input.recorded,
+    activity: {
+      coding: [{ system: DATA_OPERATION_SYSTEM, code: input.revised ? 'UPDATE' : 'CREATE' }],
+      text: 'Coder sign-off of billing lines',
+    },
+    reason: [{ coding: [{ system: SIGN_OFF_REASON_SYSTEM, code: 'HPAYMT' }] }],
+    agent: [
+      {
+        type: { coding: [{ system: PROVENANCE_PARTICIPANT_SYSTEM, code: 'author' }] },
+        who: { reference: input.author },
+      },
+    ],
+  };
+  if (entity.length > 0) provenance.entity = entity;
+  return provenance;
+}
