@@ -1,0 +1,60 @@
+// Times as the nurse sees them: the clinic's local time (the device's time zone), and
+// instants written back with their own UTC offset so the date of service is the local one
+// (contract §2.1).
+
+function pad(n: number): string {
+  return String(Math.trunc(Math.abs(n))).padStart(2, '0');
+}
+
+/** ISO 8601 with the device's UTC offset, seconds precision: 2026-03-02T09:05:00-05:00. */
+export function toIsoWithOffset(d: Date): string {
+  const offsetMin = -d.getTimezoneOffset();
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${date}T${time}${sign}${pad(offsetMin / 60)}:${pad(offsetMin % 60)}`;
+}
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** "9:05 AM" (or the device's own style) for an ISO instant; undefined when unreadable. */
+export function formatClock(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? clockFormat.format(new Date(ms)) : undefined;
+}
+
+/** HH:mm in local time, the value an `<input type="time">` holds. */
+export function timeInputValue(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The instant on `day`'s local date at the picked HH:mm; undefined when not a time. */
+export function atLocalTime(day: Date, hhmm: string): Date | undefined {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return undefined;
+  const d = new Date(day.getTime());
+  d.setHours(h, min, 0, 0);
+  return d;
+}
+
+/** Whether an ISO instant falls on the same local calendar day as `day`. */
+export function isSameLocalDay(iso: string | undefined, day: Date): boolean {
+  if (!iso) return false;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return false;
+  const d = new Date(ms);
+  return (
+    d.getFullYear() === day.getFullYear() &&
+    d.getMonth() === day.getMonth() &&
+    d.getDate() === day.getDate()
+  );
+}
+
+/** Whole minutes between two instants, partial minutes dropped (infusion-rules R4.1). */
+export function minutesBetween(startIso: string, end: Date): number {
+  return Math.floor((end.getTime() - Date.parse(startIso)) / 60_000);
+}
