@@ -2,7 +2,7 @@ import type { CapabilityStatement, Claim, FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { FhirError, type FhirGateway, type LaunchContext } from '../gateway.ts';
 import { findExistingClaim } from './claim-existing.ts';
-import { scopeAllows, writeBlockers, writeCapability, writeSignOff } from './claim-sign-off.ts';
+import { writeBlockers, writeCapability, writeSignOff } from './claim-sign-off.ts';
 
 const WRITE_SCOPES = ['patient/Claim.cu', 'patient/Provenance.c'];
 
@@ -31,22 +31,6 @@ function capability(types: Partial<Record<RestResource['type'], string[]>>): Cap
 }
 const FULL = capability({ Claim: ['read', 'create', 'update'], Provenance: ['create'] });
 
-describe('scopeAllows', () => {
-  it.each<[string[], string, 'c' | 'u', boolean]>([
-    [['patient/Claim.cu'], 'Claim', 'c', true],
-    [['patient/Claim.cu'], 'Claim', 'u', true],
-    [['patient/Claim.rs'], 'Claim', 'c', false],
-    [['patient/Claim.c'], 'Claim', 'u', false],
-    [['patient/Claim.cruds'], 'Claim', 'u', true],
-    [['user/Claim.write'], 'Claim', 'c', true],
-    [['patient/*.*'], 'Claim', 'c', true],
-    [['patient/Provenance.c'], 'Claim', 'c', false],
-    [['launch', 'openid'], 'Provenance', 'c', false],
-  ])('%j grants %s.%s: %s', (scopes, type, op, ok) => {
-    expect(scopeAllows(scopes, type, op)).toBe(ok);
-  });
-});
-
 describe('writeBlockers', () => {
   it.each<[string, CapabilityStatement | undefined, string[], boolean, RegExp[]]>([
     ['all allowed (create)', FULL, WRITE_SCOPES, false, []],
@@ -59,6 +43,23 @@ describe('writeBlockers', () => {
       [/permission to create claims/],
     ],
     ['no Provenance scope', FULL, ['patient/Claim.cu'], false, [/who signed off/]],
+    [
+      'read-only Claim scope',
+      FULL,
+      ['patient/Claim.rs', 'patient/Provenance.c'],
+      false,
+      [/create claims/],
+    ],
+    [
+      'create-only Claim scope, updating',
+      FULL,
+      ['patient/Claim.c', 'patient/Provenance.c'],
+      true,
+      [/update claims/],
+    ],
+    ['v1 write scopes', FULL, ['patient/Claim.write', 'patient/Provenance.write'], true, []],
+    ['wildcard scope', FULL, ['patient/*.*'], true, []],
+    ['no scope list given: the server decides', FULL, [], true, []],
     [
       'server without Claim create',
       capability({ Claim: ['read'], Provenance: ['create'] }),

@@ -3,6 +3,7 @@
 // server and the granted scopes allow these writes at all.
 import type { CapabilityStatement, Claim, Provenance } from 'fhir/r4';
 import type { FhirGateway } from '../gateway.ts';
+import { scopeAllows } from '../scopes.ts';
 import type { ExistingClaim } from './claim-existing.ts';
 import { buildSignOffProvenance } from './provenance-builder.ts';
 
@@ -13,16 +14,6 @@ export interface WriteCapability {
 }
 
 type Op = 'c' | 'u';
-
-/** Whether a SMART scope list grants `op` on `type` (v2 `.cu`/`.cruds`, v1 `.write`/`.*`). */
-export function scopeAllows(scopes: readonly string[], type: string, op: Op): boolean {
-  return scopes.some((s) => {
-    const m = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)$/.exec(s);
-    if (!m || (m[2] !== type && m[2] !== '*')) return false;
-    const perm = m[3] ?? '';
-    return perm === '*' || perm === 'write' || (/^c?r?u?d?s?$/.test(perm) && perm.includes(op));
-  });
-}
 
 function interactions(cs: CapabilityStatement, type: string): string[] {
   return (cs.rest ?? [])
@@ -41,10 +32,11 @@ export function writeBlockers(
   const reasons: string[] = [];
   const claimOp: Op = updatingDraft ? 'u' : 'c';
   const verb = updatingDraft ? 'update' : 'create';
-  if (!scopeAllows(scopes, 'Claim', claimOp)) {
+  // No granted scope list at all: the EHR did not say, and the server's answer decides.
+  if (scopeAllows(scopes, 'Claim', claimOp) === false) {
     reasons.push(`This launch was not given permission to ${verb} claims.`);
   }
-  if (!scopeAllows(scopes, 'Provenance', 'c')) {
+  if (scopeAllows(scopes, 'Provenance', 'c') === false) {
     reasons.push('This launch was not given permission to record who signed off (Provenance).');
   }
   if (!cs) {
