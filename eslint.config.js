@@ -79,7 +79,11 @@ export default tseslint.config(
               './src/sandbox',
               'the browser bundle never imports sandbox',
             ),
-            zone('./src', './test', 'src never imports test'),
+            zone(
+              './src/**/!(*.test).{ts,tsx}',
+              './test',
+              'src never imports test (tests may use the test kit)',
+            ),
             zone('./src', './fhir-fixtures', 'src never imports fixtures'),
           ],
         },
