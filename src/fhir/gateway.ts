@@ -58,12 +58,15 @@ export interface LaunchContext {
   grantedScopes: string[];
 }
 
+/** Search parameters; an array repeats the parameter (e.g. several `_include`). */
+export type SearchParams = Record<string, string | readonly string[]>;
+
 export interface FhirGateway {
   readonly launch: LaunchContext;
   capabilities(): Promise<CapabilityStatement>;
   read<T extends FhirResource>(type: T['resourceType'], id: string): Promise<ReadResult<T>>;
   /** Search, following every `next` link (bounded; loops are detected). Returns every entry, included ones too. */
-  search(type: string, params: Record<string, string>): Promise<FhirResource[]>;
+  search(type: string, params: SearchParams): Promise<FhirResource[]>;
   create<T extends FhirResource>(resource: T): Promise<ReadResult<T>>;
   /** PUT with If-Match: a stale etag fails with FhirError kind 'conflict'. */
   update<T extends FhirResource>(
