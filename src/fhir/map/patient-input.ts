@@ -1,26 +1,215 @@
 // FHIR resources → engine input, one PatientInput per patient (contract §2). Shared by the
 // app and the audit command so both give the same answer for the same data.
-// STUB: replaced by the full mapper (zod boundary, references, extensions).
-import type { PatientInput, Readability } from '../../engine/index.ts';
+// zod at the boundary: an invalid resource becomes an INVALID_RESOURCE issue naming it, and
+// the rest is still mapped. INVALID_TIME_RANGE is left to the infusion engine.
+import type {
+  Administration,
+  EncounterInfo,
+  PatientInput,
+  Readability,
+  ResearchStudyInfo,
+} from '../../engine/index.ts';
 import type { ReferenceData } from '../../reference/types.ts';
+import {
+  flattenResources,
+  ResourceIndex,
+  type IndexedResource,
+  type RawResource,
+} from '../references.ts';
+import { mapAdministration, localIsoDate } from './administration.ts';
+import { mapEncounter, mapResearchStudy, mapResearchSubject } from './clinical.ts';
+import type { NdcKnown } from './codes.ts';
+import { readAs, type IssuePlace, type MapContext } from './context.ts';
+import { mapAuthRequirements, mapClaim, mapCoverage, mapPreAuthorization } from './financial.ts';
+import { medicationKnowledgeOverlay } from './medication-knowledge.ts';
+import { PATIENT_ELEMENT, patientReferenceOf } from './patient-key.ts';
+import { parseTimestamp } from './time.ts';
 
 export interface MapOptions {
   /** Kinds of data that could not be read (scopes, server): reported as unknown, never none. */
   readable?: Partial<Readability>;
+  /** Reads an ambiguous 10-digit NDC without hyphens (see normalizeNdc). */
+  ndcKnown?: NdcKnown;
+}
+
+/** Patient of resources whose patient link is missing or unreadable. */
+export const UNKNOWN_PATIENT = 'unknown';
+
+function rawString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function rawRef(r: RawResource, element: string): string | undefined {
+  const v = r[element];
+  return typeof v === 'object' && v !== null
+    ? rawString((v as { reference?: unknown }).reference)
+    : undefined;
+}
+
+/** Best-effort place of an invalid administration, read from the raw JSON. */
+function rawPlace(ctx: MapContext, r: RawResource): IssuePlace {
+  const context = rawRef(r, 'context');
+  const encounter = context ? ctx.index.canonical(context) : undefined;
+  const period = r.effectivePeriod;
+  const startRaw =
+    typeof period === 'object' && period !== null
+      ? rawString((period as { start?: unknown }).start)
+      : rawString(r.effectiveDateTime);
+  const start = parseTimestamp(startRaw);
+  const place: IssuePlace = {
+    encounter: encounter?.startsWith('Encounter/') ? encounter : null,
+  };
+  if (start) place.date = localIsoDate(start);
+  return place;
+}
+
+/** Maps the resources of one patient; `index` resolves references (shared ones too). */
+export function mapPatient(
+  patient: string,
+  records: readonly IndexedResource[],
+  index: ResourceIndex,
+  options: MapOptions = {},
+): PatientInput {
+  const ctx: MapContext = {
+    index,
+    patient,
+    issues: [],
+    ndcKnown: options.ndcKnown,
+    cache: new WeakMap(),
+    reported: new Set(),
+  };
+  const out: PatientInput = {
+    patient,
+    administrations: [],
+    encounters: [],
+    coverages: [],
+    authRequirements: [],
+    preAuthorizations: [],
+    researchSubjects: [],
+    researchStudies: [],
+    claims: [],
+    readable: {
+      coverage: true,
+      claims: true,
+      research: true,
+      eligibility: true,
+      ...options.readable,
+    },
+    issues: ctx.issues,
+  };
+  const encounters = new Map<string, EncounterInfo>();
+  const studyRefs = new Set<string>();
+  const addEncounter = (rec: IndexedResource): void => {
+    if (encounters.has(rec.key)) return;
+    const enc = readAs(ctx, 'Encounter', rec, { encounter: rec.key });
+    if (!enc) return;
+    const info = mapEncounter(ctx, enc, rec);
+    encounters.set(rec.key, info);
+    if (info.researchStudy) studyRefs.add(info.researchStudy);
+  };
+
+  for (const rec of records) {
+    switch (rec.resource.resourceType) {
+      case 'MedicationAdministration': {
+        const ma = readAs(ctx, 'MedicationAdministration', rec, rawPlace(ctx, rec.resource));
+        if (!ma) break;
+        const ctxRef = ma.context?.reference ? index.canonical(ma.context.reference) : undefined;
+        const encounter = ctxRef?.startsWith('Encounter/') ? ctxRef : null;
+        const a: Administration = mapAdministration(ctx, ma, rec, encounter);
+        out.administrations.push(a);
+        if (a.researchStudy) studyRefs.add(a.researchStudy);
+        break;
+      }
+      case 'Encounter':
+        addEncounter(rec);
+        break;
+      case 'Coverage': {
+        const c = readAs(ctx, 'Coverage', rec);
+        if (c) out.coverages.push(mapCoverage(ctx, c, rec.key));
+        break;
+      }
+      case 'CoverageEligibilityResponse': {
+        const r = readAs(ctx, 'CoverageEligibilityResponse', rec);
+        if (r) out.authRequirements.push(...mapAuthRequirements(ctx, r, rec.key));
+        break;
+      }
+      case 'ClaimResponse': {
+        const r = readAs(ctx, 'ClaimResponse', rec);
+        if (r?.use === 'preauthorization')
+          out.preAuthorizations.push(mapPreAuthorization(ctx, r, rec));
+        break;
+      }
+      case 'Claim': {
+        const c = readAs(ctx, 'Claim', rec);
+        if (c) out.claims.push(mapClaim(ctx, c, rec.key));
+        break;
+      }
+      case 'ResearchSubject': {
+        const r = readAs(ctx, 'ResearchSubject', rec);
+        if (!r) break;
+        const info = mapResearchSubject(ctx, r, rec);
+        out.researchSubjects.push(info);
+        if (info.study) studyRefs.add(info.study);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Encounters named by administrations but filed elsewhere (e.g. without a subject).
+  for (const a of out.administrations) {
+    if (a.encounter && !encounters.has(a.encounter)) {
+      const found = index.resolve(a.encounter);
+      if (found) addEncounter(found);
+    }
+  }
+  out.encounters = [...encounters.values()];
+  for (const ref of studyRefs) {
+    const found = index.resolve(ref);
+    const study = readAs(ctx, 'ResearchStudy', found);
+    if (study && found)
+      out.researchStudies.push(mapResearchStudy(study, found.key) satisfies ResearchStudyInfo);
+  }
+  return out;
+}
+
+/** The canonical patient key of a patient-scoped resource. */
+export function patientKeyOf(index: ResourceIndex, resource: RawResource): string {
+  const ref = patientReferenceOf(resource);
+  const key = ref ? index.canonical(ref) : undefined;
+  return key?.startsWith('Patient/') ? key : (key ?? UNKNOWN_PATIENT);
 }
 
 /** Map any mix of resources (Bundles already flattened or not) into per-patient engine input. */
 export function mapPatientInputs(
-  _resources: readonly unknown[],
-  _options: MapOptions = {},
+  resources: readonly unknown[],
+  options: MapOptions = {},
 ): PatientInput[] {
-  return [];
+  const flat = flattenResources(resources);
+  const index = new ResourceIndex();
+  const records: { patient: string; rec: IndexedResource }[] = [];
+  flat.forEach(({ resource, fullUrl }, i) => {
+    const key = index.add(resource, fullUrl) ?? `${resource.resourceType}/(entry ${i + 1})`;
+    if (PATIENT_ELEMENT[resource.resourceType])
+      records.push({ patient: '', rec: { key, resource } });
+  });
+  const byPatient = new Map<string, IndexedResource[]>();
+  for (const r of records) {
+    const patient = patientKeyOf(index, r.rec.resource);
+    const list = byPatient.get(patient);
+    if (list) list.push(r.rec);
+    else byPatient.set(patient, [r.rec]);
+  }
+  return [...byPatient].map(([patient, recs]) => mapPatient(patient, recs, index, options));
 }
 
 /** MedicationKnowledge resources in the input take precedence over the built-in data (§2.3). */
 export function withMedicationKnowledge(
   base: ReferenceData,
-  _resources: readonly unknown[],
+  resources: readonly unknown[],
 ): ReferenceData {
-  return base;
+  const mks = flattenResources(resources)
+    .map((f) => f.resource)
+    .filter((r) => r.resourceType === 'MedicationKnowledge');
+  return mks.length > 0 ? medicationKnowledgeOverlay(base, mks) : base;
 }

@@ -1,0 +1,138 @@
+// MedicationAdministration → engine Administration (contract §2.1–§2.5).
+import type { Administration, Ingredient } from '../../engine/index.ts';
+import { EXT, SYSTEMS, WORKFLOW_RESEARCH_STUDY } from '../extensions.ts';
+import type { IndexedResource } from '../references.ts';
+import type { CodeableConcept } from '../schemas/common.ts';
+import type { MedicationAdministrationR, MedicationR } from '../schemas/medication.ts';
+import { decimalQuantity, drugIdentity, hasCode, perMl } from './codes.ts';
+import { readAs, type MapContext } from './context.ts';
+import { codeValue, containersValue, flag, quantityValue, referenceValue } from './extensions.ts';
+import { parseTimestamp } from './time.ts';
+
+export const PUSH_CODES = ['IVPUSH', 'IVRPUSH', 'IVSPUSH', 'IVINJBOL', 'IVINJ'] as const;
+const IV_V3_CODES = [...PUSH_CODES, 'IV', 'IVC', 'IVCI', 'IVFLUSH'];
+const SNOMED_IV = '47625008';
+const FLUSH_TEXT = /flush|\bkvo\b|keep vein open/i;
+
+function isIvRoute(route: CodeableConcept | undefined): boolean {
+  if (!route) return true;
+  if (hasCode(route, SYSTEMS.v3Route, IV_V3_CODES) || hasCode(route, SYSTEMS.snomed, [SNOMED_IV]))
+    return true;
+  const coded = (route.coding ?? []).some((c) => c.code);
+  if (!coded && route.text) return /intravenous|\biv\b/i.test(route.text);
+  return !coded;
+}
+
+function mapIngredients(ctx: MapContext, med: MedicationR, from: IndexedResource): Ingredient[] {
+  const out: Ingredient[] = [];
+  for (const ing of med.ingredient ?? []) {
+    let concept = ing.itemCodeableConcept;
+    if (!concept && ing.itemReference) {
+      const target = ctx.index.resolve(ing.itemReference.reference, from);
+      const code = target?.resource.code;
+      if (typeof code === 'object' && code !== null) concept = code as CodeableConcept;
+    }
+    const item: Ingredient = { drug: drugIdentity([concept], ctx.ndcKnown) };
+    const strength = perMl(ing.strength);
+    if (strength) item.strengthPerMl = strength;
+    if (ing.isActive !== undefined) item.isActive = ing.isActive;
+    out.push(item);
+  }
+  return out;
+}
+
+/** Maps one parsed administration. `self` is its indexed form (for `#contained`). */
+export function mapAdministration(
+  ctx: MapContext,
+  ma: MedicationAdministrationR,
+  self: IndexedResource,
+  encounter: string | null,
+): Administration {
+  const dosage = ma.dosage;
+  const start = parseTimestamp(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
+  const end = parseTimestamp(ma.effectivePeriod?.end);
+  const ext = ma.extension;
+  const route = dosage?.route;
+  const method = dosage?.method;
+
+  const a: Administration = {
+    ref: self.key,
+    patient: ctx.patient,
+    encounter,
+    status: ma.status,
+    dateTimeOnly: ma.effectivePeriod === undefined && ma.effectiveDateTime !== undefined,
+    hasRate: dosage?.rateRatio !== undefined || dosage?.rateQuantity !== undefined,
+    pushDocumented:
+      hasCode(method, SYSTEMS.v3Route, PUSH_CODES) || hasCode(route, SYSTEMS.v3Route, PUSH_CODES),
+    intravenous: isIvRoute(route),
+    flushMarked:
+      hasCode(method, SYSTEMS.v3Route, ['IVFLUSH']) ||
+      hasCode(route, SYSTEMS.v3Route, ['IVFLUSH']) ||
+      FLUSH_TEXT.test(dosage?.text ?? ''),
+    separateAccessJustified: flag(ext, EXT.separateAccessJustified),
+    primaryReason: flag(ext, EXT.primaryReason),
+    drug: { ndc: [], hcpcs: [], rxnorm: [] },
+    ingredients: [],
+    sharedContainer: flag(ext, EXT.sharedContainer),
+    sponsorSupplied: flag(ext, EXT.sponsorSupplied),
+    sponsorPaid: flag(ext, EXT.sponsorPaid),
+  };
+  if (start) a.start = { ms: start.ms, offsetMin: start.offsetMin, iso: start.iso };
+  if (end) a.end = { ms: end.ms, offsetMin: end.offsetMin, iso: end.iso };
+
+  const site = dosage?.site;
+  const siteValue = site?.coding?.find((c) => c.code)?.code ?? site?.text;
+  if (siteValue) a.site = siteValue;
+
+  const partOf = (ma.partOf ?? [])
+    .map((p) => (p.reference ? ctx.index.canonical(p.reference) : undefined))
+    .find((r) => r?.startsWith('MedicationAdministration/'));
+  if (partOf) a.partOf = partOf;
+
+  // Drug: the code, or the referenced (or contained) Medication.
+  if (ma.medicationCodeableConcept) {
+    a.drug = drugIdentity([ma.medicationCodeableConcept], ctx.ndcKnown);
+  } else if (ma.medicationReference) {
+    const target = ctx.index.resolve(ma.medicationReference.reference, self);
+    const place = { encounter, ...(start ? { date: localIsoDate(start) } : {}) };
+    const med = readAs(ctx, 'Medication', target, place);
+    if (med && target) {
+      a.drug = drugIdentity([med.code], ctx.ndcKnown);
+      a.ingredients = mapIngredients(ctx, med, target);
+      const active = a.ingredients.find((i) => i.isActive === true && i.strengthPerMl);
+      const conc = active ?? a.ingredients.find((i) => i.isActive !== false && i.strengthPerMl);
+      if (conc?.strengthPerMl) a.concentrationPerMl = conc.strengthPerMl;
+      const amount = decimalQuantity(med.amount?.numerator);
+      if (amount) a.medicationAmount = amount;
+    }
+    if (a.drug.display === undefined && ma.medicationReference.display) {
+      a.drug.display = ma.medicationReference.display;
+    }
+  }
+
+  const dose = decimalQuantity(dosage?.dose);
+  if (dose) a.dose = dose;
+  const containers = containersValue(ext, EXT.container, ctx.ndcKnown);
+  if (containers) a.containers = containers;
+  const discarded = quantityValue(ext, EXT.discardedAmount);
+  if (discarded) a.discarded = discarded;
+
+  if (ma.request?.reference) {
+    const target = ctx.index.resolve(ma.request.reference, self);
+    a.request = target?.key ?? ctx.index.canonical(ma.request.reference);
+    const req = readAs(ctx, 'MedicationRequest', target);
+    const ordered = decimalQuantity(req?.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity);
+    if (ordered) a.orderedDose = ordered;
+  }
+
+  const study = referenceValue(ext, WORKFLOW_RESEARCH_STUDY);
+  if (study) a.researchStudy = ctx.index.canonical(study);
+  const role = codeValue(ext, EXT.trialItemRole);
+  if (role === 'investigational' || role === 'routine') a.trialItemRole = role;
+  return a;
+}
+
+/** Local date (in the instant's own offset) of a parsed timestamp. */
+export function localIsoDate(t: { ms: number; offsetMin: number }): string {
+  return new Date(t.ms + t.offsetMin * 60_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,151 @@
+// Codes and quantities: NDC normalisation (drug-wastage R-29), both HCPCS system URIs,
+// drug identity from a CodeableConcept, UCUM quantities as exact decimal strings.
+import Decimal from 'decimal.js';
+import type { DecimalQuantity, DrugIdentity } from '../../engine/index.ts';
+import { SYSTEMS } from '../extensions.ts';
+import type { CodeableConcept, Quantity, Ratio } from '../schemas/common.ts';
+
+/** Optional check used to read an ambiguous 10-digit NDC written without hyphens. */
+export type NdcKnown = (ndc11: string) => boolean;
+
+/**
+ * NDC → 11 digits (5-4-2). Hyphenated 4-4-2, 5-3-2, 5-4-1 and 5-4-2 forms are padded in the
+ * short segment; 11 digits are kept. A bare 10-digit code is ambiguous: it is read through
+ * `known` (the one candidate the reference data knows), else not at all (undefined).
+ */
+export function normalizeNdc(raw: string, known?: NdcKnown): string | undefined {
+  const s = raw.trim();
+  const parts = s.split('-');
+  if (parts.length === 3) {
+    const [a = '', b = '', c = ''] = parts;
+    if (!/^\d+$/.test(a + b + c)) return undefined;
+    if (a.length === 5 && b.length === 4 && c.length === 2) return a + b + c;
+    if (a.length === 4 && b.length === 4 && c.length === 2) return `0${a}${b}${c}`;
+    if (a.length === 5 && b.length === 3 && c.length === 2) return `${a}0${b}${c}`;
+    if (a.length === 5 && b.length === 4 && c.length === 1) return `${a}${b}0${c}`;
+    return undefined;
+  }
+  if (parts.length !== 1 || !/^\d+$/.test(s)) return undefined;
+  if (s.length === 11) return s;
+  if (s.length !== 10 || !known) return undefined;
+  const candidates = [
+    `0${s}`,
+    `${s.slice(0, 5)}0${s.slice(5)}`,
+    `${s.slice(0, 9)}0${s.slice(9)}`,
+  ].filter(known);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+export function isHcpcsSystem(system: string | undefined): boolean {
+  return system === SYSTEMS.hcpcs || system === SYSTEMS.hcpcsHttps;
+}
+
+export function isNdcSystem(system: string | undefined): boolean {
+  return system === SYSTEMS.ndc;
+}
+
+function pushUnique(list: string[], v: string): void {
+  if (!list.includes(v)) list.push(v);
+}
+
+/** Drug identity from any number of CodeableConcepts (Medication.code, ResearchStudy.focus). */
+export function drugIdentity(
+  concepts: readonly (CodeableConcept | undefined)[],
+  known?: NdcKnown,
+): DrugIdentity {
+  const id: DrugIdentity = { ndc: [], hcpcs: [], rxnorm: [] };
+  for (const cc of concepts) {
+    if (!cc) continue;
+    for (const c of cc.coding ?? []) {
+      if (!c.code) continue;
+      if (isNdcSystem(c.system)) {
+        const n = normalizeNdc(c.code, known);
+        if (n) pushUnique(id.ndc, n);
+      } else if (isHcpcsSystem(c.system)) pushUnique(id.hcpcs, c.code.trim().toUpperCase());
+      else if (c.system === SYSTEMS.rxnorm) pushUnique(id.rxnorm, c.code.trim());
+      if (id.display === undefined && c.display) id.display = c.display;
+    }
+    if (cc.text) id.display = cc.text;
+  }
+  return id;
+}
+
+/** First NDC (11 digits) of a concept. */
+export function ndcOf(cc: CodeableConcept | undefined, known?: NdcKnown): string | undefined {
+  for (const c of cc?.coding ?? []) {
+    if (isNdcSystem(c.system) && c.code) {
+      const n = normalizeNdc(c.code, known);
+      if (n) return n;
+    }
+  }
+  return undefined;
+}
+
+/** First HCPCS (either system URI) or CPT code of a concept; else its first code. */
+export function serviceCodeOf(cc: CodeableConcept | undefined): string | undefined {
+  const codings = cc?.coding ?? [];
+  const billing = codings.find(
+    (c) => c.code && (isHcpcsSystem(c.system) || c.system === SYSTEMS.cpt),
+  );
+  const code = billing?.code ?? codings.find((c) => c.code)?.code;
+  return code?.trim().toUpperCase();
+}
+
+export function hcpcsCodesOf(cc: CodeableConcept | undefined): string[] {
+  const out: string[] = [];
+  for (const c of cc?.coding ?? []) {
+    if (c.code && isHcpcsSystem(c.system)) pushUnique(out, c.code.trim().toUpperCase());
+  }
+  return out;
+}
+
+export function hasCode(
+  cc: CodeableConcept | undefined,
+  system: string,
+  codes: readonly string[],
+): boolean {
+  return (cc?.coding ?? []).some((c) => c.system === system && !!c.code && codes.includes(c.code));
+}
+
+/** UCUM code of a quantity: `code` when given, else `unit`. */
+export function unitOf(q: Quantity): string | undefined {
+  return q.code ?? q.unit;
+}
+
+export function decimalQuantity(q: Quantity | undefined): DecimalQuantity | undefined {
+  if (!q || q.value === undefined) return undefined;
+  const unit = unitOf(q);
+  if (unit === undefined) return undefined;
+  return { value: new Decimal(q.value).toString(), unit };
+}
+
+const ML_PER: Record<string, string> = {
+  mL: '1',
+  ml: '1',
+  L: '1000',
+  l: '1000',
+  dL: '100',
+  cL: '10',
+};
+
+/** A strength Ratio as an amount per 1 mL (e.g. 100 mg / 4 mL → 25 mg), when expressible. */
+export function perMl(r: Ratio | undefined): DecimalQuantity | undefined {
+  const num = r?.numerator;
+  const den = r?.denominator;
+  if (!num || num.value === undefined) return undefined;
+  const unit = unitOf(num);
+  if (!unit) return undefined;
+  const denValue = den?.value ?? 1;
+  const denUnit = den ? unitOf(den) : undefined;
+  const ml = denUnit ? ML_PER[denUnit] : undefined;
+  if (!ml || denValue === 0) return undefined;
+  const value = new Decimal(num.value).div(new Decimal(denValue).mul(ml));
+  return { value: value.toString(), unit };
+}
+
+/** ICD-10-CM codes are compared in dotted form (Z006 → Z00.6). */
+export function normalizeIcd10(code: string): string {
+  const c = code.trim().toUpperCase();
+  if (c.includes('.') || c.length <= 3) return c;
+  return `${c.slice(0, 3)}.${c.slice(3)}`;
+}

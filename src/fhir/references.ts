@@ -1,0 +1,138 @@
+// Reference resolution across every input (contract §1): `Type/id`, absolute URLs ending in
+// `Type/id` (with or without `_history/n`), `urn:uuid:` / `urn:oid:` fullUrls, and `#contained`.
+// An index may sit on a parent index (the audit command keeps shared resources such as
+// Medication and Location in one, and each patient's resources in a small child index).
+
+/** A resource as read from JSON: only resourceType is known to be there. */
+export interface RawResource {
+  resourceType: string;
+  id?: unknown;
+  contained?: unknown;
+  [key: string]: unknown;
+}
+
+export interface IndexedResource {
+  /** Canonical key: `Type/id`, else the fullUrl (urn:uuid:...) when the resource has no id. */
+  key: string;
+  resource: RawResource;
+}
+
+const TYPE_ID_RE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+export function isRawResource(v: unknown): v is RawResource {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as { resourceType?: unknown }).resourceType === 'string'
+  );
+}
+
+/** `Type/id` from a relative or absolute reference; undefined for urn: and `#` references. */
+export function typeIdOf(reference: string): string | undefined {
+  if (reference.startsWith('#') || reference.startsWith('urn:')) return undefined;
+  const m = TYPE_ID_RE.exec(reference);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+/** The canonical key a resource is known by. */
+export function keyOf(resource: RawResource, fullUrl?: string): string | undefined {
+  if (typeof resource.id === 'string' && resource.id !== '') {
+    return `${resource.resourceType}/${resource.id}`;
+  }
+  if (fullUrl) return typeIdOf(fullUrl) ?? fullUrl;
+  return undefined;
+}
+
+export class ResourceIndex {
+  private readonly byKey = new Map<string, RawResource>();
+  /** fullUrl (urn:uuid:...) → canonical key. */
+  private readonly aliases = new Map<string, string>();
+  private readonly parent: ResourceIndex | undefined;
+
+  constructor(parent?: ResourceIndex) {
+    this.parent = parent;
+  }
+
+  /** Adds a resource; returns its canonical key (undefined when it has neither id nor fullUrl). */
+  add(resource: RawResource, fullUrl?: string): string | undefined {
+    const key = keyOf(resource, fullUrl);
+    if (!key) return undefined;
+    this.byKey.set(key, resource);
+    if (fullUrl && fullUrl !== key && !typeIdOf(fullUrl)) this.aliases.set(fullUrl, key);
+    return key;
+  }
+
+  /** Registers a fullUrl alias without keeping the resource (the audit command's first pass). */
+  addAlias(fullUrl: string, key: string): void {
+    if (fullUrl !== key) this.aliases.set(fullUrl, key);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Normalises a reference to the key its target is known by, resolved or not. */
+  canonical(reference: string): string {
+    if (reference.startsWith('urn:')) return this.alias(reference) ?? reference;
+    return typeIdOf(reference) ?? reference;
+  }
+
+  private alias(fullUrl: string): string | undefined {
+    return this.aliases.get(fullUrl) ?? this.parent?.alias(fullUrl);
+  }
+
+  get(key: string): RawResource | undefined {
+    return this.byKey.get(key) ?? this.parent?.get(key);
+  }
+
+  /**
+   * Resolves a reference, `#id` within `from` (its contained resources). Returns the target
+   * and its key (a contained resource's key is `<container key>#<id>`).
+   */
+  resolve(reference: string | undefined, from?: IndexedResource): IndexedResource | undefined {
+    if (!reference) return undefined;
+    if (reference.startsWith('#')) {
+      if (!from) return undefined;
+      const found = findContained(from.resource, reference.slice(1));
+      return found ? { key: `${from.key}${reference}`, resource: found } : undefined;
+    }
+    const key = this.canonical(reference);
+    const resource = this.get(key);
+    return resource ? { key, resource } : undefined;
+  }
+
+  values(): IterableIterator<[string, RawResource]> {
+    return this.byKey.entries();
+  }
+}
+
+function findContained(container: RawResource, id: string): RawResource | undefined {
+  const list = container.contained;
+  if (!Array.isArray(list)) return undefined;
+  for (const c of list) if (isRawResource(c) && c.id === id) return c;
+  return undefined;
+}
+
+/** Flattens Bundles (of any type, nested too) into resources with their fullUrls. */
+export function flattenResources(
+  input: readonly unknown[],
+): { resource: RawResource; fullUrl?: string }[] {
+  const out: { resource: RawResource; fullUrl?: string }[] = [];
+  const visit = (r: unknown, fullUrl?: string): void => {
+    if (!isRawResource(r)) return;
+    if (r.resourceType === 'Bundle') {
+      const entries = r.entry;
+      if (!Array.isArray(entries)) return;
+      for (const e of entries) {
+        if (typeof e !== 'object' || e === null) continue;
+        const entry = e as { resource?: unknown; fullUrl?: unknown };
+        visit(entry.resource, typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined);
+      }
+      return;
+    }
+    out.push(fullUrl ? { resource: r, fullUrl } : { resource: r });
+  };
+  for (const r of input) visit(r);
+  return out;
+}

@@ -1,0 +1,65 @@
+// One entry to the zod boundary: parse a resource of a type we read, or say plainly what is
+// wrong with it (field paths only, never values: no PHI in messages).
+import type { z } from 'zod';
+import {
+  encounterSchema,
+  locationSchema,
+  researchStudySchema,
+  researchSubjectSchema,
+} from './clinical.ts';
+import {
+  claimResponseSchema,
+  claimSchema,
+  coverageEligibilityResponseSchema,
+  coverageSchema,
+} from './financial.ts';
+import {
+  medicationAdministrationSchema,
+  medicationKnowledgeSchema,
+  medicationRequestSchema,
+  medicationSchema,
+} from './medication.ts';
+
+export const SCHEMAS = {
+  MedicationAdministration: medicationAdministrationSchema,
+  Medication: medicationSchema,
+  MedicationRequest: medicationRequestSchema,
+  MedicationKnowledge: medicationKnowledgeSchema,
+  Encounter: encounterSchema,
+  Location: locationSchema,
+  ResearchSubject: researchSubjectSchema,
+  ResearchStudy: researchStudySchema,
+  Coverage: coverageSchema,
+  CoverageEligibilityResponse: coverageEligibilityResponseSchema,
+  Claim: claimSchema,
+  ClaimResponse: claimResponseSchema,
+} as const;
+
+export type ReadType = keyof typeof SCHEMAS;
+export type Parsed<T extends ReadType> = z.infer<(typeof SCHEMAS)[T]>;
+
+export type ParseResult<T extends ReadType> =
+  { ok: true; value: Parsed<T> } | { ok: false; problem: string };
+
+export function isReadType(type: unknown): type is ReadType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(SCHEMAS, type);
+}
+
+function describe(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, 3).map((i) => {
+    const path = i.path.map(String).join('.') || 'resource';
+    if (i.code === 'invalid_type' && i.input === undefined) return `${path} is missing`;
+    if (i.code === 'invalid_value') return `${path} has a value that is not allowed`;
+    if (i.code === 'invalid_type') return `${path} should be ${i.expected}`;
+    return `${path}: ${i.message}`;
+  });
+  const more = issues.length > 3 ? ` and ${issues.length - 3} more problem(s)` : '';
+  return parts.join('; ') + more;
+}
+
+export function parseResource<T extends ReadType>(type: T, raw: unknown): ParseResult<T> {
+  const schema: z.ZodType = SCHEMAS[type];
+  const r = schema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data as Parsed<T> };
+  return { ok: false, problem: describe(r.error.issues) };
+}
