@@ -13,3 +13,24 @@ export function localDate(ts: Timestamp): string {
 export function wholeMinutes(start: Timestamp, end: Timestamp): number {
   return Math.floor((end.ms - start.ms) / MINUTE_MS);
 }
+
+/** Calendar date of an epoch-ms instant in a given UTC offset (minutes east of UTC). */
+export function localDateAt(ms: number, offsetMin: number): string {
+  return new Date(ms + offsetMin * MINUTE_MS).toISOString().slice(0, 10);
+}
+
+/** Whole minutes in a span of milliseconds, partial minutes dropped (R4.1). */
+export function floorMinutes(ms: number): number {
+  return Math.floor(ms / MINUTE_MS);
+}
+
+/** Milliseconds in a number of minutes. */
+export function minutesToMs(min: number): number {
+  return min * MINUTE_MS;
+}
+
+/** Whether a service [start, end) runs past midnight between its local start and end dates (R9.7). */
+export function crossesMidnight(start: Timestamp, end: Timestamp): boolean {
+  if (end.ms <= start.ms) return false;
+  return localDate(start) !== localDateAt(end.ms - 1, end.offsetMin);
+}

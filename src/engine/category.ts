@@ -1,0 +1,137 @@
+// Category of an administration for the administration codes (contract §2.2; infusion-rules
+// R1.3, R1.7, R2.1–R2.3). Shared by the infusion engine and the drug engine.
+import type { Administration, DrugCategory, DrugIdentity, ReferenceData } from './types.ts';
+
+export interface CategoryResult {
+  category: DrugCategory;
+  /** The HCPCS that decided the category, when one did. */
+  hcpcs?: string;
+  /** true when nothing in the reference data knew the drug (UNKNOWN_DRUG_CATEGORY). */
+  unknown: boolean;
+  /** Drug family shared by the codes of one drug, when the reference data knows it. */
+  family?: string;
+  /** Plain drug name from the reference data, when known. */
+  displayName?: string;
+  /** 'ingredient' when a drug ingredient of the bag decided the category (R1.7, R2.3). */
+  decidedBy?: 'drug' | 'ingredient';
+}
+
+export interface CategoryOptions {
+  /** infusion-rules R2.3, disputed: electrolyte replacement as 'therapeutic' (default) or 'hydration'. */
+  electrolyteReplacement?: 'therapeutic' | 'hydration';
+}
+
+/** Electrolyte replacement products (R2.3, disputed): potassium, magnesium, calcium, phosphate. */
+const ELECTROLYTE_HCPCS = new Set(['J3480', 'J3475', 'J0610', 'J0612', 'J0613']);
+const ELECTROLYTE_WORDS =
+  /\b(potassium chloride|potassium phosphate|magnesium sulfate|calcium gluconate|calcium chloride|sodium phosphate)\b/i;
+
+const CHEMO_RANGE = /^J9\d{3}$/;
+
+function fromHcpcs(code: string, ref: ReferenceData, dos: string): CategoryResult | undefined {
+  const info = ref.hcpcs(code, dos);
+  if (!info) return undefined;
+  const out: CategoryResult = {
+    category: info.category,
+    hcpcs: info.code || code,
+    unknown: false,
+    displayName: info.displayName,
+  };
+  if (info.drugFamily) out.family = info.drugFamily;
+  return out;
+}
+
+/** Contract §2.2 order: NDC, then HCPCS, then RxNorm; then J9000–J9999; else unknown. */
+export function resolveDrugCategory(
+  drug: DrugIdentity,
+  ref: ReferenceData,
+  dos: string,
+): CategoryResult {
+  const seenHcpcs: string[] = [];
+  for (const ndc of drug.ndc) {
+    const codes = [ref.productByNdc(ndc)?.hcpcs, ...ref.hcpcsForNdc(ndc, dos)];
+    for (const code of codes) {
+      if (!code) continue;
+      seenHcpcs.push(code);
+      const r = fromHcpcs(code, ref, dos);
+      if (r) return r;
+    }
+  }
+  for (const code of drug.hcpcs) {
+    seenHcpcs.push(code);
+    const r = fromHcpcs(code, ref, dos);
+    if (r) return r;
+  }
+  for (const rx of drug.rxnorm) {
+    const cat = ref.categoryByRxnorm(rx);
+    const code = ref.hcpcsForRxnorm(rx);
+    if (cat) {
+      const byCode = code ? fromHcpcs(code, ref, dos) : undefined;
+      return { ...byCode, category: cat, unknown: false, ...(code ? { hcpcs: code } : {}) };
+    }
+    if (code) {
+      seenHcpcs.push(code);
+      const r = fromHcpcs(code, ref, dos);
+      if (r) return r;
+    }
+  }
+  const chemo = seenHcpcs.find((c) => CHEMO_RANGE.test(c.toUpperCase()));
+  if (chemo) return { category: 'chemo', hcpcs: chemo, unknown: false };
+  const first = seenHcpcs[0];
+  return { category: 'therapeutic', unknown: true, ...(first ? { hcpcs: first } : {}) };
+}
+
+function isElectrolyte(drug: DrugIdentity, r: CategoryResult): boolean {
+  if (r.hcpcs && ELECTROLYTE_HCPCS.has(r.hcpcs.toUpperCase())) return true;
+  if (drug.hcpcs.some((c) => ELECTROLYTE_HCPCS.has(c.toUpperCase()))) return true;
+  const name = `${r.displayName ?? ''} ${r.family ?? ''} ${drug.display ?? ''}`.replace(/-/g, ' ');
+  return ELECTROLYTE_WORDS.test(name);
+}
+
+function applyElectrolyte(
+  drug: DrugIdentity,
+  r: CategoryResult,
+  opts: CategoryOptions,
+): CategoryResult {
+  if (opts.electrolyteReplacement === 'hydration' && r.category === 'therapeutic') {
+    if (isElectrolyte(drug, r)) return { ...r, category: 'hydration', unknown: false };
+  }
+  return r;
+}
+
+const DRUG_RANK: Record<DrugCategory, number> = {
+  chemo: 2,
+  therapeutic: 1,
+  hydration: 0,
+  flush: 0,
+};
+
+/**
+ * Category of one administration. A hydration fluid (or an uncoded bag) whose Medication lists a
+ * drug ingredient is that drug's infusion (R1.7, R2.3): the highest-ranked ingredient decides.
+ * Flush: `flushMarked` or the reference category 'flush' (contract §2.1).
+ */
+export function resolveCategory(
+  admin: Administration,
+  ref: ReferenceData,
+  dos: string,
+  opts: CategoryOptions = {},
+): CategoryResult {
+  const own = applyElectrolyte(admin.drug, resolveDrugCategory(admin.drug, ref, dos), opts);
+  if (admin.flushMarked) return { ...own, category: 'flush', decidedBy: 'drug' };
+  if (own.category === 'flush') return { ...own, decidedBy: 'drug' };
+  const canConvert = own.category === 'hydration' || own.unknown;
+  if (!canConvert || admin.ingredients.length === 0) return { ...own, decidedBy: 'drug' };
+  let best: CategoryResult | undefined;
+  let sawHydration = false;
+  for (const ing of admin.ingredients) {
+    const r = applyElectrolyte(ing.drug, resolveDrugCategory(ing.drug, ref, dos), opts);
+    if (r.unknown) continue;
+    if (r.category === 'hydration') sawHydration = true;
+    if (DRUG_RANK[r.category] === 0) continue;
+    if (!best || DRUG_RANK[r.category] > DRUG_RANK[best.category]) best = r;
+  }
+  if (best) return { ...best, decidedBy: 'ingredient' };
+  if (own.unknown && sawHydration) return { category: 'hydration', unknown: false };
+  return { ...own, decidedBy: 'drug' };
+}

@@ -1,0 +1,279 @@
+// §5 steps 8–9: code the initial service and the other services of one access (§6, §7).
+import { floorMinutes } from '../time.ts';
+import type { DerivedLine, RuleSettings, Setting, Warning } from '../types.ts';
+import type { Initial } from './initial.ts';
+import { additionalHours, baseLine, hourLines, type LineSpec, type Span } from './lines.ts';
+import type { DrugService, HydrationService } from './model.ts';
+import { warn } from './warnings.ts';
+
+export interface GroupInput {
+  drugs: DrugService[];
+  hydration: HydrationService[];
+  initial: Initial;
+  setting: Setting;
+  rules: RuleSettings;
+  /** Modifiers for the initial line (second access R11.1, later encounter R11.2). */
+  initialModifiers: string[];
+}
+
+export interface GroupOutput {
+  lines: DerivedLine[];
+  warnings: Warning[];
+  /** The initial line, when one was produced (for SEPARATE_ENCOUNTER_SECOND_INITIAL). */
+  initialLine?: DerivedLine;
+  /** Concurrent TPD infusions (96368 is reported once per encounter, R7.5). */
+  concurrentTpd: DrugService[];
+  /** Services whose billed time crossed midnight (R9.7). */
+  midnightRefs: string[];
+}
+
+function drugSpan(d: DrugService): Span {
+  const intervals = d.mode === 'infusion' ? d.ownIntervals : [];
+  return { startMs: intervals[0]?.s ?? d.start.ms, offsetMin: d.start.offsetMin, intervals };
+}
+
+function minutesOf(d: DrugService): Record<string, number> {
+  return d.partialOverlap ? { ...d.minutesByRef, [d.id]: d.ownMinutes } : d.minutesByRef;
+}
+
+const INITIAL_RULE = { professional: 'R6.3', facility: 'R6.2' } as const;
+
+export function codeGroup(input: GroupInput): GroupOutput {
+  const { drugs, hydration, initial, setting, rules } = input;
+  const lines: DerivedLine[] = [];
+  const warnings: Warning[] = [];
+  const concurrentTpd: DrugService[] = [];
+  const midnightRefs: string[] = [];
+  let initialLine: DerivedLine | undefined;
+  const pick = INITIAL_RULE[setting];
+
+  const infusionLines = (
+    d: DrugService,
+    base: string,
+    hour: string,
+    role: 'initial' | 'sequential' | 'repeat',
+    extraMods: string[],
+  ): void => {
+    const t = d.ownMinutes;
+    const span = drugSpan(d);
+    const mods = d.discontinued ? [...extraMods, '53'] : extraMods;
+    const common = { sources: d.refs, minutes: minutesOf(d) };
+    const hours = additionalHours(t);
+    const ruleIds =
+      role === 'initial'
+        ? ['R6.1', pick, 'R4.4']
+        : role === 'sequential'
+          ? ['R7.1', 'R4.4']
+          : ['R9.3'];
+    if (d.partialOverlap) ruleIds.push('R7.7');
+    if (d.refs.length > 1) ruleIds.push('R9.2');
+    if (role === 'repeat') {
+      const spec: LineSpec = {
+        ...common,
+        code: hour,
+        units: 1 + hours,
+        modifiers: mods,
+        rules: [...ruleIds, 'R4.3'],
+        reason: `${d.drugName} given again in a separate bag: ${t} minutes reported on its own as additional hours (payer setting).`,
+      };
+      lines.push(...hourLines(spec, span, 0, rules));
+    } else {
+      const first = {
+        ...common,
+        code: base,
+        units: 1,
+        modifiers: mods,
+        rules: ruleIds,
+        reason: `${d.drugName} infusion, ${t} minutes: ${role === 'initial' ? 'initial service' : 'sequential infusion of a new drug'}.`,
+      };
+      const l = baseLine(first, span);
+      lines.push(l);
+      if (role === 'initial') initialLine = l;
+      const spec: LineSpec = {
+        ...common,
+        code: hour,
+        units: hours,
+        rules: ['R4.3', 'R4.4'],
+        reason: `${d.drugName} infusion, ${t} minutes: ${hours} additional hour(s) beyond the first.`,
+      };
+      lines.push(...hourLines(spec, span, 1, rules));
+    }
+    if (d.crossesMidnight) midnightRefs.push(...d.refs);
+  };
+
+  const initialDrug = initial !== undefined && initial !== 'hydration' ? initial : undefined;
+  // Infusions: initial, then the others in time order (R7.1, R7.5, R7.6, R9.3).
+  const infusionKeys = new Set<string>();
+  const infusions = drugs
+    .filter((d) => d.mode === 'infusion' && !d.excluded)
+    .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  if (initialDrug?.mode === 'infusion') {
+    const chemo = initialDrug.cls === 'chemo';
+    infusionLines(
+      initialDrug,
+      chemo ? '96413' : '96365',
+      chemo ? '96415' : '96366',
+      'initial',
+      input.initialModifiers,
+    );
+    infusionKeys.add(initialDrug.drugKey);
+  }
+  for (const d of infusions) {
+    if (d === initialDrug) continue;
+    const chemo = d.cls === 'chemo';
+    if (d.concurrent) {
+      if (!chemo) concurrentTpd.push(d);
+      else if (rules.concurrentChemo === 'unlisted-96549') {
+        lines.push(
+          baseLine(
+            {
+              code: '96549',
+              units: 1,
+              sources: d.refs,
+              minutes: d.minutesByRef,
+              rules: ['R7.6'],
+              reason: `${d.drugName} ran at the same time as another chemotherapy infusion: unlisted procedure (payer setting).`,
+            },
+            drugSpan(d),
+          ),
+        );
+      }
+      continue;
+    }
+    const repeat = rules.sameDrugSegments === 'separate' && infusionKeys.has(d.drugKey);
+    infusionLines(
+      d,
+      chemo ? '96417' : '96367',
+      chemo ? '96415' : '96366',
+      repeat ? 'repeat' : 'sequential',
+      [],
+    );
+    infusionKeys.add(d.drugKey);
+  }
+
+  // Pushes in time order (R7.2, R7.3, R8.4).
+  const lastReported = new Map<string, number>();
+  const pushes = drugs
+    .filter((d) => d.mode === 'push' && !d.excluded)
+    .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  for (const d of pushes) {
+    const chemo = d.cls === 'chemo';
+    const common = { sources: d.refs, minutes: d.minutesByRef };
+    const span = drugSpan(d);
+    if (d === initialDrug) {
+      initialLine = baseLine(
+        {
+          ...common,
+          code: chemo ? '96409' : '96374',
+          units: 1,
+          modifiers: input.initialModifiers,
+          rules: ['R6.1', pick, 'R2.4'],
+          reason: `${d.drugName} IV push: initial service.`,
+        },
+        span,
+      );
+      lines.push(initialLine);
+      if (d.crossesMidnight) midnightRefs.push(...d.refs);
+      lastReported.set(d.drugKey, d.start.ms);
+      continue;
+    }
+    const last = lastReported.get(d.drugKey);
+    if (last === undefined) {
+      lines.push(
+        baseLine(
+          {
+            ...common,
+            code: chemo ? '96411' : '96375',
+            units: 1,
+            rules: ['R7.2', 'R2.4'],
+            reason: `${d.drugName} IV push: additional push of a new drug.`,
+          },
+          span,
+        ),
+      );
+      if (d.crossesMidnight) midnightRefs.push(...d.refs);
+      lastReported.set(d.drugKey, d.start.ms);
+      continue;
+    }
+    if (setting === 'professional') {
+      warnings.push(warn('SAME_DRUG_REPEAT_PUSH_NOT_REPORTABLE_PROFESSIONAL', d.refs));
+      continue;
+    }
+    const gap = floorMinutes(d.start.ms - last);
+    const counts = gap > 30 || (gap === 30 && rules.repeatPushAt30Counts);
+    if (!counts) {
+      warnings.push(warn('SAME_DRUG_REPEAT_PUSH_WITHIN_30_MIN', d.refs));
+      continue;
+    }
+    if (chemo) continue;
+    lines.push(
+      baseLine(
+        {
+          ...common,
+          code: '96376',
+          units: 1,
+          rules: ['R7.3'],
+          reason: `${d.drugName} IV push repeated ${gap} minutes after the last reported push of the same drug.`,
+        },
+        span,
+      ),
+    );
+    lastReported.set(d.drugKey, d.start.ms);
+  }
+
+  // Hydration (R4.5, R4.6, R7.4, R11.3).
+  hydration.forEach((h, k) => {
+    const span: Span = { startMs: h.startMs, offsetMin: h.offsetMin, intervals: h.pieces };
+    const common = { sources: h.refs, minutes: h.minutesByRef };
+    const hours = additionalHours(h.minutes);
+    if (h.crossesMidnight) midnightRefs.push(...h.refs);
+    if (initial === 'hydration' && k === 0) {
+      initialLine = baseLine(
+        {
+          ...common,
+          code: '96360',
+          units: 1,
+          modifiers: input.initialModifiers,
+          rules: ['R6.1', pick, 'R4.5'],
+          reason: `Hydration, ${h.minutes} net minutes: initial service.`,
+        },
+        span,
+      );
+      lines.push(initialLine);
+      lines.push(
+        ...hourLines(
+          {
+            ...common,
+            code: '96361',
+            units: hours,
+            rules: ['R4.5', 'R4.3'],
+            reason: `Hydration, ${h.minutes} net minutes: ${hours} additional hour(s).`,
+          },
+          span,
+          1,
+          rules,
+        ),
+      );
+      return;
+    }
+    lines.push(
+      ...hourLines(
+        {
+          ...common,
+          code: '96361',
+          units: 1 + hours,
+          modifiers: rules.modifier59OnSequentialHydration ? ['59'] : [],
+          rules: ['R4.6', 'R7.4'],
+          reason: `Hydration after another initial service, ${h.minutes} net minutes.`,
+        },
+        span,
+        0,
+        rules,
+      ),
+    );
+  });
+
+  const out: GroupOutput = { lines, warnings, concurrentTpd, midnightRefs };
+  if (initialLine) out.initialLine = initialLine;
+  return out;
+}

@@ -1,0 +1,68 @@
+// §5 step 1: status filter (R1.1), time range, sponsor-paid (research T-42), flush/KVO (R8.1),
+// intravenous route only, category (contract §2.2).
+import { resolveCategory } from '../category.ts';
+import type { EncounterScope } from '../stage.ts';
+import type { Administration, Warning } from '../types.ts';
+import type { IvItem } from './model.ts';
+import { warn } from './warnings.ts';
+
+export interface Normalized {
+  items: IvItem[];
+  warnings: Warning[];
+}
+
+const BILLABLE = new Set(['completed', 'stopped']);
+const NOT_YET = new Set(['in-progress', 'on-hold']);
+
+function drugKeyOf(
+  admin: Administration,
+  r: { family?: string; hcpcs?: string; decidedBy?: string },
+): string {
+  if (r.family) return `family:${r.family}`;
+  if (r.hcpcs) return `hcpcs:${r.hcpcs.toUpperCase()}`;
+  const d = admin.drug;
+  if (d.rxnorm[0]) return `rxnorm:${d.rxnorm[0]}`;
+  if (d.ndc[0]) return `ndc:${d.ndc[0]}`;
+  if (d.display) return `name:${d.display.trim().toLowerCase()}`;
+  return `ref:${admin.ref}`;
+}
+
+export function normalizeAdministrations(scope: EncounterScope): Normalized {
+  const warnings: Warning[] = [];
+  const items: IvItem[] = [];
+  const { rules } = scope.context.config;
+  const ref = scope.context.reference;
+  const sorted = [...scope.administrations].sort(
+    (a, b) => (a.start?.ms ?? 0) - (b.start?.ms ?? 0) || a.ref.localeCompare(b.ref),
+  );
+  for (const admin of sorted) {
+    if (NOT_YET.has(admin.status)) {
+      warnings.push(warn('NOT_COMPLETED_EXCLUDED', [admin.ref]));
+      continue;
+    }
+    if (!BILLABLE.has(admin.status)) continue;
+    if (admin.start && admin.end && admin.end.ms < admin.start.ms) {
+      warnings.push(warn('INVALID_TIME_RANGE', [admin.ref]));
+      continue;
+    }
+    if (!admin.start) continue;
+    if (admin.sponsorPaid) continue;
+    const r = resolveCategory(admin, ref, scope.dateOfService, {
+      electrolyteReplacement: rules.electrolyteReplacement,
+    });
+    if (r.category === 'flush') {
+      warnings.push(warn('FLUSH_KVO_NOT_BILLABLE', [admin.ref]));
+      continue;
+    }
+    if (admin.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [admin.ref]));
+    if (!admin.intravenous) continue;
+    if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [admin.ref]));
+    items.push({
+      admin,
+      category: r.category,
+      drugKey: drugKeyOf(admin, r),
+      drugName: r.displayName ?? admin.drug.display ?? r.hcpcs ?? 'drug',
+    });
+  }
+  return { items, warnings };
+}

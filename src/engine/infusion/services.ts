@@ -1,0 +1,147 @@
+// §5 steps 3–4: merge same-drug infusion segments (R9.2, R9.3) and classify push vs infusion
+// (contract §2.1, R1.4, R2.4, R4.2, R9.5, R9.6, R9.10, R9.11, R9.12).
+import type { RuleSettings, Warning } from '../types.ts';
+import { crossesMidnight, wholeMinutes } from '../time.ts';
+import { runningMinutes, type Interval } from './intervals.ts';
+import type { DrugClass, DrugService, IvItem } from './model.ts';
+import { warn } from './warnings.ts';
+
+/** R9.12: infusions longer than 8 hours (pumps) go to coder review. */
+export const PROLONGED_MINUTES = 480;
+
+const HOLD_MESSAGE =
+  'Infusion stop time missing; not coded until the stop time is documented (payer setting).';
+
+function isPushRecord(i: IvItem, rules: RuleSettings): boolean {
+  const a = i.admin;
+  if (a.pushDocumented) {
+    if (rules.longPush === 'by-time' && a.start && a.end && wholeMinutes(a.start, a.end) >= 16) {
+      return false;
+    }
+    return true;
+  }
+  return a.dateTimeOnly && !a.hasRate;
+}
+
+function base(items: IvItem[], cls: DrugClass): Omit<DrugService, 'mode' | 'minutes'> {
+  const first = items[0] as IvItem;
+  const intervals: Interval[] = [];
+  const minutesByRef: Record<string, number> = {};
+  let midnight = false;
+  for (const i of items) {
+    const { start, end } = i.admin;
+    if (start && end) {
+      if (crossesMidnight(start, end)) midnight = true;
+      intervals.push({ s: start.ms, e: end.ms });
+      minutesByRef[i.admin.ref] = wholeMinutes(start, end);
+    } else {
+      minutesByRef[i.admin.ref] = 0;
+    }
+  }
+  return {
+    id: first.admin.ref,
+    refs: items.map((i) => i.admin.ref),
+    cls,
+    drugKey: first.drugKey,
+    drugName: first.drugName,
+    start: first.admin.start ?? { ms: 0, offsetMin: 0, iso: '' },
+    intervals,
+    ownMinutes: 0,
+    ownIntervals: intervals,
+    concurrent: false,
+    partialOverlap: false,
+    discontinued: false,
+    primaryReason: items.some((i) => i.admin.primaryReason),
+    excluded: false,
+    crossesMidnight: midnight,
+    minutesByRef,
+  };
+}
+
+/** Sets of same-drug infusion segments: all of them ('sum'), or partOf chains ('separate'). */
+function segmentSets(timed: IvItem[], rules: RuleSettings): IvItem[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  const join = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const byRef = new Map(timed.map((i) => [i.admin.ref, i]));
+  for (const i of timed) {
+    const target = i.admin.partOf ? byRef.get(i.admin.partOf) : undefined;
+    if (target && target.drugKey === i.drugKey) join(target.admin.ref, i.admin.ref);
+  }
+  if (rules.sameDrugSegments === 'sum') {
+    const firstOf = new Map<string, string>();
+    for (const i of timed) {
+      const f = firstOf.get(i.drugKey);
+      if (f) join(f, i.admin.ref);
+      else firstOf.set(i.drugKey, i.admin.ref);
+    }
+  }
+  const sets = new Map<string, IvItem[]>();
+  for (const i of timed) {
+    const root = find(i.admin.ref);
+    const list = sets.get(root) ?? [];
+    list.push(i);
+    sets.set(root, list);
+  }
+  return [...sets.values()].map((s) =>
+    s.sort((a, b) => (a.admin.start?.ms ?? 0) - (b.admin.start?.ms ?? 0)),
+  );
+}
+
+export function buildDrugServices(
+  items: IvItem[],
+  rules: RuleSettings,
+): { services: DrugService[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const services: DrugService[] = [];
+  const timed: IvItem[] = [];
+  for (const i of items) {
+    const cls: DrugClass = i.category === 'chemo' ? 'chemo' : 'therapeutic';
+    if (isPushRecord(i, rules)) {
+      const b = base([i], cls);
+      const minutes = b.minutesByRef[i.admin.ref] ?? 0;
+      services.push({ ...b, mode: 'push', minutes, ownMinutes: minutes });
+    } else if (!i.admin.end) {
+      const b = base([i], cls);
+      if (rules.missingStopTime === 'hold') {
+        warnings.push(warn('MISSING_STOP_TIME', [i.admin.ref], HOLD_MESSAGE));
+        services.push({ ...b, mode: 'push', minutes: 0, excluded: true });
+      } else {
+        warnings.push(warn('MISSING_STOP_TIME', [i.admin.ref]));
+        services.push({ ...b, mode: 'push', minutes: 0 });
+      }
+    } else {
+      timed.push(i);
+    }
+  }
+  for (const set of segmentSets(timed, rules)) {
+    const cls: DrugClass = set.some((i) => i.category === 'chemo') ? 'chemo' : 'therapeutic';
+    const b = base(set, cls);
+    const minutes = runningMinutes(b.intervals);
+    const refs = b.refs;
+    if (set.length > 1) warnings.push(warn('SEGMENTS_COMBINED', refs));
+    const discontinued =
+      rules.stoppedEarly === 'modifier-53' && set.some((i) => i.admin.status === 'stopped');
+    if (minutes <= 15 && !discontinued) {
+      warnings.push(warn('INFUSION_15_MIN_OR_LESS_CODED_AS_PUSH', refs));
+      services.push({ ...b, mode: 'push', minutes, ownMinutes: minutes });
+    } else if (minutes > PROLONGED_MINUTES) {
+      warnings.push(warn('PROLONGED_PUMP_INFUSION_REVIEW', refs));
+      services.push({ ...b, mode: 'infusion', minutes, ownMinutes: minutes, excluded: true });
+    } else {
+      services.push({ ...b, mode: 'infusion', minutes, ownMinutes: minutes, discontinued });
+    }
+  }
+  services.sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  return { services, warnings };
+}
