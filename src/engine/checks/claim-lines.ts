@@ -120,10 +120,14 @@ function wasteChecks(code: string, date: string, ds: Entry[], ks: Entry[], c: Ct
   )) {
     if (!isMultiDose(code, k.ndc, c)) continue;
     ks.splice(ks.indexOf(k), 1);
-    const d = takeWhere(
-      ds,
-      (x) => x.code === code && x.date === date && !x.mods.includes('JW') && !x.mods.includes('JZ'),
-    );
+    const jwLine = k.mods.includes('JW');
+    const d = jwLine
+      ? ds.find((x) => x.code === code && x.date === date)
+      : takeWhere(
+          ds,
+          (x) =>
+            x.code === code && x.date === date && !x.mods.includes('JW') && !x.mods.includes('JZ'),
+        );
     c.warnings.push(
       withAmount(
         {
@@ -132,10 +136,10 @@ function wasteChecks(code: string, date: string, ds: Entry[], ks: Entry[], c: Ct
           message: `${name(d ?? k)} comes from a multi-dose vial: remove ${k.mods.includes('JW') ? 'the JW line — discarded drug from a multi-dose vial is not payable' : 'the JZ modifier'}.`,
           sources: [...(d?.sources ?? []), c.claim.ref],
         },
-        k.mods.includes('JW') ? priced(k, k.units, c) : undefined,
+        jwLine ? priced(k, k.units, c) : undefined,
       ),
     );
-    if (d && !k.mods.includes('JW')) pair(d, { ...k, mods: d.mods }, c);
+    if (d && !jwLine) pair(d, { ...k, mods: d.mods }, c);
   }
 }
 
