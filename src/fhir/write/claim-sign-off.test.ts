@@ -74,6 +74,20 @@ describe('writeBlockers', () => {
       true,
       [/does not accept claim updates/],
     ],
+    [
+      'server without Provenance at all',
+      capability({ Claim: ['create'] }),
+      WRITE_SCOPES,
+      false,
+      [/does not accept sign-off records/],
+    ],
+    [
+      'types listed without declared interactions: the server decides',
+      capability({ Claim: [], Provenance: [] }),
+      WRITE_SCOPES,
+      true,
+      [],
+    ],
     ['no CapabilityStatement', undefined, WRITE_SCOPES, false, [/did not say what it supports/]],
   ])('%s', (_name, cs, scopes, updating, expected) => {
     const reasons = writeBlockers(cs, scopes, updating);

@@ -15,12 +15,23 @@ export interface WriteCapability {
 
 type Op = 'c' | 'u';
 
-function interactions(cs: CapabilityStatement, type: string): string[] {
-  return (cs.rest ?? [])
+/**
+ * What the server says it does with a type: undefined when the type is not listed at all, the
+ * declared interaction codes otherwise (an empty list = listed without interactions declared).
+ */
+function interactions(cs: CapabilityStatement, type: string): string[] | undefined {
+  const entries = (cs.rest ?? [])
     .filter((r) => r.mode === 'server')
     .flatMap((r) => r.resource ?? [])
-    .filter((r) => r.type === type)
-    .flatMap((r) => (r.interaction ?? []).map((i) => i.code));
+    .filter((r) => r.type === type);
+  if (entries.length === 0) return undefined;
+  return entries.flatMap((r) => (r.interaction ?? []).map((i) => i.code));
+}
+
+/** Listed with the interaction, or listed without any declared (the server's answer decides). */
+function offers(cs: CapabilityStatement, type: string, code: string): boolean {
+  const declared = interactions(cs, type);
+  return declared !== undefined && (declared.length === 0 || declared.includes(code));
 }
 
 /** Reasons, in plain words, that stop the sign-off writes; empty when they are allowed. */
@@ -43,10 +54,10 @@ export function writeBlockers(
     reasons.push('The server did not say what it supports, so saving is not attempted.');
     return reasons;
   }
-  if (!interactions(cs, 'Claim').includes(verb)) {
+  if (!offers(cs, 'Claim', verb)) {
     reasons.push(`This server does not accept claim ${verb}s.`);
   }
-  if (!interactions(cs, 'Provenance').includes('create')) {
+  if (!offers(cs, 'Provenance', 'create')) {
     reasons.push('This server does not accept sign-off records (Provenance).');
   }
   return reasons;

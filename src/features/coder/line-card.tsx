@@ -1,0 +1,88 @@
+// One derived line: what would be billed, its evidence, and the coder's decision.
+import { useId, useState } from 'react';
+import type { DerivedLine } from '../../engine/index.ts';
+import { DecisionForm } from './decision-form.tsx';
+import type { LineDecision } from './decisions.ts';
+import { lineDomId, modifiersText, money } from './format.ts';
+import { LineEvidence } from './line-evidence.tsx';
+
+export interface LineCardProps {
+  line: DerivedLine;
+  lineKey: string;
+  decision: LineDecision | undefined;
+  onDecide: (decision: LineDecision) => void;
+  onUndo: () => void;
+}
+
+function decisionText(d: LineDecision | undefined): string {
+  if (!d) return 'No decision yet';
+  if (d.kind === 'accepted') return 'Accepted';
+  if (d.kind === 'rejected') return `Rejected: ${d.reason}`;
+  return `Changed to ${d.units} units, ${modifiersText(d.modifiers)}: ${d.reason}`;
+}
+
+export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCardProps) {
+  const headingId = useId();
+  const [mode, setMode] = useState<'edit' | 'reject' | null>(null);
+  const title = line.drugName ? `${line.code} ${line.drugName}` : line.code;
+  return (
+    <article
+      id={lineDomId(lineKey)}
+      className={`line-card decision-${decision?.kind ?? 'none'}`}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <h4 id={headingId}>{title}</h4>
+      <dl className="line-facts">
+        <dt>Units</dt>
+        <dd>{line.units}</dd>
+        <dt>Modifiers</dt>
+        <dd>{modifiersText(line.modifiers)}</dd>
+        {line.ndc && (
+          <>
+            <dt>NDC</dt>
+            <dd>
+              {line.ndc.code}, {line.ndc.quantity} {line.ndc.unit}
+            </dd>
+          </>
+        )}
+        <dt>Amount</dt>
+        <dd>{money(line.amount)}</dd>
+      </dl>
+      <LineEvidence line={line} />
+      <p className="decision-status" aria-live="polite">
+        {decisionText(decision)}
+      </p>
+      {mode ? (
+        <DecisionForm
+          mode={mode}
+          code={line.code}
+          units={line.units}
+          modifiers={line.modifiers}
+          onCancel={() => setMode(null)}
+          onDone={(d) => {
+            setMode(null);
+            onDecide(d);
+          }}
+        />
+      ) : (
+        <div className="line-actions">
+          <button type="button" onClick={() => onDecide({ kind: 'accepted' })}>
+            Accept
+          </button>
+          <button type="button" onClick={() => setMode('edit')}>
+            Edit
+          </button>
+          <button type="button" onClick={() => setMode('reject')}>
+            Reject
+          </button>
+          {decision && (
+            <button type="button" onClick={onUndo}>
+              Clear decision
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,162 @@
+// Sign-off: refused with the reasons while lines are undecided or errors unresolved; otherwise
+// writes the draft Claim and the Provenance, or offers FHIR JSON and CSV downloads when the
+// server or the granted scopes do not allow the writes.
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { claimJsonFile } from '../../fhir/export/claim-json.ts';
+import { signedLinesCsvFile } from '../../fhir/export/claim-csv.ts';
+import { saveFile } from '../../fhir/export/save-file.ts';
+import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
+import {
+  writeCapability,
+  writeSignOff,
+  type SignOffResult,
+} from '../../fhir/write/claim-sign-off.ts';
+import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
+import type { SignOffPlan } from './sign-off-plan.ts';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'refused' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; result: SignOffResult }
+  | { kind: 'download'; reasons: string[] }
+  | { kind: 'failed'; message: string };
+
+export interface SignOffPanelProps {
+  gateway: FhirGateway;
+  plan: SignOffPlan;
+  blockers: string[];
+  existing: ExistingClaim | undefined;
+  updatingDraft: boolean;
+  author: string | undefined;
+  now: () => Date;
+  onSaved?: () => void;
+}
+
+function failureText(e: unknown): string {
+  if (isFhirError(e) && e.kind === 'conflict') {
+    return 'Someone changed this claim since you opened it. Reload the visit and review it again.';
+  }
+  if (isFhirError(e) && e.kind === 'forbidden') return 'The server refused to save the claim.';
+  const detail = e instanceof Error ? e.message : 'unknown problem';
+  return `The claim could not be saved (${detail}).`;
+}
+
+export function SignOffPanel(props: SignOffPanelProps) {
+  const { gateway, plan, blockers, existing, updatingDraft, author } = props;
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const alertRef = useRef<HTMLDivElement>(null);
+  const { launch } = gateway;
+  const capability = useQuery({
+    queryKey: [launch.serverUrl, launch.patientId, 'coder', 'write-capability', updatingDraft],
+    queryFn: () => writeCapability(gateway, updatingDraft),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  const { patient, encounter, dateOfService: date } = plan;
+
+  async function signOff() {
+    const refusal = [...blockers];
+    if (!author)
+      refusal.push('Your user (fhirUser) is not known, so the sign-off cannot name you.');
+    if (refusal.length > 0) {
+      setStatus({ kind: 'refused' });
+      queueMicrotask(() => alertRef.current?.focus());
+      return;
+    }
+    const cap = capability.data ?? (await capability.refetch()).data;
+    if (!cap?.canWrite || !author) {
+      setStatus({ kind: 'download', reasons: cap?.reasons ?? ['Saving could not be checked.'] });
+      return;
+    }
+    setStatus({ kind: 'saving' });
+    try {
+      const result = await writeSignOff(gateway, {
+        claim: plan.claim,
+        ...(existing ? { existing } : {}),
+        author,
+        recorded: props.now().toISOString(),
+        sources: plan.sources,
+      });
+      setStatus({ kind: 'saved', result });
+      props.onSaved?.();
+    } catch (e) {
+      setStatus({ kind: 'failed', message: failureText(e) });
+    }
+  }
+
+  const refusal = status.kind === 'refused';
+  const offerDownload = status.kind === 'download' || status.kind === 'failed';
+  return (
+    <div className="sign-off">
+      {blockers.length > 0 && (
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role={refusal ? 'alert' : undefined}
+          className="sign-off-blockers"
+        >
+          <p>{refusal ? 'Sign-off refused:' : 'Before you can sign off:'}</p>
+          <ul>
+            {blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.gaps.length > 0 && (
+        <ul className="sign-off-gaps">
+          {plan.gaps.map((g) => (
+            <li key={g}>{g}</li>
+          ))}
+        </ul>
+      )}
+      {capability.data && !capability.data.canWrite && (
+        <p>
+          This server cannot save the claim: {capability.data.reasons.join(' ')} After sign-off you
+          can download the signed lines for the billing system.
+        </p>
+      )}
+      <button type="button" onClick={() => void signOff()} disabled={status.kind === 'saving'}>
+        Sign off
+      </button>
+      <div aria-live="polite" role="status">
+        {status.kind === 'saving' && <p>Saving the claim…</p>}
+        {status.kind === 'saved' && (
+          <p>
+            Signed off. Draft claim {status.result.claim.id} saved
+            {status.result.claim.meta?.versionId
+              ? ` (version ${status.result.claim.meta.versionId})`
+              : ''}{' '}
+            and your sign-off recorded.
+          </p>
+        )}
+        {status.kind === 'download' && (
+          <p>Signed off here, but not saved on the server: {status.reasons.join(' ')}</p>
+        )}
+      </div>
+      {status.kind === 'failed' && <p role="alert">{status.message}</p>}
+      {offerDownload && (
+        <div className="downloads">
+          <p>Download the signed lines for the billing system:</p>
+          <button
+            type="button"
+            onClick={() => saveFile(claimJsonFile(plan.claim, encounter, date))}
+          >
+            Download FHIR JSON
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              saveFile(signedLinesCsvFile({ patient, encounter, dateOfService: date }, plan.lines))
+            }
+          >
+            Download CSV
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
