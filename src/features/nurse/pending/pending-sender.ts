@@ -1,0 +1,121 @@
+// Sends one pending entry and says what happened, in plain words. Updates read the current
+// version first: if someone else changed it since the nurse looked, that is a conflict for
+// her to decide (never a silent overwrite); the PUT then carries If-Match, so a race ends in
+// a 412 and the same choice. A create whose answer was lost is found again by its client id.
+import type { MedicationAdministration } from 'fhir/r4';
+import { isFhirError, type FhirGateway, type ReadResult } from '../../../fhir/gateway.ts';
+import {
+  applyNurseChange,
+  clientIdSearchValue,
+  isChangeApplied,
+} from '../../../fhir/write/medication-administration.ts';
+import { etagOf } from '../chair-model.ts';
+import type { PendingEntry } from './pending-types.ts';
+
+export type SendOutcome =
+  | { kind: 'sent'; result: ReadResult<MedicationAdministration> }
+  | { kind: 'retry'; error: string; delayMs: number | undefined }
+  | { kind: 'failed'; error: string }
+  | { kind: 'conflict'; theirs: MedicationAdministration; etag: string | undefined };
+
+const MAX_DELAY_MS = 60_000;
+
+/** 2 s, 4 s, 8 s … up to a minute. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, 2000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Plain words for a failed write, and whether trying again later can help. */
+export function explainError(e: unknown): { error: string; retry: boolean; delayMs?: number } {
+  if (!isFhirError(e)) {
+    return {
+      error: 'Something went wrong while saving. It is kept here; try again.',
+      retry: false,
+    };
+  }
+  switch (e.kind) {
+    case 'network':
+      return {
+        error: 'No connection to the record system. It will be sent when back online.',
+        retry: true,
+      };
+    case 'server':
+      return { error: 'The record system had a problem. Trying again shortly.', retry: true };
+    case 'rate-limited': {
+      const delayMs = e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : undefined;
+      return {
+        error: 'The record system asked us to wait. Trying again shortly.',
+        retry: true,
+        ...(delayMs !== undefined ? { delayMs } : {}),
+      };
+    }
+    case 'unauthorized':
+      return {
+        error: 'Your sign-in has ended. Open the app again from the EHR; this entry is kept.',
+        retry: false,
+      };
+    case 'forbidden':
+      return { error: 'You do not have permission to change this record.', retry: false };
+    case 'not-found':
+      return { error: 'This record is no longer on the server.', retry: false };
+    case 'conflict':
+      return { error: 'Someone else changed this record.', retry: false };
+    case 'invalid':
+      return { error: `The record system did not accept this entry. ${e.message}`, retry: false };
+  }
+}
+
+function fail(e: unknown): SendOutcome {
+  const x = explainError(e);
+  return x.retry
+    ? { kind: 'retry', error: x.error, delayMs: x.delayMs }
+    : { kind: 'failed', error: x.error };
+}
+
+function idOf(target: string): string | undefined {
+  const m = /^MedicationAdministration\/([^/]+)$/.exec(target);
+  return m?.[1];
+}
+
+async function sendCreate(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {
+  if (!entry.create) return { kind: 'failed', error: 'Nothing to create.' };
+  if (entry.attempts > 0 && entry.clientId) {
+    const found = await gateway.search('MedicationAdministration', {
+      identifier: clientIdSearchValue(entry.clientId),
+    });
+    const ma = found.find(
+      (r): r is MedicationAdministration => r.resourceType === 'MedicationAdministration',
+    );
+    if (ma) return { kind: 'sent', result: { resource: ma, etag: etagOf(ma) } };
+  }
+  return { kind: 'sent', result: await gateway.create(entry.create) };
+}
+
+async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {
+  const id = idOf(entry.target);
+  const change = entry.change;
+  if (!id || !change) return { kind: 'failed', error: 'This entry has no record to change.' };
+  const current = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
+  const etag = current.etag ?? etagOf(current.resource);
+  if (isChangeApplied(current.resource, change)) return { kind: 'sent', result: current };
+  if (entry.baseEtag && etag && etag !== entry.baseEtag) {
+    return { kind: 'conflict', theirs: current.resource, etag };
+  }
+  const next = { ...applyNurseChange(current.resource, change), id };
+  try {
+    return { kind: 'sent', result: await gateway.update(next, etag ?? entry.baseEtag ?? '*') };
+  } catch (e) {
+    if (!isFhirError(e) || e.kind !== 'conflict') throw e;
+    const fresh = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
+    if (isChangeApplied(fresh.resource, change)) return { kind: 'sent', result: fresh };
+    return { kind: 'conflict', theirs: fresh.resource, etag: fresh.etag ?? etagOf(fresh.resource) };
+  }
+}
+
+export async function sendEntry(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {
+  try {
+    return entry.create ? await sendCreate(gateway, entry) : await sendUpdate(gateway, entry);
+  } catch (e) {
+    return fail(e);
+  }
+}

@@ -1,0 +1,38 @@
+// An entry the nurse made that the server has not confirmed yet. Kept in sessionStorage
+// (never localStorage: it names a patient's record) with only what a retry needs.
+import type { MedicationAdministration } from 'fhir/r4';
+import type { NurseChange } from '../../../fhir/write/medication-administration.ts';
+
+export type PendingState = 'waiting' | 'sending' | 'failed' | 'conflict';
+
+export interface PendingConflict {
+  /** The server's current version, changed by someone else since the nurse saw it. */
+  theirs: MedicationAdministration;
+  etag: string | undefined;
+}
+
+export interface PendingEntry {
+  /** Local id of the entry. */
+  key: string;
+  /** serverUrl + patient: entries of another launch are never shown or sent. */
+  scope: string;
+  /** 'MedicationAdministration/<id>', or 'local:<clientId>' until the create is confirmed. */
+  target: string;
+  /** ETag of the version the nurse saw when she made the entry. */
+  baseEtag?: string;
+  /** What to change (update entries). */
+  change?: NurseChange;
+  /** What to create (create entries; target is 'local:<clientId>'). */
+  create?: MedicationAdministration;
+  clientId?: string;
+  /** Plain words for the nurse: "Stop time 10:42". */
+  label: string;
+  state: PendingState;
+  attempts: number;
+  /** Epoch ms before which no retry is made. */
+  nextAttemptAt?: number;
+  /** Why the last try failed, in plain words. */
+  error?: string;
+  /** Set while a 412 waits for the nurse's choice (not persisted). */
+  conflict?: PendingConflict;
+}
