@@ -1,18 +1,20 @@
-// Built-in reference data (drug catalog + CMS tables bundled at build time).
-// STUB: replaced by the real catalog and CMS-derived tables.
+// Built-in reference data: the drug catalog, supportive drugs, fluids and flushes, with the CMS
+// crosswalk, payment-limit, MUE and Addendum B rows the product needs (`npm run reference:build`
+// writes data/*.json). The browser loads this module lazily: `await import('…/builtin.ts')`.
+import { createReference } from './create-reference.ts';
+import cmsData from './data/cms.json';
+import drugData from './data/drugs.json';
+import type { ReferenceTables } from './tables.ts';
 import type { ReferenceData } from './types.ts';
 
+let cached: ReferenceData | undefined;
+
+/** The tables behind the built-in reference data (plain JSON, already checked at build time). */
+export function builtinTables(): ReferenceTables {
+  return { ...drugData, ...cmsData } as unknown as ReferenceTables;
+}
+
 export function builtinReference(): ReferenceData {
-  return {
-    productByNdc: () => undefined,
-    presentationsForHcpcs: () => [],
-    hcpcs: () => undefined,
-    hcpcsKnown: () => false,
-    hcpcsForNdc: () => [],
-    hcpcsForRxnorm: () => undefined,
-    categoryByRxnorm: () => undefined,
-    paymentLimit: () => undefined,
-    oppsStatusIndicator: () => undefined,
-    mue: () => undefined,
-  };
+  cached ??= createReference(builtinTables());
+  return cached;
 }

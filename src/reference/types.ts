@@ -83,4 +83,10 @@ export interface ReferenceData {
   /** OPPS Addendum B status indicator on the date (G, K, N, ...). */
   oppsStatusIndicator(hcpcs: string, dos: string): string | undefined;
   mue(code: string, table: MueTable, dos: string): MueEntry | undefined;
+  /**
+   * Optional exact factor (decimal string) to convert an amount in `from` to `to` (UCUM codes),
+   * e.g. ('mg', 'ug') → '1000'. The engine knows the common mass/volume units itself and asks
+   * here only for others (src/reference/ucum.ts injects a maintained UCUM implementation).
+   */
+  unitFactor?(from: string, to: string): string | undefined;
 }

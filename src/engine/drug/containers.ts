@@ -1,0 +1,89 @@
+// Which containers were opened and what kind they are (drug-wastage R-12, R-17, R-18, §9 step 5,
+// step 7): documented containers (contract §2.3 `container` extension), else the least-waste
+// combination of the marketed single-dose presentations, flagged provisional.
+import type Decimal from 'decimal.js';
+import type { ContainerType } from '../../reference/types.ts';
+import type { Administration, ContainerOpened, ReferenceData } from '../types.ts';
+import { labeledAmount } from './amounts.ts';
+import type { ResolvedDrug } from './resolve.ts';
+import { leastWaste, type VialChoice, type VialSize } from './vials.ts';
+
+export interface ContainerFacts {
+  documented: boolean;
+  containers: ContainerOpened[];
+  /** Labeled content of the opened containers in the billing unit's unit. */
+  labeled?: Decimal;
+  /** null = unknown (CONTAINER_TYPE_UNKNOWN). */
+  type: ContainerType | null;
+  /** Least-waste combination for the dose over the marketed single-dose sizes. */
+  best?: VialChoice;
+}
+
+function typeOf(types: (ContainerType | null | undefined)[]): ContainerType | null {
+  if (types.length === 0 || types.some((t) => !t)) return null;
+  if (types.every((t) => t === 'single-dose')) return 'single-dose';
+  if (types.every((t) => t === 'multi-dose')) return 'multi-dose';
+  return null;
+}
+
+/** Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. */
+export function vialSizes(
+  a: Administration,
+  drug: ResolvedDrug,
+  unit: string,
+  ref: ReferenceData,
+): VialSize[] {
+  const sizes: VialSize[] = [];
+  const add = (ndc11: string): void => {
+    const amount = labeledAmount(ndc11, unit, a, drug.concentrationPerMl, ref);
+    if (amount && !sizes.some((s) => s.ndc11 === ndc11)) sizes.push({ ndc11, amount });
+  };
+  if (drug.ndc11 && drug.product?.container !== 'multi-dose') add(drug.ndc11);
+  for (const p of ref.presentationsForHcpcs(drug.hcpcs)) {
+    if (p.container !== 'multi-dose') add(p.ndc11);
+  }
+  if (sizes.length === 0 && a.medicationAmount) {
+    const amount = labeledAmount(undefined, unit, a, drug.concentrationPerMl, ref);
+    if (amount) sizes.push({ ndc11: drug.ndc11 ?? '', amount });
+  }
+  return sizes;
+}
+
+export function containerFacts(
+  a: Administration,
+  drug: ResolvedDrug,
+  unit: string,
+  dose: Decimal,
+  ref: ReferenceData,
+): ContainerFacts {
+  const sizes = vialSizes(a, drug, unit, ref);
+  const best = leastWaste(dose, sizes);
+  const documented = (a.containers ?? []).filter((c) => c.count > 0);
+  if (documented.length > 0) {
+    let labeled: Decimal | undefined;
+    for (const c of documented) {
+      const each = labeledAmount(c.ndc11, unit, a, drug.concentrationPerMl, ref);
+      if (!each) {
+        labeled = undefined;
+        break;
+      }
+      labeled = labeled ? labeled.plus(each.mul(c.count)) : each.mul(c.count);
+    }
+    if (labeled) {
+      const type = typeOf(documented.map((c) => ref.productByNdc(c.ndc11)?.container));
+      return { documented: true, containers: documented, labeled, type, ...(best ? { best } : {}) };
+    }
+  }
+  const presentations = ref.presentationsForHcpcs(drug.hcpcs);
+  const type = drug.product
+    ? drug.product.container
+    : typeOf(presentations.map((p) => p.container));
+  if (!best) return { documented: false, containers: [], type };
+  return {
+    documented: false,
+    containers: best.containers.filter((c) => c.ndc11),
+    labeled: best.total,
+    type,
+    best,
+  };
+}

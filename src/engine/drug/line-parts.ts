@@ -1,0 +1,72 @@
+// Building blocks of a drug line: JZ dates (R-10), 340B (R-32), payment amount, NDC (R-29, R-30),
+// payability (R-13), warnings.
+import Decimal from 'decimal.js';
+import type { EncounterScope } from '../stage.ts';
+import type { Presentation } from '../../reference/types.ts';
+import type { DecimalQuantity, NdcQuantity, RuleSettings, Severity, Warning } from '../types.ts';
+import { ndcQuantity } from './amounts.ts';
+import { toNumber } from './quantity.ts';
+
+/** R-10: no JZ before 2023-01-01; optional (config) until 2023-06-30; payer may not require it. */
+export function jzApplies(dos: string, rules: RuleSettings): boolean {
+  if (!rules.requiresJZ || dos < '2023-01-01') return false;
+  if (dos < '2023-07-01') return rules.jzOptionalPeriodEmit;
+  return true;
+}
+
+/** R-13: facility lines are separately payable only with OPPS SI G or K (unknown SI: assume so). */
+export function separatelyPayable(
+  scope: EncounterScope,
+  hcpcs: string,
+): { payable: boolean; si?: string } {
+  if (scope.setting !== 'facility') return { payable: true };
+  const si = scope.context.reference.oppsStatusIndicator(hcpcs, scope.dateOfService);
+  if (!si) return { payable: true };
+  return { payable: si === 'G' || si === 'K', si };
+}
+
+/** Units × Medicare payment limit for the date of service, in cents (only when the file covers it). */
+export function paymentAmount(
+  scope: EncounterScope,
+  hcpcs: string,
+  units: number,
+): number | undefined {
+  const limit = scope.context.reference.paymentLimit(hcpcs, scope.dateOfService);
+  if (limit === undefined) return undefined;
+  return toNumber(new Decimal(limit).mul(units), 2);
+}
+
+/** 340B modifier (R-32) on separately payable drug lines. */
+export function with340b(scope: EncounterScope, modifiers: string[]): string[] {
+  const m = scope.context.config.entity340b;
+  return m ? [...modifiers, m] : modifiers;
+}
+
+export function ndcFor(
+  ndc11: string | undefined,
+  amount: Decimal,
+  unit: string,
+  product: Presentation | undefined,
+  concentration: DecimalQuantity | undefined,
+  scope: EncounterScope,
+): NdcQuantity | undefined {
+  if (!ndc11) return undefined;
+  const q = ndcQuantity(amount, unit, product, concentration, scope.context.reference);
+  if (!q) return undefined;
+  return { code: ndc11, quantity: toNumber(q.quantity, 3), unit: q.unit };
+}
+
+export function warn(
+  code: string,
+  severity: Severity,
+  message: string,
+  sources: string[],
+): Warning {
+  return { code, severity, message, sources };
+}
+
+/** A decimal amount for people: '144 mg'. */
+export function show(d: Decimal, unit: string): string {
+  const u = unit === 'ug' ? 'mcg' : unit === '[iU]' ? 'units' : unit;
+  return `${d.toDecimalPlaces(4).toString()} ${u}`;
+}

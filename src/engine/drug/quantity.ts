@@ -1,0 +1,79 @@
+// Exact unit conversion for drug amounts (drug-wastage R-03, R-05): decimal.js, never binary
+// floats. Common UCUM units are known here; others are asked of the injected converter
+// (ReferenceData.unitFactor, backed by a maintained UCUM implementation).
+import Decimal from 'decimal.js';
+import type { DecimalQuantity, ReferenceData } from '../types.ts';
+
+type Dimension = 'mass' | 'volume' | 'activity' | 'equivalents';
+
+/** unit → [dimension, factor to the dimension's base unit (mg, mL, [iU], meq)]. */
+const UNITS: Record<string, [Dimension, string]> = {
+  kg: ['mass', '1000000'],
+  g: ['mass', '1000'],
+  mg: ['mass', '1'],
+  ug: ['mass', '0.001'],
+  mcg: ['mass', '0.001'],
+  µg: ['mass', '0.001'],
+  ng: ['mass', '0.000001'],
+  L: ['volume', '1000'],
+  l: ['volume', '1000'],
+  dL: ['volume', '100'],
+  mL: ['volume', '1'],
+  ml: ['volume', '1'],
+  cc: ['volume', '1'],
+  cm3: ['volume', '1'],
+  '[iU]': ['activity', '1'],
+  '[IU]': ['activity', '1'],
+  IU: ['activity', '1'],
+  U: ['activity', '1'],
+  '[U]': ['activity', '1'],
+  "[USP'U]": ['activity', '1'],
+  '{unit}': ['activity', '1'],
+  '{units}': ['activity', '1'],
+  unit: ['activity', '1'],
+  units: ['activity', '1'],
+  meq: ['equivalents', '1'],
+  mEq: ['equivalents', '1'],
+  'meq{}': ['equivalents', '1'],
+};
+
+export function dimensionOf(unit: string): Dimension | undefined {
+  return UNITS[unit]?.[0];
+}
+
+export function isVolume(unit: string): boolean {
+  return dimensionOf(unit) === 'volume';
+}
+
+export function dec(q: DecimalQuantity | string): Decimal {
+  return new Decimal(typeof q === 'string' ? q : q.value);
+}
+
+/** Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown. */
+export function unitFactor(from: string, to: string, ref?: ReferenceData): Decimal | undefined {
+  if (from === to) return new Decimal(1);
+  const a = UNITS[from];
+  const b = UNITS[to];
+  if (a && b) return a[0] === b[0] ? new Decimal(a[1]).div(b[1]) : undefined;
+  const injected = ref?.unitFactor?.(from, to);
+  return injected === undefined ? undefined : new Decimal(injected);
+}
+
+/** The quantity's value expressed in `unit`, exactly; undefined when not convertible. */
+export function valueIn(
+  q: DecimalQuantity,
+  unit: string,
+  ref?: ReferenceData,
+): Decimal | undefined {
+  const f = unitFactor(q.unit, unit, ref);
+  return f === undefined ? undefined : dec(q).mul(f);
+}
+
+/** Plain number for the report, rounded half-up to `places` decimals. */
+export function toNumber(d: Decimal, places: number): number {
+  return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+export function quantity(d: Decimal, unit: string): DecimalQuantity {
+  return { value: d.toString(), unit };
+}

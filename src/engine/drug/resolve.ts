@@ -1,0 +1,105 @@
+// Which HCPCS, product and billing unit an administration bills under (drug-wastage §9 step 1,
+// R-25, R-26; contract §2.2): the category engine's answer (NDC → crosswalk → HCPCS → RxNorm),
+// checked against the HCPCS coded on the Medication.
+import { resolveCategory } from '../category.ts';
+import type { EncounterScope } from '../stage.ts';
+import type {
+  Administration,
+  DecimalQuantity,
+  DrugCategory,
+  DrugIdentity,
+  Warning,
+} from '../types.ts';
+import type { HcpcsInfo, Presentation } from '../../reference/types.ts';
+
+export interface ResolvedDrug {
+  hcpcs: string;
+  info: HcpcsInfo;
+  category: DrugCategory;
+  /** The identity that decided (the Medication, or the drug ingredient of a bag). */
+  drug: DrugIdentity;
+  ndc11?: string;
+  product?: Presentation;
+  /** Concentration per mL from the Medication, else the product. */
+  concentrationPerMl?: DecimalQuantity;
+  displayName: string;
+}
+
+export interface Resolution {
+  drug?: ResolvedDrug;
+  warnings: Warning[];
+}
+
+function validCode(code: string, scope: EncounterScope): HcpcsInfo | undefined {
+  return scope.context.reference.hcpcs(code, scope.dateOfService);
+}
+
+export function resolveDrug(a: Administration, scope: EncounterScope): Resolution {
+  const ref = scope.context.reference;
+  const dos = scope.dateOfService;
+  const warnings: Warning[] = [];
+  const cat = resolveCategory(a, ref, dos, {
+    electrolyteReplacement: scope.context.config.rules.electrolyteReplacement,
+  });
+  const ingredient =
+    cat.decidedBy === 'ingredient'
+      ? a.ingredients.find((i) => i.drug.hcpcs.includes(cat.hcpcs ?? '') || i.drug.ndc.length > 0)
+      : undefined;
+  const drug = ingredient?.drug ?? a.drug;
+  const ndc11 = drug.ndc[0];
+  const crosswalk = ndc11 ? ref.hcpcsForNdc(ndc11, dos) : [];
+  const coded = drug.hcpcs.map((c) => c.toUpperCase());
+  const name = drug.display ?? cat.displayName ?? 'This drug';
+
+  for (const code of coded) {
+    if (ref.hcpcsKnown(code) && !validCode(code, scope)) {
+      warnings.push({
+        code: 'HCPCS_NOT_VALID_FOR_DOS',
+        severity: 'error',
+        message: `${code} is not a valid code for ${name} on ${dos}; use the code in effect that day.`,
+        sources: [a.ref],
+      });
+    }
+  }
+  if (ndc11 && crosswalk.length > 0) {
+    const wrong = coded.filter((c) => !crosswalk.includes(c));
+    if (wrong.length > 0 && !coded.some((c) => crosswalk.includes(c))) {
+      warnings.push({
+        code: 'NDC_HCPCS_MISMATCH',
+        severity: 'error',
+        message: `The NDC given (${ndc11}) bills under ${crosswalk.join(' or ')}, not ${wrong.join(', ')}, in the CMS crosswalk for ${dos}.`,
+        sources: [a.ref],
+      });
+    }
+  }
+
+  // The billing code: the crosswalk's code for the NDC, else the coded HCPCS, else the category's.
+  const candidates = [...crosswalk, ...coded, ...(cat.hcpcs ? [cat.hcpcs] : [])];
+  const product = ndc11 ? ref.productByNdc(ndc11) : undefined;
+  if (product?.hcpcs) candidates.push(product.hcpcs);
+  let hcpcs: string | undefined;
+  let info: HcpcsInfo | undefined;
+  for (const c of candidates) {
+    info = validCode(c, scope);
+    if (info) {
+      hcpcs = c;
+      break;
+    }
+  }
+  if (!hcpcs || !info) return { warnings };
+  const concentration =
+    ingredient?.strengthPerMl ?? a.concentrationPerMl ?? product?.concentrationPerMl;
+  return {
+    drug: {
+      hcpcs,
+      info,
+      category: info.category,
+      drug,
+      ...(ndc11 ? { ndc11 } : {}),
+      ...(product ? { product } : {}),
+      ...(concentration ? { concentrationPerMl: concentration } : {}),
+      displayName: info.displayName || name,
+    },
+    warnings,
+  };
+}

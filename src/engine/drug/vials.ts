@@ -1,0 +1,62 @@
+// Least-waste vial selection (drug-wastage R-17): over the marketed single-dose sizes, minimise
+// labeled total − dose, then fewest containers, then fewest distinct NDCs. Exact decimals.
+import Decimal from 'decimal.js';
+import type { ContainerOpened } from '../types.ts';
+
+export interface VialSize {
+  ndc11: string;
+  /** Labeled content in the billing unit's unit. */
+  amount: Decimal;
+}
+
+export interface VialChoice {
+  containers: ContainerOpened[];
+  total: Decimal;
+  waste: Decimal;
+}
+
+const MAX_CONTAINERS = 40;
+
+function better(a: VialChoice, b: VialChoice | undefined): boolean {
+  if (!b) return true;
+  const w = a.waste.cmp(b.waste);
+  if (w !== 0) return w < 0;
+  const count = (c: VialChoice): number => c.containers.reduce((s, x) => s + x.count, 0);
+  if (count(a) !== count(b)) return count(a) < count(b);
+  return a.containers.length < b.containers.length;
+}
+
+/** The least-waste combination that covers the dose, or undefined when no size is known. */
+export function leastWaste(dose: Decimal, sizes: VialSize[]): VialChoice | undefined {
+  const unique: VialSize[] = [];
+  for (const s of sizes) {
+    if (s.amount.lte(0)) continue;
+    if (!unique.some((u) => u.amount.eq(s.amount))) unique.push(s);
+  }
+  unique.sort((a, b) => a.amount.cmp(b.amount));
+  if (unique.length === 0 || dose.lte(0)) return undefined;
+  let best: VialChoice | undefined;
+  const counts: number[] = unique.map(() => 0);
+  const search = (i: number, total: Decimal, used: number): void => {
+    if (total.gte(dose)) {
+      const containers = unique
+        .map((u, k) => ({ ndc11: u.ndc11, count: counts[k] ?? 0 }))
+        .filter((c) => c.count > 0);
+      const choice = { containers, total, waste: total.minus(dose) };
+      if (better(choice, best)) best = choice;
+      return;
+    }
+    if (i < 0 || used >= MAX_CONTAINERS) return;
+    const size = unique[i];
+    if (!size) return;
+    // Enough of this size alone to cover the rest, or fewer and let smaller sizes finish.
+    const need = dose.minus(total).div(size.amount).ceil().toNumber();
+    for (let n = Math.min(need, MAX_CONTAINERS - used); n >= 0; n--) {
+      counts[i] = n;
+      search(i - 1, total.plus(size.amount.mul(n)), used + n);
+    }
+    counts[i] = 0;
+  };
+  search(unique.length - 1, new Decimal(0), 0);
+  return best;
+}

@@ -1,0 +1,90 @@
+// `npm run reference:build`: rebuild src/reference/data/*.json from ../shared/domain/drug-catalog.json
+// and the CMS files in ../shared/data/cms/. Keeps only the rows the product needs (catalog and
+// supportive codes, fluids, J/Q/C9/A9 drug codes, CPT 96360–96549) so the browser bundle stays small.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crosswalkMappings, mueTable, oppsTable, paymentLimitTable } from '../cms-tables.ts';
+import { parseAddendumB } from '../parse/addendum-b.ts';
+import { parseCrosswalk } from '../parse/crosswalk.ts';
+import { decodeCmsBytes } from '../parse/csv.ts';
+import { parseMue } from '../parse/mue.ts';
+import { parsePaymentLimits } from '../parse/payment-limits.ts';
+import type { ReferenceTables } from '../tables.ts';
+import { catalogSchema, catalogTables } from './catalog-tables.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../../..');
+const shared = resolve(process.env.EVERYDOSE_SHARED ?? join(root, '../shared'));
+const cms = join(shared, 'data/cms');
+const out = join(here, '../data');
+
+export const CMS_FILES = {
+  crosswalk: 'section 508 version of January 2026 ASP NDC-HCPCS Crosswalk 121725.csv',
+  paymentLimits: [
+    'section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv',
+    'cms-july-2026-part-b-payment-limits.csv',
+  ],
+  muePractitioner: 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv',
+  mueOutpatient: 'MCR_MUE_OutpatientHospitalServices_Eff_10-01-2026_subset.csv',
+  addendumB: '508 version of October 2025 Web Addendum B.10.31.25.csv',
+};
+
+/** Drug codes and the drug-administration CPT range. */
+export function productCode(code: string): boolean {
+  if (/^(J|Q|C9|A9)/.test(code)) return true;
+  const n = Number(code);
+  return Number.isInteger(n) && n >= 96360 && n <= 96549;
+}
+
+const read = (name: string): string => decodeCmsBytes(readFileSync(join(cms, name)));
+
+export function buildTables(): { tables: ReferenceTables; notes: string[] } {
+  const catalog = catalogSchema.parse(
+    JSON.parse(readFileSync(join(shared, 'domain/drug-catalog.json'), 'utf8')),
+  );
+  const crosswalk = parseCrosswalk(read(CMS_FILES.crosswalk));
+  const cat = catalogTables(catalog, crosswalk);
+  const carried = new Set(cat.hcpcs.map((h) => h.code));
+  // The latest crosswalk answers until a newer one is loaded: no end date, no start date.
+  const extra = crosswalkMappings(crosswalk, (c) => carried.has(c), {}).filter(
+    (m) => !cat.ndcHcpcs.some((x) => x.ndc11 === m.ndc11 && x.hcpcs === m.hcpcs),
+  );
+  const tables: ReferenceTables = {
+    hcpcs: cat.hcpcs,
+    products: cat.products,
+    ndcHcpcs: [...cat.ndcHcpcs, ...extra],
+    rxnorm: cat.rxnorm,
+    // Payment limits answer only inside their quarter.
+    paymentLimits: CMS_FILES.paymentLimits.map((f) =>
+      paymentLimitTable(parsePaymentLimits(read(f)), productCode),
+    ),
+    // MUE and Addendum B: the only release carried answers for every date.
+    opps: [oppsTable(parseAddendumB(read(CMS_FILES.addendumB)), productCode)],
+    mue: [
+      mueTable(parseMue(read(CMS_FILES.muePractitioner)), 'practitioner', productCode),
+      mueTable(parseMue(read(CMS_FILES.mueOutpatient)), 'outpatient-hospital', productCode),
+    ],
+  };
+  return { tables, notes: cat.notes };
+}
+
+function main(): void {
+  const { tables, notes } = buildTables();
+  const drugs = {
+    hcpcs: tables.hcpcs,
+    products: tables.products,
+    ndcHcpcs: tables.ndcHcpcs,
+    rxnorm: tables.rxnorm,
+  };
+  const cmsData = { paymentLimits: tables.paymentLimits, opps: tables.opps, mue: tables.mue };
+  writeFileSync(join(out, 'drugs.json'), JSON.stringify(drugs));
+  writeFileSync(join(out, 'cms.json'), JSON.stringify(cmsData));
+  process.stdout.write(
+    `reference data: ${tables.hcpcs.length} codes, ${tables.products.length} products, ` +
+      `${tables.ndcHcpcs.length} NDC mappings\n` +
+      notes.map((n) => `  note: ${n}\n`).join(''),
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

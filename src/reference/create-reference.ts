@@ -1,0 +1,107 @@
+// ReferenceData over plain tables, with indexes built once. Pure and synchronous.
+import type { ReferenceTables } from './tables.ts';
+import { inRange } from './tables.ts';
+import type { HcpcsInfo, MueEntry, Presentation, ReferenceData } from './types.ts';
+
+function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/** Latest table (by start date) that covers the date. */
+function pick<T extends { from?: string; to?: string }>(tables: T[], dos: string): T[] {
+  return tables
+    .filter((t) => inRange(t, dos))
+    .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+}
+
+export function createReference(tables: ReferenceTables): ReferenceData {
+  const hcpcsByCode = group(tables.hcpcs, (h) => h.code);
+  const productByNdc = new Map(tables.products.map((p) => [p.ndc11, p]));
+  const ndcMap = group(tables.ndcHcpcs, (m) => m.ndc11);
+  // A product bills under its own HCPCS and under every code the crosswalk maps it to (codes
+  // change by date of service: fluorouracil J9190 → J9192).
+  const productsByHcpcs = new Map<string, Presentation[]>();
+  for (const p of tables.products) {
+    if (!p.marketed) continue;
+    const codes = new Set([p.hcpcs, ...(ndcMap.get(p.ndc11) ?? []).map((m) => m.hcpcs)]);
+    for (const c of codes) {
+      const list = productsByHcpcs.get(c);
+      if (list) list.push(p);
+      else productsByHcpcs.set(c, [p]);
+    }
+  }
+  const rxByCui = new Map(tables.rxnorm.map((r) => [r.rxcui, r]));
+
+  return {
+    productByNdc: (ndc11) => productByNdc.get(ndc11),
+    presentationsForHcpcs: (code): Presentation[] => [...(productsByHcpcs.get(code) ?? [])],
+    hcpcs: (code, dos): HcpcsInfo | undefined =>
+      (hcpcsByCode.get(code) ?? []).find((h) =>
+        inRange({ from: h.effectiveFrom, to: h.effectiveTo }, dos),
+      ),
+    hcpcsKnown: (code) => hcpcsByCode.has(code),
+    hcpcsForNdc: (ndc11, dos) => [
+      ...new Set((ndcMap.get(ndc11) ?? []).filter((m) => inRange(m, dos)).map((m) => m.hcpcs)),
+    ],
+    hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
+    categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
+    paymentLimit: (code, dos) => {
+      for (const t of pick(tables.paymentLimits, dos)) {
+        const v = t.limits[code];
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    },
+    oppsStatusIndicator: (code, dos) => {
+      for (const t of pick(tables.opps, dos)) {
+        const v = t.si[code];
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    },
+    mue: (code, table, dos): MueEntry | undefined => {
+      for (const t of pick(
+        tables.mue.filter((m) => m.table === table),
+        dos,
+      )) {
+        const e = t.entries[code];
+        if (e) return { code, value: e[0], mai: e[1], ...(e[2] ? { rationale: e[2] } : {}) };
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Overlay: answers from `over` take precedence; `base` answers where `over` has nothing
+ * (contract §1: files given in the config take precedence over the built-in data).
+ */
+export function overlayReference(over: ReferenceData, base: ReferenceData): ReferenceData {
+  const unitFactor = over.unitFactor ?? base.unitFactor;
+  return {
+    productByNdc: (n) => over.productByNdc(n) ?? base.productByNdc(n),
+    presentationsForHcpcs: (c) => {
+      const o = over.presentationsForHcpcs(c);
+      return o.length > 0 ? o : base.presentationsForHcpcs(c);
+    },
+    hcpcs: (c, d) => over.hcpcs(c, d) ?? base.hcpcs(c, d),
+    hcpcsKnown: (c) => over.hcpcsKnown(c) || base.hcpcsKnown(c),
+    hcpcsForNdc: (n, d) => {
+      const o = over.hcpcsForNdc(n, d);
+      return o.length > 0 ? o : base.hcpcsForNdc(n, d);
+    },
+    hcpcsForRxnorm: (r) => over.hcpcsForRxnorm(r) ?? base.hcpcsForRxnorm(r),
+    categoryByRxnorm: (r) => over.categoryByRxnorm(r) ?? base.categoryByRxnorm(r),
+    paymentLimit: (c, d) => over.paymentLimit(c, d) ?? base.paymentLimit(c, d),
+    oppsStatusIndicator: (c, d) => over.oppsStatusIndicator(c, d) ?? base.oppsStatusIndicator(c, d),
+    mue: (c, t, d) => over.mue(c, t, d) ?? base.mue(c, t, d),
+    ...(unitFactor ? { unitFactor } : {}),
+  };
+}
