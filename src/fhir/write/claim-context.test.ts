@@ -107,7 +107,7 @@ describe('claimContextFrom: authorization numbers for insurance.preAuthRef', () 
       [
         pa({
           request: undefined,
-          addItem: [{ productOrService: { coding: [{ code: 'J9299' }] } }],
+          addItem: [{ productOrService: { coding: [{ code: 'J9299' }] }, adjudication: [] }],
         }),
       ],
       [],
@@ -117,7 +117,7 @@ describe('claimContextFrom: authorization numbers for insurance.preAuthRef', () 
       [
         pa({
           request: undefined,
-          addItem: [{ productOrService: { coding: [{ code: 'J9271' }] } }],
+          addItem: [{ productOrService: { coding: [{ code: 'J9271' }] }, adjudication: [] }],
         }),
       ],
       ['PA-777'],
