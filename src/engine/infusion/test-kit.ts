@@ -6,14 +6,13 @@ import type {
   Administration,
   DrugCategory,
   DrugIdentity,
-  HcpcsInfo,
-  MueEntry,
   PatientInput,
   ReferenceData,
   RuleSettings,
   Setting,
   Timestamp,
 } from '../types.ts';
+import type { HcpcsInfo, MueEntry } from '../../reference/types.ts';
 import { codeAdministrations } from './code-administrations.ts';
 
 export function ts(iso: string): Timestamp {

@@ -1,6 +1,6 @@
 // §13 warning catalogue: every code has plain words and a severity, and a scenario raises it.
 import { describe, expect, it } from 'vitest';
-import type { MueEntry } from '../types.ts';
+import type { MueEntry } from '../../reference/types.ts';
 import { at, DRUGS, fakeReference, run, type AdminSpec, type RunOptions } from './test-kit.ts';
 import { INFUSION_WARNINGS, type InfusionWarningCode } from './warnings.ts';
 
