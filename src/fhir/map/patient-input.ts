@@ -176,8 +176,7 @@ export function mapPatient(
 /** The canonical patient key of a patient-scoped resource. */
 export function patientKeyOf(index: ResourceIndex, resource: RawResource): string {
   const ref = patientReferenceOf(resource);
-  const key = ref ? index.canonical(ref) : undefined;
-  return key?.startsWith('Patient/') ? key : (key ?? UNKNOWN_PATIENT);
+  return ref ? index.canonical(ref) : UNKNOWN_PATIENT;
 }
 
 /** Map any mix of resources (Bundles already flattened or not) into per-patient engine input. */

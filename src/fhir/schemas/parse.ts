@@ -45,10 +45,20 @@ export function isReadType(type: unknown): type is ReadType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(SCHEMAS, type);
 }
 
-function describe(issues: readonly z.core.$ZodIssue[]): string {
+function at(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function describe(raw: unknown, issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 3).map((i) => {
     const path = i.path.map(String).join('.') || 'resource';
-    if (i.code === 'invalid_type' && i.input === undefined) return `${path} is missing`;
+    if ((i.code === 'invalid_type' || i.code === 'invalid_value') && at(raw, i.path) === undefined)
+      return `${path} is missing`;
     if (i.code === 'invalid_value') return `${path} has a value that is not allowed`;
     if (i.code === 'invalid_type') return `${path} should be ${i.expected}`;
     return `${path}: ${i.message}`;
@@ -61,5 +71,5 @@ export function parseResource<T extends ReadType>(type: T, raw: unknown): ParseR
   const schema: z.ZodType = SCHEMAS[type];
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data as Parsed<T> };
-  return { ok: false, problem: describe(r.error.issues) };
+  return { ok: false, problem: describe(raw, r.error.issues) };
 }
