@@ -1,5 +1,7 @@
 // Builders for drug-line tests: an administration, a scope with the built-in reference data.
 import { builtinReference } from '../../reference/builtin.ts';
+import { createReference, overlayReference } from '../../reference/create-reference.ts';
+import { emptyTables, type ReferenceTables } from '../../reference/tables.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { EncounterScope } from '../stage.ts';
 import type {
@@ -84,4 +86,30 @@ export function given(
   over: Partial<Administration> = {},
 ): Administration {
   return admin({ drug: { ndc: [ndc], hcpcs: [], rxnorm: [] }, dose: { value, unit }, ...over });
+}
+
+/** Built-in data with these products' container types set (tests of verified labels). */
+export function withContainers(
+  types: Record<string, 'single-dose' | 'multi-dose' | null>,
+  extra: Partial<ReferenceTables> = {},
+): ReferenceData {
+  const base = builtinReference();
+  const products = Object.entries(types).map(([ndc11, container]) => {
+    const p = base.productByNdc(ndc11);
+    if (!p) throw new Error(`no built-in product ${ndc11}`);
+    return { ...p, container };
+  });
+  const tables: ReferenceTables = {
+    ...emptyTables(),
+    ...extra,
+    products: [...products, ...(extra.products ?? [])],
+  };
+  return overlayReference(createReference(tables), base);
+}
+
+/** Line shapes for compact assertions: 'J9271×144', 'J9271×56 JW'. */
+export function shapes(lines: { code: string; units: number; modifiers: string[] }[]): string[] {
+  return lines.map(
+    (l) => `${l.code}×${l.units}${l.modifiers.length ? ` ${l.modifiers.join(',')}` : ''}`,
+  );
 }
