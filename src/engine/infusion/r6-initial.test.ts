@@ -121,3 +121,20 @@ describe('R6.5 tie-break: longer time, then earlier start, then id', () => {
     expect(r.codes.filter((c) => !c.startsWith('96415'))).toEqual(['96413x1', '96417x1']);
   });
 });
+
+describe('§14 96417 after a chemo push (allow96417AfterChemoPush)', () => {
+  it.each([
+    [false, ['96411x1', '96413x1', '96415x1']],
+    [true, ['96409x1', '96415x1', '96417x1']],
+  ])('§14: setting %s', (allow96417AfterChemoPush, codes) => {
+    const r = run(
+      [
+        { id: 'c1', drug: DRUGS.fluorouracil, start: at(0), push: true },
+        { id: 'c2', drug: DRUGS.oxaliplatin, start: at(10), end: at(130) },
+      ],
+      { rules: { allow96417AfterChemoPush } },
+    );
+    expect(r.codes).toEqual(codes);
+    expect(r.warnings).toEqual([]);
+  });
+});

@@ -242,3 +242,31 @@ describe('R9.12 prolonged (pump) infusions go to coder review', () => {
     expect(r.warnings).toEqual(w);
   });
 });
+
+describe('R9.4 / R11.1 the lower-ranked initial takes the modifier, whichever site it is', () => {
+  it.each([
+    ['chemo at the justified site', 'port', 'arm', ['96374-59x1', '96413x1']],
+    ['chemo at the main site', 'arm', 'port', ['96374-59x1', '96413x1']],
+  ])('R11.1: %s', (_l, chemoSite, pushSite, codes) => {
+    const r = run([
+      {
+        id: 'p1',
+        drug: DRUGS.ondansetron,
+        start: at(0),
+        push: true,
+        site: pushSite,
+        justified: pushSite === 'port',
+      },
+      {
+        id: 'c1',
+        drug: DRUGS.oxaliplatin,
+        start: at(10),
+        end: at(70),
+        site: chemoSite,
+        justified: chemoSite === 'port',
+      },
+    ]);
+    expect(r.codes).toEqual(codes);
+    expect(r.warnings).toEqual([]);
+  });
+});
