@@ -7,8 +7,9 @@ import { claimJsonFile } from '../../fhir/export/claim-json.ts';
 import { signedLinesCsvFile } from '../../fhir/export/claim-csv.ts';
 import { saveFile } from '../../fhir/export/save-file.ts';
 import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
+import { capabilitiesQuery } from '../../fhir/queries/options.ts';
 import {
-  writeCapability,
+  writeBlockers,
   writeSignOff,
   type SignOffResult,
 } from '../../fhir/write/claim-sign-off.ts';
@@ -48,12 +49,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const alertRef = useRef<HTMLDivElement>(null);
   const { launch } = gateway;
-  const capability = useQuery({
-    queryKey: [launch.serverUrl, launch.patientId, 'coder', 'write-capability', updatingDraft],
-    queryFn: () => writeCapability(gateway, updatingDraft),
-    staleTime: Infinity,
-    retry: false,
-  });
+  const caps = useQuery({ ...capabilitiesQuery(gateway), retry: false });
+  const writeReasons = caps.isPending
+    ? undefined
+    : writeBlockers(caps.data, launch.grantedScopes, updatingDraft);
 
   const { patient, encounter, dateOfService: date } = plan;
 
@@ -66,9 +65,11 @@ export function SignOffPanel(props: SignOffPanelProps) {
       queueMicrotask(() => alertRef.current?.focus());
       return;
     }
-    const cap = capability.data ?? (await capability.refetch()).data;
-    if (!cap?.canWrite || !author) {
-      setStatus({ kind: 'download', reasons: cap?.reasons ?? ['Saving could not be checked.'] });
+    const reasons =
+      writeReasons ??
+      writeBlockers((await caps.refetch()).data, launch.grantedScopes, updatingDraft);
+    if (reasons.length > 0 || !author) {
+      setStatus({ kind: 'download', reasons });
       return;
     }
     setStatus({ kind: 'saving' });
@@ -113,10 +114,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
           ))}
         </ul>
       )}
-      {capability.data && !capability.data.canWrite && (
+      {writeReasons && writeReasons.length > 0 && (
         <p>
-          This server cannot save the claim: {capability.data.reasons.join(' ')} After sign-off you
-          can download the signed lines for the billing system.
+          This server cannot save the claim: {writeReasons.join(' ')} After sign-off you can
+          download the signed lines for the billing system.
         </p>
       )}
       <button type="button" onClick={() => void signOff()} disabled={status.kind === 'saving'}>

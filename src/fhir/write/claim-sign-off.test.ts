@@ -2,7 +2,7 @@ import type { CapabilityStatement, Claim, FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { FhirError, type FhirGateway, type LaunchContext } from '../gateway.ts';
 import { findExistingClaim } from './claim-existing.ts';
-import { writeBlockers, writeCapability, writeSignOff } from './claim-sign-off.ts';
+import { writeBlockers, writeSignOff } from './claim-sign-off.ts';
 
 const WRITE_SCOPES = ['patient/Claim.cu', 'patient/Provenance.c'];
 
@@ -220,16 +220,5 @@ describe('writeSignOff', () => {
       }),
     ).rejects.toMatchObject({ kind: 'conflict' });
     expect(calls).toHaveLength(0);
-  });
-});
-
-describe('writeCapability', () => {
-  it('treats an unreadable CapabilityStatement as "cannot write"', async () => {
-    const { gw } = fakeGateway({
-      capabilities: () => Promise.reject(new FhirError('server', 'Down', 500)),
-    });
-    const cap = await writeCapability(gw, false);
-    expect(cap.canWrite).toBe(false);
-    expect(cap.reasons.join(' ')).toMatch(/did not say what it supports/);
   });
 });

@@ -7,12 +7,6 @@ import { scopeAllows } from '../scopes.ts';
 import type { ExistingClaim } from './claim-existing.ts';
 import { buildSignOffProvenance } from './provenance-builder.ts';
 
-export interface WriteCapability {
-  canWrite: boolean;
-  /** Plain-words reasons the writes are not possible. */
-  reasons: string[];
-}
-
 type Op = 'c' | 'u';
 
 /**
@@ -61,20 +55,6 @@ export function writeBlockers(
     reasons.push('This server does not accept sign-off records (Provenance).');
   }
   return reasons;
-}
-
-export async function writeCapability(
-  gateway: FhirGateway,
-  updatingDraft: boolean,
-): Promise<WriteCapability> {
-  let cs: CapabilityStatement | undefined;
-  try {
-    cs = await gateway.capabilities();
-  } catch {
-    cs = undefined;
-  }
-  const reasons = writeBlockers(cs, gateway.launch.grantedScopes, updatingDraft);
-  return { canWrite: reasons.length === 0, reasons };
 }
 
 export interface SignOffWrite {
