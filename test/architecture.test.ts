@@ -17,6 +17,10 @@ function files(dir: string): string[] {
   return out;
 }
 
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
 interface Edge {
   from: string;
   spec: string;
@@ -24,19 +28,16 @@ interface Edge {
 }
 
 function imports(file: string): Edge[] {
-  const text = readFileSync(file, 'utf8');
+  const text = stripComments(readFileSync(file, 'utf8'));
   const edges: Edge[] = [];
-  const re = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const m of text.matchAll(re)) {
     const spec = m[1] ?? m[2] ?? '';
     const target = spec.startsWith('.') ? relative(src, resolve(dirname(file), spec)) : undefined;
     edges.push({ from: relative(src, file), spec, target });
   }
   return edges;
-}
-
-function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
 const all = files(src).flatMap(imports);
