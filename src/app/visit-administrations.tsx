@@ -1,0 +1,39 @@
+// The first thing every role sees: this visit's administrations in time order.
+import { AdministrationList } from '../components/administration-list.tsx';
+import { ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
+import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
+import { useLaunch } from '../hooks/gateway-context.ts';
+import { useAdministrationRows } from '../hooks/use-administration-rows.ts';
+import { useBillingPictureProgress } from '../hooks/use-billing-picture.ts';
+
+export function VisitAdministrations() {
+  const launch = useLaunch();
+  const { rows, isPending, error, data, refetch } = useAdministrationRows();
+  const progress = useBillingPictureProgress();
+  const title = launch.encounterId ? 'Administrations this visit' : 'Administrations today';
+  if (isPending)
+    return (
+      <LoadingMessage
+        label="Loading this visit's medications from the EHR…"
+        done={progress?.done}
+        total={progress?.total}
+      />
+    );
+  if (error)
+    return (
+      <ErrorMessage
+        title="EveryDose could not load this visit."
+        message={plainErrorMessage(error)}
+        onRetry={() => void refetch()}
+      />
+    );
+  const maUnreadable = data.unreadable.find((u) => u.resourceType === 'MedicationAdministration');
+  if (maUnreadable)
+    return (
+      <ErrorMessage
+        title="Medication administrations are not available."
+        message={maUnreadable.reason}
+      />
+    );
+  return <AdministrationList rows={rows} title={title} />;
+}

@@ -1,0 +1,32 @@
+// SMART redirect_uri (index.html): finish the sign-in, then start the app. A failed sign-in
+// shows one plain sentence, never a stack trace.
+import FHIR from 'fhirclient';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { createQueryClient } from './app/query-client.ts';
+import { SignInFailed } from './app/sign-in-failed.tsx';
+import { gatewayFromClient } from './fhir/fhirclient-gateway.ts';
+import { capabilitiesQuery, patientQuery } from './fhir/queries/options.ts';
+
+const container = document.getElementById('root');
+if (container) {
+  const root = createRoot(container);
+  FHIR.oauth2
+    .ready()
+    .then((client) => {
+      const gateway = gatewayFromClient(client);
+      const queryClient = createQueryClient();
+      // Start the first round trips at once: server capabilities and the banner's patient.
+      void queryClient.prefetchQuery(capabilitiesQuery(gateway));
+      if (gateway.launch.patientId) void queryClient.prefetchQuery(patientQuery(gateway));
+      root.render(
+        <StrictMode>
+          <App gateway={gateway} queryClient={queryClient} />
+        </StrictMode>,
+      );
+    })
+    .catch(() => {
+      root.render(<SignInFailed />);
+    });
+}
