@@ -1,8 +1,6 @@
 // FHIR date/time strings → Timestamp, keeping the written UTC offset (contract §2.1).
 import type { Timestamp } from '../../engine/index.ts';
-
-const RE =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+import { parseFhirDateTime } from '../schemas/date-time.ts';
 
 /**
  * Parses an instant or dateTime. A value with a time keeps its offset (no offset: read as
@@ -14,25 +12,9 @@ export function parseTimestamp(
   iso: string | undefined,
 ): (Timestamp & { hasTime: boolean }) | undefined {
   if (!iso) return undefined;
-  const m = RE.exec(iso);
-  if (!m) return undefined;
-  const [, y, mo, d, hh, mi, ss, frac, tz] = m;
-  let offsetMin = 0;
-  if (tz && tz !== 'Z') {
-    const sign = tz.startsWith('-') ? -1 : 1;
-    offsetMin = sign * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(4, 6)));
-  }
-  const ms = Date.UTC(
-    Number(y),
-    Number(mo ?? '01') - 1,
-    Number(d ?? '01'),
-    Number(hh ?? '0'),
-    Number(mi ?? '0'),
-    Number(ss ?? '0'),
-    frac ? Math.round(Number(frac) * 1000) : 0,
-  );
-  if (Number.isNaN(ms)) return undefined;
-  return { ms: ms - offsetMin * 60_000, offsetMin, iso, hasTime: hh !== undefined };
+  const p = parseFhirDateTime(iso);
+  if (!p) return undefined;
+  return { ms: p.wallMs - p.offsetMin * 60_000, offsetMin: p.offsetMin, iso, hasTime: p.hasTime };
 }
 
 /** The calendar date as written (YYYY-MM-DD), for periods compared against a date of service. */

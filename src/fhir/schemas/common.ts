@@ -1,14 +1,12 @@
 // zod schemas of the FHIR datatypes we read. Only the fields the mapper uses are checked;
 // everything else passes through untouched (house habit 2).
 import { z } from 'zod';
+import { parseFhirDateTime } from './date-time.ts';
 
 /** FHIR date, dateTime or instant: YYYY, YYYY-MM, YYYY-MM-DD, or a full time with offset. */
-export const FHIR_DATE_TIME_RE =
-  /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
 export const dateTimeSchema = z
   .string()
-  .regex(FHIR_DATE_TIME_RE, { message: 'not a FHIR date/time' });
+  .refine((v) => parseFhirDateTime(v) !== undefined, { message: 'not a FHIR date/time' });
 
 export const codingSchema = z.looseObject({
   system: z.string().optional(),

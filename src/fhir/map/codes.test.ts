@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { drugIdentity, normalizeIcd10, normalizeNdc, perMl, serviceCodeOf } from './codes.ts';
+
+describe('normalizeNdc (drug-wastage R-29)', () => {
+  it.each([
+    ['4-4-2 pads the labeler', '0006-3026-02', '00006302602'],
+    ['5-3-2 pads the product', '61703-339-22', '61703033922'],
+    ['5-4-1 pads the package', '12345-6789-1', '12345678901'],
+    ['5-4-2 kept', '00006-3026-02', '00006302602'],
+    ['11 digits kept', '00006302602', '00006302602'],
+    ['spaces trimmed', ' 00006302602 ', '00006302602'],
+    ['bad segment lengths', '123-45678-9', undefined],
+    ['letters', '0006-30A6-02', undefined],
+    ['9 digits', '123456789', undefined],
+    ['12 digits', '123456789012', undefined],
+    ['bare 10 digits without reference data', '0006302602', undefined],
+  ])('%s: %s → %s', (_name, raw, expected) => {
+    expect(normalizeNdc(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['4-4-2 reading known', '0006302602', ['00006302602'], '00006302602'],
+    ['5-3-2 reading known', '6170333922', ['61703033922'], '61703033922'],
+    ['5-4-1 reading known', '1234567891', ['12345678901'], '12345678901'],
+    ['none known', '0006302602', [], undefined],
+    ['two readings known: ambiguous', '1234567891', ['01234567891', '12345678901'], undefined],
+  ])('bare 10 digits, %s', (_name, raw, known, expected) => {
+    expect(normalizeNdc(raw, (n) => known.includes(n))).toBe(expected);
+  });
+});
+
+describe('drugIdentity', () => {
+  it('reads NDC, both HCPCS system URIs and RxNorm', () => {
+    const id = drugIdentity([
+      {
+        coding: [
+          { system: 'http://hl7.org/fhir/sid/ndc', code: '0006-3026-02' },
+          { system: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'j9271' },
+          { system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'J9271' },
+          { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1547545' },
+        ],
+        text: 'pembrolizumab',
+      },
+    ]);
+    expect(id).toEqual({
+      ndc: ['00006302602'],
+      hcpcs: ['J9271'],
+      rxnorm: ['1547545'],
+      display: 'pembrolizumab',
+    });
+  });
+
+  it('service code prefers CPT/HCPCS codings', () => {
+    expect(
+      serviceCodeOf({
+        coding: [
+          { system: 'urn:local', code: 'X1' },
+          { system: 'http://www.ama-assn.org/go/cpt', code: '96413' },
+        ],
+      }),
+    ).toBe('96413');
+  });
+});
+
+describe('perMl: Medication.ingredient.strength as amount per 1 mL', () => {
+  it.each([
+    ['100 mg / 4 mL', 100, 'mg', 4, 'mL', { value: '25', unit: 'mg' }],
+    ['1 g / 1 L', 1, 'g', 1, 'L', { value: '0.001', unit: 'g' }],
+    ['10 mg / 1 mL', 10, 'mg', 1, 'mL', { value: '10', unit: 'mg' }],
+    ['denominator not a volume', 100, 'mg', 1, 'mg', undefined],
+    ['zero volume', 100, 'mg', 0, 'mL', undefined],
+  ])('%s', (_n, nv, nu, dv, du, expected) => {
+    expect(
+      perMl({ numerator: { value: nv, code: nu }, denominator: { value: dv, code: du } }),
+    ).toEqual(expected);
+  });
+});
+
+describe('normalizeIcd10', () => {
+  it.each([
+    ['Z006', 'Z00.6'],
+    ['Z00.6', 'Z00.6'],
+    ['c259', 'C25.9'],
+    ['C50', 'C50'],
+  ])('%s → %s', (raw, expected) => expect(normalizeIcd10(raw)).toBe(expected));
+});

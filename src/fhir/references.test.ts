@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { flattenResources, ResourceIndex, typeIdOf } from './references.ts';
+
+const med = {
+  resourceType: 'Medication',
+  id: 'm1',
+  code: { text: 'pembrolizumab' },
+};
+const ma = {
+  resourceType: 'MedicationAdministration',
+  id: 'a1',
+  contained: [{ resourceType: 'Medication', id: 'inline', code: { text: 'contained drug' } }],
+};
+
+describe('typeIdOf', () => {
+  it.each([
+    ['relative', 'Medication/m1', 'Medication/m1'],
+    ['absolute http', 'http://ehr.example/fhir/Medication/m1', 'Medication/m1'],
+    [
+      'absolute https with history',
+      'https://ehr.example/fhir/Medication/m1/_history/3',
+      'Medication/m1',
+    ],
+    ['relative with history', 'Patient/p1/_history/2', 'Patient/p1'],
+    ['urn:uuid is not Type/id', 'urn:uuid:0c3a9a2e-1111-4222-8333-444455556666', undefined],
+    ['contained', '#inline', undefined],
+    ['lower-case type is not a resource type', 'fhir/medication/m1', undefined],
+  ])('%s', (_n, ref, expected) => expect(typeIdOf(ref)).toBe(expected));
+});
+
+describe('ResourceIndex.resolve (contract §1: references across all inputs)', () => {
+  const index = new ResourceIndex();
+  index.add(med);
+  index.add(ma);
+  index.add(
+    { resourceType: 'Location', code: 'no id' },
+    'urn:uuid:0c3a9a2e-1111-4222-8333-444455556666',
+  );
+  index.add({ resourceType: 'Patient', id: 'p1' }, 'urn:uuid:9d3c1a40-0000-4000-8000-000000000001');
+  const from = { key: 'MedicationAdministration/a1', resource: ma };
+
+  it.each([
+    ['relative Type/id', 'Medication/m1', 'Medication/m1'],
+    ['absolute URL ending in Type/id', 'https://other.example/fhir/Medication/m1', 'Medication/m1'],
+    [
+      'urn:uuid fullUrl of a resource without id',
+      'urn:uuid:0c3a9a2e-1111-4222-8333-444455556666',
+      'urn:uuid:0c3a9a2e-1111-4222-8333-444455556666',
+    ],
+    [
+      'urn:uuid fullUrl of a resource with id',
+      'urn:uuid:9d3c1a40-0000-4000-8000-000000000001',
+      'Patient/p1',
+    ],
+    ['#contained', '#inline', 'MedicationAdministration/a1#inline'],
+  ])('%s', (_n, ref, key) => {
+    expect(index.resolve(ref, from)?.key).toBe(key);
+  });
+
+  it.each([
+    ['unknown id', 'Medication/nope'],
+    ['unknown urn', 'urn:uuid:ffffffff-ffff-4fff-8fff-ffffffffffff'],
+    ['contained without a container', '#inline'],
+    ['contained id not there', '#other'],
+  ])('%s resolves to nothing', (_n, ref) => {
+    const f = ref === '#other' ? from : undefined;
+    expect(index.resolve(ref, f)).toBeUndefined();
+  });
+
+  it('canonical maps urn aliases to Type/id', () => {
+    expect(index.canonical('urn:uuid:9d3c1a40-0000-4000-8000-000000000001')).toBe('Patient/p1');
+    expect(index.canonical('http://x/fhir/Encounter/e1')).toBe('Encounter/e1');
+  });
+
+  it('a child index falls back to its parent (shared resources)', () => {
+    const child = new ResourceIndex(index);
+    child.add({ resourceType: 'Encounter', id: 'e1' });
+    expect(child.resolve('Medication/m1')?.resource).toBe(med);
+    expect(child.resolve('Encounter/e1')?.key).toBe('Encounter/e1');
+    expect(index.resolve('Encounter/e1')).toBeUndefined();
+    expect(child.canonical('urn:uuid:9d3c1a40-0000-4000-8000-000000000001')).toBe('Patient/p1');
+  });
+});
+
+describe('flattenResources', () => {
+  it('flattens Bundles of any type, nested too, keeping fullUrls', () => {
+    const flat = flattenResources([
+      {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [
+          { fullUrl: 'urn:uuid:1', resource: med },
+          { resource: { resourceType: 'Bundle', type: 'collection', entry: [{ resource: ma }] } },
+          { request: { method: 'DELETE', url: 'Patient/x' } },
+        ],
+      },
+      { resourceType: 'Location', id: 'l1' },
+      'not a resource',
+    ]);
+    expect(flat.map((f) => [f.resource.resourceType, f.fullUrl])).toEqual([
+      ['Medication', 'urn:uuid:1'],
+      ['MedicationAdministration', undefined],
+      ['Location', undefined],
+    ]);
+  });
+});
