@@ -65,6 +65,24 @@ describe('R1.7 / R2.3 ingredients and flush', () => {
       'chemo',
       'drug',
     ],
+    [
+      'saline + unknown additive',
+      { ingredients: [id({ rxnorm: ['8591'], display: 'KCl' })] },
+      'therapeutic',
+      'ingredient',
+    ],
+    [
+      'saline + unknown fluid',
+      { ingredients: [id({ rxnorm: ['313002'], display: 'Sodium chloride 0.9%' })] },
+      'hydration',
+      'drug',
+    ],
+    [
+      'saline + leucovorin',
+      { ingredients: [{ ...DRUGS.leucovorin }] },
+      'therapeutic',
+      'ingredient',
+    ],
     ['flush marked', { flush: true }, 'flush', 'drug'],
     ['flush category', { drug: DRUGS.heparinFlush }, 'flush', 'drug'],
   ])('R2.3: %s', (_l, o, category, decidedBy) => {

@@ -28,6 +28,10 @@ const ELECTROLYTE_WORDS =
 
 const CHEMO_RANGE = /^J9\d{3}$/;
 
+/** An ingredient the reference data does not know but whose name says it is the carrier fluid. */
+const FLUID_WORDS =
+  /\b(sodium chloride|saline|dextrose|lactated|ringer|water for injection|sterile water)\b/i;
+
 function fromHcpcs(code: string, ref: ReferenceData, dos: string): CategoryResult | undefined {
   const info = ref.hcpcs(code, dos);
   if (!info) return undefined;
@@ -99,6 +103,18 @@ function applyElectrolyte(
   return r;
 }
 
+function isEmpty(d: DrugIdentity): boolean {
+  return d.ndc.length + d.hcpcs.length + d.rxnorm.length === 0 && !d.display;
+}
+
+function sameDrug(a: DrugIdentity, b: DrugIdentity): boolean {
+  return (
+    a.ndc.some((c) => b.ndc.includes(c)) ||
+    a.hcpcs.some((c) => b.hcpcs.includes(c)) ||
+    a.rxnorm.some((c) => b.rxnorm.includes(c))
+  );
+}
+
 const DRUG_RANK: Record<DrugCategory, number> = {
   chemo: 2,
   therapeutic: 1,
@@ -124,14 +140,23 @@ export function resolveCategory(
   if (!canConvert || admin.ingredients.length === 0) return { ...own, decidedBy: 'drug' };
   let best: CategoryResult | undefined;
   let sawHydration = false;
+  let unknownDrug: CategoryResult | undefined;
   for (const ing of admin.ingredients) {
+    if (ing.isActive === false || isEmpty(ing.drug) || sameDrug(ing.drug, admin.drug)) continue;
     const r = applyElectrolyte(ing.drug, resolveDrugCategory(ing.drug, ref, dos), opts);
-    if (r.unknown) continue;
+    if (r.unknown) {
+      // An unknown additive in a known hydration fluid is still a drug (R2.3), unless its name
+      // says it is the fluid itself.
+      const fluid = FLUID_WORDS.test(ing.drug.display ?? '');
+      if (own.category === 'hydration' && !own.unknown && !fluid) unknownDrug ??= r;
+      continue;
+    }
     if (r.category === 'hydration') sawHydration = true;
     if (DRUG_RANK[r.category] === 0) continue;
     if (!best || DRUG_RANK[r.category] > DRUG_RANK[best.category]) best = r;
   }
   if (best) return { ...best, decidedBy: 'ingredient' };
+  if (unknownDrug) return { ...unknownDrug, decidedBy: 'ingredient' };
   if (own.unknown && sawHydration) return { category: 'hydration', unknown: false };
   return { ...own, decidedBy: 'drug' };
 }
