@@ -1,0 +1,137 @@
+// Headless sign-in for the local EHR: no login form. An EHR launch's `launch` id names the
+// user, patient and encounter (set by the launcher); a standalone launch shows a small
+// picker for the patient and the user, then finishes the interaction.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InteractionDetails } from 'oidc-provider';
+import { grantContextFor, OIDC_SCOPES, type AuthServer } from './auth-server.ts';
+import { escapeHtml, page, parseForm, readBody, sendHtml } from './http-util.ts';
+import {
+  isSandboxRole,
+  ROLE_USERS,
+  type LaunchContext,
+  type LaunchRegistry,
+} from './launch-registry.ts';
+import { isResourceScope, scopeType } from './smart-scopes.ts';
+
+export interface PatientChoice {
+  id: string;
+  label: string;
+}
+
+export interface InteractionDeps {
+  auth: AuthServer;
+  launches: LaunchRegistry;
+  fhirBase: string;
+  clientId: string;
+  listPatients: () => Promise<PatientChoice[]>;
+}
+
+function sameBase(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
+async function finish(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: InteractionDetails,
+  launch: LaunchContext,
+): Promise<void> {
+  const requested = String(details.params['scope'] ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const oidc = requested.filter((s) => OIDC_SCOPES.includes(s));
+  const resource = requested.filter(
+    (s) => isResourceScope(s) && !launch.withholdTypes.includes(scopeType(s) ?? ''),
+  );
+  const grant = new deps.auth.provider.Grant({ accountId: launch.userId, clientId: deps.clientId });
+  if (oidc.length > 0) grant.addOIDCScope(oidc.join(' '));
+  if (resource.length > 0) grant.addResourceScope(deps.fhirBase, resource.join(' '));
+  const grantId = await grant.save();
+  deps.auth.setGrantContext(grantId, grantContextFor(launch, [...oidc, ...resource].join(' ')));
+  await deps.auth.provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: launch.userId }, consent: { grantId } },
+    { mergeWithLastSubmission: false },
+  );
+}
+
+async function deny(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  description: string,
+): Promise<void> {
+  await deps.auth.provider.interactionFinished(
+    req,
+    res,
+    { error: 'access_denied', error_description: description },
+    { mergeWithLastSubmission: false },
+  );
+}
+
+function pickerPage(uid: string, patients: PatientChoice[]): string {
+  const options = patients
+    .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`)
+    .join('');
+  const roles = (['nurse', 'clinician', 'coder'] as const)
+    .map(
+      (r, i) =>
+        `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
+    )
+    .join('');
+  return page(
+    'Choose a patient',
+    `<header><h1>Local EHR: standalone sign-in</h1></header>
+<main>
+<form method="post" action="/auth/interaction/${escapeHtml(uid)}">
+<label for="patient">Patient</label>
+<select id="patient" name="patient" required>${options}</select>
+<fieldset><legend>Signed-in user</legend>${roles}</fieldset>
+<button type="submit">Continue</button>
+</form>
+</main>`,
+  );
+}
+
+/** GET or POST /auth/interaction/:uid */
+export async function handleInteraction(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const details = await deps.auth.provider.interactionDetails(req, res);
+  const aud = details.params['aud'];
+  if (typeof aud === 'string' && !sameBase(aud, deps.fhirBase)) {
+    await deny(deps, req, res, 'aud does not name this FHIR server');
+    return;
+  }
+  const launchId = details.params['launch'];
+  if (typeof launchId === 'string' && launchId !== '') {
+    const launch = deps.launches.get(launchId);
+    if (!launch) {
+      await deny(deps, req, res, 'unknown launch');
+      return;
+    }
+    await finish(deps, req, res, details, launch);
+    return;
+  }
+  // Standalone launch: the user picks a patient and who they are.
+  if (req.method !== 'POST') {
+    sendHtml(res, 200, pickerPage(details.uid, await deps.listPatients()));
+    return;
+  }
+  const form = parseForm(await readBody(req));
+  const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
+  const patients = await deps.listPatients();
+  const patientId = patients.find((p) => p.id === form['patient'])?.id;
+  await finish(deps, req, res, details, {
+    userId: ROLE_USERS[role],
+    patientId,
+    encounterId: undefined,
+    intent: undefined,
+    needPatientBanner: true,
+    withholdTypes: [],
+  });
+}

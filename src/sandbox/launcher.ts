@@ -1,0 +1,173 @@
+// The launcher at / : pick a fixture patient, an encounter and a role, then open the app the
+// way an EHR would (EHR launch with `iss` and `launch`), inside an EHR-like frame or top-level.
+import type { Encounter, HumanName, Patient } from '@medplum/fhirtypes';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FhirStore } from './fhir-store.ts';
+import { escapeHtml, page, parseForm, readBody, redirect, sendHtml } from './http-util.ts';
+import type { PatientChoice } from './interaction.ts';
+import { isSandboxRole, ROLE_USERS, type LaunchRegistry } from './launch-registry.ts';
+
+export interface LauncherDeps {
+  store: FhirStore;
+  launches: LaunchRegistry;
+  fhirBase: string;
+  /** e.g. http://127.0.0.1:5173/launch.html */
+  appLaunchUrl: string;
+}
+
+function nameOf(names: HumanName[] | undefined): string {
+  const n = names?.[0];
+  if (!n) return '(no name)';
+  return [n.given?.join(' '), n.family].filter(Boolean).join(' ') || n.text || '(no name)';
+}
+
+async function searchAll<T>(store: FhirStore, url: string): Promise<T[]> {
+  const res = await store.handle({ method: 'GET', url });
+  if (res.body.resourceType !== 'Bundle') return [];
+  return (res.body.entry ?? []).map((e) => e.resource as T).filter(Boolean);
+}
+
+export async function listPatients(store: FhirStore): Promise<PatientChoice[]> {
+  const patients = await searchAll<Patient>(store, '/Patient?_count=1000');
+  return patients
+    .filter((p): p is Patient & { id: string } => typeof p.id === 'string')
+    .map((p) => ({ id: p.id, label: `${nameOf(p.name)} (${p.id})` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+async function listEncounters(
+  store: FhirStore,
+): Promise<{ id: string; patientId: string; label: string }[]> {
+  const encounters = await searchAll<Encounter>(store, '/Encounter?_count=1000');
+  return encounters
+    .map((e) => ({
+      id: e.id ?? '',
+      patientId: (e.subject?.reference ?? '').split('/').pop() ?? '',
+      label: `${e.period?.start?.slice(0, 10) ?? 'no date'} · ${e.id ?? ''}`,
+    }))
+    .filter((e) => e.id !== '')
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+async function launcherPage(deps: LauncherDeps): Promise<string> {
+  const patients = await listPatients(deps.store);
+  const encounters = await listEncounters(deps.store);
+  const patientOptions = patients
+    .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`)
+    .join('');
+  const groups = patients
+    .map((p) => {
+      const own = encounters.filter((e) => e.patientId === p.id);
+      if (own.length === 0) return '';
+      const opts = own
+        .map((e) => `<option value="${escapeHtml(e.id)}">${escapeHtml(e.label)}</option>`)
+        .join('');
+      return `<optgroup label="${escapeHtml(p.label)}">${opts}</optgroup>`;
+    })
+    .join('');
+  const roles = (['nurse', 'clinician', 'coder'] as const)
+    .map(
+      (r, i) =>
+        `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
+    )
+    .join('');
+  return page(
+    'Local EHR launcher',
+    `<header><h1>Local EHR launcher</h1></header>
+<main>
+<p>Opens EveryDose with a SMART EHR launch against <code>${escapeHtml(deps.fhirBase)}</code>.</p>
+<form method="post" action="/launch">
+<label for="patient">Patient</label>
+<select id="patient" name="patient" required>${patientOptions}</select>
+<label for="encounter">Encounter (must belong to the patient)</label>
+<select id="encounter" name="encounter"><option value="">No encounter (today)</option>${groups}</select>
+<fieldset><legend>Role</legend>${roles}</fieldset>
+<fieldset><legend>Where to open the app</legend>
+<label><input type="radio" name="embedded" value="1" checked> Inside the EHR frame</label>
+<label><input type="radio" name="embedded" value="0"> Top-level window</label>
+</fieldset>
+<button type="submit">Launch EveryDose</button>
+</form>
+</main>`,
+  );
+}
+
+function framePage(appUrl: string, banner: string): string {
+  return page(
+    'Local EHR',
+    `<header><strong>Local EHR</strong></header>
+<div class="banner" role="region" aria-label="Patient banner">${escapeHtml(banner)}</div>
+<iframe class="ehr-frame" title="EveryDose" src="${escapeHtml(appUrl)}"></iframe>`,
+  );
+}
+
+/** GET / (form), GET|POST /launch (create a launch), GET /ehr (the frame). */
+export async function handleLauncher(
+  deps: LauncherDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
+  if (url.pathname === '/' && req.method === 'GET') {
+    sendHtml(res, 200, await launcherPage(deps));
+    return true;
+  }
+  if (url.pathname === '/launch') {
+    const form =
+      req.method === 'POST'
+        ? parseForm(await readBody(req))
+        : Object.fromEntries(url.searchParams.entries());
+    const patients = await listPatients(deps.store);
+    const patient = patients.find((p) => p.id === form['patient']);
+    const encounters = await listEncounters(deps.store);
+    const encounter = encounters.find((e) => e.id === form['encounter']);
+    if (!patient || (form['encounter'] && (!encounter || encounter.patientId !== patient.id))) {
+      sendHtml(
+        res,
+        400,
+        page(
+          'Launch refused',
+          '<main><p>Choose a patient and one of that patient\'s encounters.</p><p><a href="/">Back to the launcher</a></p></main>',
+        ),
+      );
+      return true;
+    }
+    const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
+    const embedded = form['embedded'] !== '0';
+    const launchId = deps.launches.create({
+      userId: ROLE_USERS[role],
+      patientId: patient.id,
+      encounterId: encounter?.id,
+      intent: role,
+      needPatientBanner: !embedded,
+      withholdTypes: (form['withhold'] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
+    const appUrl = `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
+    redirect(res, embedded ? `/ehr?launch=${encodeURIComponent(launchId)}` : appUrl);
+    return true;
+  }
+  if (url.pathname === '/ehr' && req.method === 'GET') {
+    const launchId = url.searchParams.get('launch') ?? '';
+    const launch = deps.launches.get(launchId);
+    if (!launch) {
+      sendHtml(
+        res,
+        404,
+        page(
+          'Unknown launch',
+          '<main><p>This launch is unknown. <a href="/">Back to the launcher</a></p></main>',
+        ),
+      );
+      return true;
+    }
+    const patients = await listPatients(deps.store);
+    const banner = patients.find((p) => p.id === launch.patientId)?.label ?? '';
+    const appUrl = `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
+    sendHtml(res, 200, framePage(appUrl, `${banner} · signed in as Practitioner/${launch.userId}`));
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,194 @@
+// The local EHR in one node:http server on 127.0.0.1: FHIR at /fhir, SMART authorization at
+// /auth, the launcher at /, admin endpoints at /_admin (admin mode, loopback only).
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAdmin } from './admin.ts';
+import { CLIENT_ID_DEFAULT, createAuthServer } from './auth-server.ts';
+import { Faults, Stats, type FaultConfig } from './faults.ts';
+import { handleFhir } from './fhir-api.ts';
+import { createFhirStore, type FhirStore, type SeedSummary } from './fhir-store.ts';
+import { defaultFixtureDirs, loadBundles } from './fixtures.ts';
+import { isLoopback, sendJson } from './http-util.ts';
+import { handleInteraction } from './interaction.ts';
+import { handleLauncher, listPatients } from './launcher.ts';
+import { LaunchRegistry } from './launch-registry.ts';
+import { outcome } from './operation-outcome.ts';
+import { createTokenVerifier } from './token-verifier.ts';
+
+export interface EhrOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The app's origin, e.g. http://127.0.0.1:5173: CORS and redirect URIs. */
+  appOrigin: string;
+  /** No authorization on /fhir (loopback only), for an external SMART launcher or proxy. */
+  openFhir?: boolean;
+  /** Admin endpoints and the admin token (test/dev mode). */
+  admin?: boolean;
+  fixtureDirs?: string[];
+  faults?: FaultConfig;
+  clientId?: string;
+  accessTokenTtlSeconds?: number;
+  /** The clock tokens are checked against (tests move it forward). */
+  clock?: () => Date;
+}
+
+export interface EhrServer {
+  url: string;
+  fhirBase: string;
+  issuer: string;
+  appLaunchUrl: string;
+  adminToken: string | undefined;
+  store: FhirStore;
+  faults: Faults;
+  stats: Stats;
+  launches: LaunchRegistry;
+  seeded: SeedSummary;
+  close(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Accept, If-Match, If-None-Match, If-None-Exist, Prefer',
+  'Access-Control-Expose-Headers': 'ETag, Location, Last-Modified, Retry-After, WWW-Authenticate',
+  'Access-Control-Max-Age': '600',
+};
+
+/** Both spellings of a loopback origin (127.0.0.1 and localhost). */
+export function originVariants(origin: string): string[] {
+  const u = new URL(origin);
+  const other =
+    u.hostname === 'localhost' ? '127.0.0.1' : u.hostname === '127.0.0.1' ? 'localhost' : undefined;
+  return other ? [u.origin, `${u.protocol}//${other}:${u.port}`] : [u.origin];
+}
+
+export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
+  let handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_q, res) => {
+    res.writeHead(503).end();
+  };
+  const server = createServer((req, res) => {
+    handler(req, res).catch(() => {
+      if (!res.headersSent)
+        sendJson(
+          res,
+          500,
+          outcome('exception', 'Internal error in the local EHR'),
+          {},
+          'application/fhir+json',
+        );
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const fhirBase = `${url}/fhir`;
+  const issuer = `${url}/auth`;
+  const appOrigins = originVariants(opts.appOrigin);
+  const appLaunchUrl = `${new URL(opts.appOrigin).origin}/launch.html`;
+  const clientId = opts.clientId ?? CLIENT_ID_DEFAULT;
+  const dirs = opts.fixtureDirs ?? defaultFixtureDirs();
+  const store = createFhirStore(() => loadBundles(dirs));
+  const seeded = await store.reset();
+  const faults = new Faults();
+  if (opts.faults) faults.set(opts.faults);
+  const stats = new Stats();
+  const launches = new LaunchRegistry();
+  const adminToken = opts.admin ? randomBytes(24).toString('hex') : undefined;
+  const auth = await createAuthServer({
+    issuer,
+    fhirBase,
+    clientId,
+    redirectUris: appOrigins.flatMap((o) => [`${o}/index.html`, `${o}/`]),
+    corsOrigins: appOrigins,
+    accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600,
+  });
+  const verify = opts.openFhir
+    ? undefined
+    : createTokenVerifier({
+        jwks: auth.publicJwks,
+        issuer,
+        audience: fhirBase,
+        clock: opts.clock ?? (() => new Date()),
+      });
+  const fhirDeps = { store, fhirBase, issuer, verify, adminToken, faults, stats };
+  const interactionDeps = {
+    auth,
+    launches,
+    fhirBase,
+    clientId,
+    listPatients: () => listPatients(store),
+  };
+  const launcherDeps = { store, launches, fhirBase, appLaunchUrl };
+  const adminDeps = { store, faults, stats, launches, fhirBase, appLaunchUrl };
+
+  handler = async (req, res) => {
+    if (!isLoopback(req)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const reqUrl = new URL(req.url ?? '/', url);
+    const path = reqUrl.pathname;
+    if (path === '/fhir' || path.startsWith('/fhir/')) {
+      const origin = req.headers.origin;
+      if (origin) {
+        if (!appOrigins.includes(origin)) {
+          if (req.method === 'OPTIONS') {
+            res.writeHead(403).end();
+            return;
+          }
+        } else {
+          res.setHeader('Access-Control-Allow-Origin', origin);
+          res.setHeader('Vary', 'Origin');
+          for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+          if (req.method === 'OPTIONS') {
+            res.writeHead(204).end();
+            return;
+          }
+        }
+      }
+      await handleFhir(fhirDeps, req, res, (req.url ?? '').slice('/fhir'.length));
+      return;
+    }
+    if (path.startsWith('/auth/interaction/')) {
+      await handleInteraction(interactionDeps, req, res);
+      return;
+    }
+    if (path === '/auth' || path.startsWith('/auth/')) {
+      auth.handle(req, res);
+      return;
+    }
+    if (path.startsWith('/_admin/')) {
+      if (!adminToken) {
+        sendJson(res, 404, { error: 'admin endpoints are off (start in test or dev mode)' });
+        return;
+      }
+      await handleAdmin(adminDeps, req, res, path);
+      return;
+    }
+    if (await handleLauncher(launcherDeps, req, res, reqUrl)) return;
+    sendJson(res, 404, { error: 'not found' });
+  };
+
+  return {
+    url,
+    fhirBase,
+    issuer,
+    appLaunchUrl,
+    adminToken,
+    store,
+    faults,
+    stats,
+    launches,
+    seeded,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
