@@ -4,7 +4,7 @@
 import type { EncounterScope } from '../stage.ts';
 import type { DerivedLine, PreAuthorization, Warning } from '../types.ts';
 import { dateOnly, endedBefore, periodCovers } from './dates.ts';
-import { amountFor, sumAmounts, withAmount } from './money.ts';
+import { amountFor, capitalise, sumAmounts, withAmount } from './money.ts';
 
 /** Units already used per HCPCS by earlier encounters of the patient, for AUTH_UNITS_EXCEEDED. */
 export interface AuthLedger {
@@ -27,7 +27,7 @@ function drugUses(lines: DerivedLine[]): DrugUse[] {
     if (l.kind !== 'drug') continue;
     let u = byCode.get(l.code);
     if (!u) {
-      u = { hcpcs: l.code, drugName: l.drugName ?? l.code, units: 0, lines: [] };
+      u = { hcpcs: l.code, drugName: capitalise(l.drugName ?? l.code), units: 0, lines: [] };
       byCode.set(l.code, u);
     }
     u.lines.push(l);

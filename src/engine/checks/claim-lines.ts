@@ -12,7 +12,7 @@ import {
   modsKey,
   type Entry,
 } from './claim-entries.ts';
-import { amountFor, withAmount } from './money.ts';
+import { amountFor, capitalise, withAmount } from './money.ts';
 import { sponsorChecks } from './sponsor-lines.ts';
 import { trialLineWarning } from './trial-claim-lines.ts';
 import type { TrialStatus } from './trial-status.ts';
@@ -33,7 +33,7 @@ function priced(e: Entry, units: number, c: Ctx): number | undefined {
 }
 
 function name(e: Entry): string {
-  return e.drugName ? `${e.drugName} (${e.code})` : e.code;
+  return e.drugName ? `${capitalise(e.drugName)} (${e.code})` : e.code;
 }
 
 function isMultiDose(code: string, claimNdc: string[], c: Ctx): boolean {

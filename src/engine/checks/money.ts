@@ -38,3 +38,8 @@ export function sumAmounts(amounts: (number | undefined)[]): number | undefined 
 export function withAmount(w: Warning, amount: number | undefined): Warning {
   return amount !== undefined && amount > 0 ? { ...w, amountAtStake: amount } : w;
 }
+
+/** A name at the start of a sentence: first letter upper case ("pembrolizumab" → "Pembrolizumab"). */
+export function capitalise(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

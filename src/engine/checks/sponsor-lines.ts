@@ -4,7 +4,7 @@
 import type { EncounterScope } from '../stage.ts';
 import type { ClaimInfo, Warning } from '../types.ts';
 import { describe, isEvaluationCode, type Entry } from './claim-entries.ts';
-import { amountFor, withAmount } from './money.ts';
+import { amountFor, capitalise, withAmount } from './money.ts';
 import { trialLineWarning } from './trial-claim-lines.ts';
 import type { TrialStatus } from './trial-status.ts';
 
@@ -55,7 +55,7 @@ export function sponsorChecks(
             {
               code: 'SPONSOR_SUPPLIED_DRUG_BILLED',
               severity: 'error',
-              message: `${drugName} was supplied free by the study sponsor — do not bill it (${describe(k)}).`,
+              message: `${capitalise(drugName)} was supplied free by the study sponsor — do not bill it (${describe(k)}).`,
               sources: [
                 claim.ref,
                 ...scope.administrations.filter((a) => a.sponsorSupplied).map((a) => a.ref),

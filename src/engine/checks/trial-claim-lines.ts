@@ -3,7 +3,7 @@
 import type { EncounterScope } from '../stage.ts';
 import type { ClaimInfo, Warning } from '../types.ts';
 import { describe, type Entry } from './claim-entries.ts';
-import { withAmount } from './money.ts';
+import { capitalise, withAmount } from './money.ts';
 import { findStudy, studyLabel, type TrialStatus } from './trial-status.ts';
 
 function studyName(scope: EncounterScope, status: TrialStatus): string {
@@ -12,7 +12,7 @@ function studyName(scope: EncounterScope, status: TrialStatus): string {
 }
 
 function what(e: Pick<Entry, 'code' | 'drugName'>): string {
-  return e.drugName ?? e.code;
+  return e.drugName ? capitalise(e.drugName) : e.code;
 }
 
 /**

@@ -1,0 +1,27 @@
+// Writes the synthetic FHIR fixtures (fhir-fixtures/*.json) from the story builders.
+// Usage: node fhir-fixtures/build/build-fixtures.mjs
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { practitioners } from './practitioners.mjs';
+import { carboPacli, folfox, pembroWaste, rituxRestart, trialSponsor } from './stories-a.mjs';
+import { authExpired, claimErrors, cleanDay, coverageEnded, hopdConcurrent } from './stories-b.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..');
+const files = {
+  'practitioners.json': practitioners,
+  '01-folfox-premeds-hydration.json': folfox,
+  '02-pembrolizumab-weight-waste.json': pembroWaste,
+  '03-carboplatin-paclitaxel-in-progress.json': carboPacli,
+  '04-rituximab-reaction-restart.json': rituxRestart,
+  '05-trial-sponsor-supplied-drug.json': trialSponsor,
+  '06-authorization-expired.json': authExpired,
+  '07-coverage-terminated.json': coverageEnded,
+  '08-hospital-outpatient-concurrent.json': hopdConcurrent,
+  '09-draft-claim-with-errors.json': claimErrors,
+  '10-clean-day.json': cleanDay,
+};
+for (const [name, build] of Object.entries(files)) {
+  writeFileSync(join(out, name), `${JSON.stringify(build(), null, 2)}\n`);
+}
+console.log(`wrote ${Object.keys(files).length} files to ${out}`);
