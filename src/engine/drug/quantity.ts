@@ -37,6 +37,9 @@ const UNITS: Record<string, [Dimension, string]> = {
   'meq{}': ['equivalents', '1'],
 };
 
+/** Every unit code the table knows (tests compare the table with UCUM). */
+export const KNOWN_UNITS: readonly string[] = Object.keys(UNITS);
+
 export function dimensionOf(unit: string): Dimension | undefined {
   return UNITS[unit]?.[0];
 }
@@ -52,11 +55,13 @@ export function dec(q: DecimalQuantity | string): Decimal {
 /** Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown. */
 export function unitFactor(from: string, to: string, ref?: ReferenceData): Decimal | undefined {
   if (from === to) return new Decimal(1);
+  // The injected UCUM factor first (exact decimal string), then the table of common units.
+  const injected = ref?.unitFactor?.(from, to);
+  if (injected !== undefined) return new Decimal(injected);
   const a = UNITS[from];
   const b = UNITS[to];
-  if (a && b) return a[0] === b[0] ? new Decimal(a[1]).div(b[1]) : undefined;
-  const injected = ref?.unitFactor?.(from, to);
-  return injected === undefined ? undefined : new Decimal(injected);
+  if (a && b && a[0] === b[0]) return new Decimal(a[1]).div(b[1]);
+  return undefined;
 }
 
 /** The quantity's value expressed in `unit`, exactly; undefined when not convertible. */

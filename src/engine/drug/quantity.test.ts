@@ -1,0 +1,48 @@
+import Decimal from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { builtinReference } from '../../reference/builtin.ts';
+import { loadUcumUnitFactor, withUnitFactor } from '../../reference/ucum.ts';
+import { KNOWN_UNITS, dimensionOf, unitFactor, valueIn } from './quantity.ts';
+
+describe('R-03 / R-05 exact unit conversion', () => {
+  it.each([
+    ['0.25', 'mg', 'ug', '250'],
+    ['250', 'mcg', 'mg', '0.25'],
+    ['0.144', 'g', 'mg', '144'],
+    ['0.1', 'mg', 'ug', '100'],
+    ['1.5', 'L', 'mL', '1500'],
+    ['500', 'U', '[iU]', '500'],
+    ['2', 'mEq', 'meq', '2'],
+  ])('%s %s → %s %s', (value, from, to, expected) => {
+    expect(valueIn({ value, unit: from }, to)?.toString()).toBe(expected);
+  });
+  it.each([
+    ['mg', 'mL'],
+    ['[iU]', 'mg'],
+    ['mg/m2', 'mg'],
+  ])('%s → %s is not convertible without more facts', (from, to) => {
+    expect(unitFactor(from, to)).toBeUndefined();
+  });
+  it('0.25 mg / 25 mcg is exactly 10 (no binary float)', () => {
+    const v = valueIn({ value: '0.25', unit: 'mg' }, 'ug');
+    expect(v?.div(25).ceil().toNumber()).toBe(10);
+  });
+});
+
+describe('the unit table agrees with UCUM (@lhncbc/ucum-lhc)', async () => {
+  const ucum = await loadUcumUnitFactor();
+  const pairs = KNOWN_UNITS.flatMap((a) =>
+    KNOWN_UNITS.filter((b) => a !== b && dimensionOf(a) === dimensionOf(b)).map(
+      (b) => [a, b] as const,
+    ),
+  );
+  it.each(pairs)('%s → %s', (from, to) => {
+    const u = ucum(from, to);
+    if (u === undefined) return; // UCUM has no conversion (arbitrary units such as [iU], meq{})
+    expect(new Decimal(u).eq(unitFactor(from, to) ?? -1)).toBe(true);
+  });
+  it('an injected UCUM factor answers for units the table does not know', () => {
+    const ref = withUnitFactor(builtinReference(), ucum);
+    expect(valueIn({ value: '2', unit: 'mmol' }, 'umol', ref)?.toString()).toBe('2000');
+  });
+});
