@@ -1,4 +1,89 @@
-// The coder's screen. STUB: replaced by the full view.
+// The coder's screen: the launch encounter (or a picked visit) reviewed line by line, then
+// signed off. Data comes from the app hooks; CoderReview does the work.
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
+import type { EncounterResult } from '../../engine/index.ts';
+import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
+import { useGateway } from '../../hooks/gateway-context.ts';
+import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
+import { CoderReview } from './coder-review.tsx';
+
+export function visitKey(r: EncounterResult): string {
+  return r.encounter ?? `date:${r.dateOfService}`;
+}
+
+function visitLabel(r: EncounterResult): string {
+  const id = r.encounter ? `visit ${r.encounter.split('/').pop() ?? ''}` : 'no visit recorded';
+  return `${r.dateOfService} (${id})`;
+}
+
 export function CoderView() {
-  return <p>Coder view is being built.</p>;
+  const gateway = useGateway();
+  const queryClient = useQueryClient();
+  const analysis = useEncounterAnalysis();
+  const pickerId = useId();
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+
+  if (analysis.isPending) return <LoadingMessage label="Loading the visit for review…" />;
+  if (analysis.error) {
+    return (
+      <ErrorMessage
+        title="The visit could not be loaded."
+        message={analysis.error.message}
+        onRetry={analysis.refetch}
+      />
+    );
+  }
+  const { results } = analysis;
+  const selected = picked ? results.find((r) => visitKey(r) === picked) : analysis.current;
+  const unreadable = analysis.picture?.unreadable ?? [];
+
+  return (
+    <section className="coder-view" aria-labelledby={`${pickerId}-title`}>
+      <h2 id={`${pickerId}-title`}>Coder review</h2>
+      {results.length > 0 && (
+        <p>
+          <label htmlFor={pickerId}>Visit to review </label>
+          <select
+            id={pickerId}
+            value={selected ? visitKey(selected) : ''}
+            onChange={(e) => setPicked(e.target.value)}
+          >
+            {!selected && <option value="">Pick a visit</option>}
+            {results.map((r) => (
+              <option key={visitKey(r)} value={visitKey(r)}>
+                {visitLabel(r)}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {unreadable.length > 0 && (
+        <div className="status unreadable">
+          <p>Some records could not be read, so these checks are incomplete:</p>
+          <ul>
+            {unreadable.map((u) => (
+              <li key={u.resourceType}>{u.reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {selected ? (
+        <CoderReview
+          key={visitKey(selected)}
+          result={selected}
+          resources={analysis.picture?.resources ?? []}
+          gateway={gateway}
+          onSaved={() => void invalidateAfterWrite(queryClient, gateway.launch)}
+        />
+      ) : (
+        <EmptyMessage>
+          {results.length > 0
+            ? 'This visit has no medication administrations to bill. Pick another visit to review.'
+            : 'No medication administrations to bill for this patient.'}
+        </EmptyMessage>
+      )}
+    </section>
+  );
 }

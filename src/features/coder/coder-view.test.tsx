@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GatewayContext } from '../../hooks/gateway-context.ts';
+import type { EncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
+import { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import { CoderView } from './coder-view.tsx';
+import { launch, picture, result } from './test-data.ts';
+
+const analysis = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('../../hooks/use-encounter-analysis.ts', () => ({
+  useEncounterAnalysis: () => analysis.current,
+}));
+
+const first = result();
+const second = result({
+  encounter: 'Encounter/e2',
+  dateOfService: '2026-03-09',
+  lines: [],
+  warnings: [],
+});
+
+function setAnalysis(over: Partial<EncounterAnalysis>) {
+  analysis.current = {
+    isPending: false,
+    error: null,
+    results: [first, second],
+    current: first,
+    picture: { resources: picture, unreadable: [] },
+    refetch: vi.fn(),
+    ...over,
+  } satisfies EncounterAnalysis;
+}
+
+function renderView() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <GatewayContext.Provider value={new MemoryGateway(launch, picture)}>
+        <CoderView />
+      </GatewayContext.Provider>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => sessionStorage.clear());
+afterEach(cleanup);
+
+describe('CoderView', () => {
+  it('says so while loading', () => {
+    setAnalysis({ isPending: true });
+    renderView();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the visit for review');
+  });
+
+  it('shows a plain error with a retry', async () => {
+    const refetch = vi.fn();
+    setAnalysis({ error: new Error('EveryDose could not work out the billing.'), refetch });
+    renderView();
+    expect(screen.getByRole('alert')).toHaveTextContent('could not work out the billing');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(refetch).toHaveBeenCalled();
+  });
+
+  it('reviews the launch visit and lets the coder pick another date', async () => {
+    setAnalysis({});
+    renderView();
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+    await userEvent.selectOptions(
+      screen.getByLabelText(/Visit to review/),
+      '2026-03-09 (visit e2)',
+    );
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    expect(screen.getByText('No billable lines were derived for this visit.')).toBeInTheDocument();
+  });
+
+  it('tells the coder which records could not be read', () => {
+    setAnalysis({
+      picture: {
+        resources: picture,
+        unreadable: [
+          { resourceType: 'Claim', reason: 'EveryDose was not granted access to claims.' },
+        ],
+      },
+    });
+    renderView();
+    expect(screen.getByText('EveryDose was not granted access to claims.')).toBeInTheDocument();
+  });
+
+  it('asks to pick a visit when the launch visit has nothing to bill', () => {
+    setAnalysis({ current: undefined });
+    renderView();
+    expect(
+      screen.getByText(/This visit has no medication administrations to bill/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Pick a visit' })).toBeInTheDocument();
+  });
+});
