@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { FhirResource } from 'fhir/r4';
+import type { FhirResource, Medication } from 'fhir/r4';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
 import { APP_ROLE_SYSTEM } from '../fhir/extensions.ts';
@@ -39,6 +39,12 @@ const role = (practitioner: string, code: string): FhirResource => ({
   code: [{ coding: [{ system: APP_ROLE_SYSTEM, code }] }],
 });
 
+const pembrolizumab: Medication = {
+  resourceType: 'Medication',
+  id: 'med',
+  code: { text: 'Pembrolizumab' },
+};
+
 const administrations: FhirResource[] = [
   {
     resourceType: 'MedicationAdministration',
@@ -57,7 +63,7 @@ const administrations: FhirResource[] = [
     subject: { reference: 'Patient/p1' },
     context: { reference: 'Encounter/e1' },
     medicationReference: { reference: '#med' },
-    contained: [{ resourceType: 'Medication', id: 'med', code: { text: 'Pembrolizumab' } }],
+    contained: [pembrolizumab],
     effectivePeriod: { start: '2026-11-26T10:02:00-05:00', end: '2026-11-26T10:35:00-05:00' },
     dosage: { dose: { value: 200, unit: 'mg' } },
   },
