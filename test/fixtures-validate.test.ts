@@ -204,3 +204,83 @@ describe('fhir-fixtures: what every story carries', () => {
     }
   });
 });
+
+/**
+ * The stories through the real pipeline (FHIR mapper → engine, built-in reference data): the
+ * coverage, authorization, trial and existing-claim results the README promises. Other stages'
+ * warnings (containers, MUE, hydration…) are not asserted here.
+ */
+const CHECK_CODES =
+  /^(NO_COVERAGE|COVERAGE_NOT_ACTIVE|AUTH_|TRIAL_|SPONSOR_|CLAIM_|JZ_WITH_WASTE|JW_ON_MULTIDOSE)/;
+const STORY_CHECKS: Record<string, string[]> = {
+  '01-folfox-premeds-hydration.json': [],
+  '02-pembrolizumab-weight-waste.json': [],
+  '03-carboplatin-paclitaxel-in-progress.json': [],
+  '04-rituximab-reaction-restart.json': [],
+  '05-trial-sponsor-supplied-drug.json': [],
+  '06-authorization-expired.json': ['AUTH_EXPIRED'],
+  '07-coverage-terminated.json': ['COVERAGE_NOT_ACTIVE'],
+  '08-hospital-outpatient-concurrent.json': [],
+  '09-draft-claim-with-errors.json': ['CLAIM_LINE_MISSING', 'JZ_WITH_WASTE'],
+  '10-clean-day.json': [],
+  '11-trial-medicare-advantage-claim.json': [
+    'TRIAL_DIAGNOSIS_MISSING',
+    'TRIAL_MA_BILL_ORIGINAL_MEDICARE',
+    'TRIAL_MODIFIER_MISMATCH',
+  ],
+};
+
+async function analyseStory(f: string) {
+  const [{ mapPatientInputs, withMedicationKnowledge }, { builtinReference }, engine] =
+    await Promise.all([
+      import('../src/fhir/map/patient-input.ts'),
+      import('../src/reference/builtin.ts'),
+      import('../src/engine/index.ts'),
+    ]);
+  const input = [bundles.get(f), shared];
+  const reference = withMedicationKnowledge(builtinReference(), input);
+  const ctx = { config: engine.defaultConfig(), reference };
+  return mapPatientInputs(input)
+    .filter((p) => p.patient !== 'unknown')
+    .flatMap((p) => engine.analyzePatient(p, ctx));
+}
+
+describe('fhir-fixtures: coverage, authorization, trial and claim results (README)', () => {
+  it('every story has an expectation here', () => {
+    expect(Object.keys(STORY_CHECKS).sort()).toEqual(stories);
+  });
+
+  it.each(Object.entries(STORY_CHECKS))('%s → %j', async (f, expected) => {
+    const results = await analyseStory(f);
+    expect(results).toHaveLength(1);
+    const codes = (results[0]?.warnings ?? [])
+      .map((w) => w.code)
+      .filter((c) => CHECK_CODES.test(c));
+    expect(codes.sort()).toEqual(expected);
+  });
+
+  it('06: the expired authorization is named with its number and end date', async () => {
+    const [r] = await analyseStory('06-authorization-expired.json');
+    const w = r?.warnings.find((x) => x.code === 'AUTH_EXPIRED');
+    expect(w?.message).toMatch(/^Nivolumab: authorization PA-55120 ended 2026-07-29/);
+    expect(w?.amountAtStake).toBe(8213.28);
+  });
+
+  it('05: trial lines carry Q1 and the sponsor-supplied study drug has no line', async () => {
+    const [r] = await analyseStory('05-trial-sponsor-supplied-drug.json');
+    const lines = (r?.lines ?? []).map((l) => `${l.code}-${[...l.modifiers].sort().join('-')}`);
+    expect(lines.sort()).toEqual([
+      '96375-Q1',
+      '96413-Q1',
+      '96417-Q1',
+      'J2405-JZ-Q1',
+      'J9201-JZ-Q1',
+    ]);
+  });
+
+  it('10: the clean day has no warning at all', async () => {
+    const [r] = await analyseStory('10-clean-day.json');
+    expect(r?.warnings).toEqual([]);
+    expect(r?.lines.map((l) => `${l.code}×${l.units}`).sort()).toEqual(['96413×1', 'J9271×200']);
+  });
+});

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { practitioners } from './practitioners.mjs';
 import { carboPacli, folfox, pembroWaste, rituxRestart, trialSponsor } from './stories-a.mjs';
 import { authExpired, claimErrors, cleanDay, coverageEnded, hopdConcurrent } from './stories-b.mjs';
+import { trialMaClaim } from './stories-c.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = {
@@ -20,6 +21,7 @@ const files = {
   '08-hospital-outpatient-concurrent.json': hopdConcurrent,
   '09-draft-claim-with-errors.json': claimErrors,
   '10-clean-day.json': cleanDay,
+  '11-trial-medicare-advantage-claim.json': trialMaClaim,
 };
 for (const [name, build] of Object.entries(files)) {
   writeFileSync(join(out, name), `${JSON.stringify(build(), null, 2)}\n`);

@@ -48,6 +48,15 @@ export function claim(id, patientId, o) {
     }));
   }
   if (o.preAuthRef) c.insurance[0].preAuthRef = [o.preAuthRef];
+  if (o.trialNumber) {
+    c.supportingInfo = [
+      {
+        sequence: 1,
+        category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] },
+        valueString: o.trialNumber,
+      },
+    ];
+  }
   return c;
 }
 
