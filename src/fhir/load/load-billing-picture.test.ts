@@ -1,0 +1,319 @@
+import type { CapabilityStatement, FhirResource } from 'fhir/r4';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  FHIR_BASE,
+  capabilityStatement,
+  searchset,
+  testLaunch,
+  startMswServer,
+} from '../../../test/msw/fhir-server.ts';
+import { FhirclientGateway } from '../fhirclient-gateway.ts';
+import type { FhirGateway, LaunchContext, SearchParams } from '../gateway.ts';
+import { MemoryGateway } from '../memory-gateway.ts';
+import { REQUESTED_SCOPES } from '../scopes.ts';
+import { loadBillingPicture } from './load-billing-picture.ts';
+
+const server = startMswServer();
+
+const P = 'Patient/p1';
+const resources: FhirResource[] = [
+  {
+    resourceType: 'MedicationAdministration',
+    id: 'a1',
+    status: 'completed',
+    subject: { reference: P },
+    context: { reference: 'Encounter/e1' },
+    medicationReference: { reference: 'Medication/m1' },
+    request: { reference: `${FHIR_BASE}/MedicationRequest/r1` },
+    effectivePeriod: { start: '2026-11-26T10:00:00-05:00', end: '2026-11-26T10:40:00-05:00' },
+  },
+  {
+    resourceType: 'MedicationAdministration',
+    id: 'a2',
+    status: 'completed',
+    subject: { reference: P },
+    context: { reference: 'Encounter/e1' },
+    contained: [
+      {
+        resourceType: 'Medication',
+        id: 'bag',
+        code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0338-0049-04' }] },
+      },
+    ],
+    medicationReference: { reference: '#bag' },
+    effectivePeriod: { start: '2026-11-26T10:45:00-05:00', end: '2026-11-26T11:50:00-05:00' },
+  },
+  {
+    resourceType: 'MedicationAdministration',
+    id: 'a3',
+    status: 'completed',
+    subject: { reference: P },
+    context: { reference: 'Encounter/e1' },
+    medicationCodeableConcept: { text: 'Ondansetron' },
+    effectiveDateTime: '2026-11-26T09:55:00-05:00',
+  },
+  {
+    resourceType: 'Medication',
+    id: 'm1',
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0006-3026-02' }] },
+  },
+  {
+    resourceType: 'MedicationRequest',
+    id: 'r1',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: P },
+    medicationReference: { reference: 'Medication/m1' },
+  },
+  {
+    resourceType: 'Encounter',
+    id: 'e1',
+    status: 'finished',
+    class: { code: 'AMB' },
+    subject: { reference: P },
+    location: [{ location: { reference: 'Location/l1' } }],
+  },
+  { resourceType: 'Location', id: 'l1' },
+  {
+    resourceType: 'Coverage',
+    id: 'c1',
+    status: 'active',
+    beneficiary: { reference: P },
+    payor: [],
+  },
+  {
+    resourceType: 'Claim',
+    id: 'pa1',
+    status: 'active',
+    use: 'preauthorization',
+    patient: { reference: P },
+  } as FhirResource,
+  {
+    resourceType: 'ClaimResponse',
+    id: 'par1',
+    status: 'active',
+    use: 'preauthorization',
+    outcome: 'complete',
+    patient: { reference: P },
+    request: { reference: 'Claim/pa1' },
+  } as FhirResource,
+  {
+    resourceType: 'ResearchSubject',
+    id: 'rs1',
+    status: 'on-study',
+    individual: { reference: P },
+    study: { reference: 'ResearchStudy/st1' },
+  },
+  { resourceType: 'ResearchStudy', id: 'st1', status: 'active' },
+  {
+    resourceType: 'MedicationKnowledge',
+    id: 'mk1',
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '00006-3026-02' }] },
+  },
+];
+
+const ALL_TYPES = [
+  'MedicationAdministration',
+  'Medication',
+  'MedicationRequest',
+  'Encounter',
+  'Location',
+  'Coverage',
+  'CoverageEligibilityResponse',
+  'Claim',
+  'ClaimResponse',
+  'ResearchSubject',
+  'ResearchStudy',
+];
+
+interface ServerSetup {
+  includes?: boolean;
+  revinclude?: boolean;
+  types?: string[];
+  forbidden?: string[];
+  pageSize?: number;
+}
+
+/** An msw FHIR server backed by the memory gateway's search, paging `pageSize` at a time. */
+function serve(setup: ServerSetup = {}) {
+  const includes = setup.includes !== false;
+  const revinclude = setup.revinclude ?? includes;
+  const store = new MemoryGateway(testLaunch(), resources, { includes });
+  const requests: string[] = [];
+  const types = setup.types ?? ALL_TYPES;
+  const statement: CapabilityStatement = capabilityStatement(
+    Object.fromEntries(
+      types.map((t) => [
+        t,
+        {
+          include: includes
+            ? [
+                'MedicationAdministration:medication',
+                'MedicationAdministration:request',
+                'MedicationAdministration:context',
+                'Encounter:location',
+                'ResearchSubject:study',
+              ].filter((i) => i.startsWith(`${t}:`))
+            : [],
+          revinclude: revinclude && t === 'Claim' ? ['ClaimResponse:request'] : [],
+        },
+      ]),
+    ),
+  );
+  server.use(
+    http.get(`${FHIR_BASE}/metadata`, () => HttpResponse.json(statement)),
+    http.get(`${FHIR_BASE}/:type`, async ({ params, request }) => {
+      const type = String(params.type);
+      const url = new URL(request.url);
+      requests.push(`${type}?${url.searchParams.toString()}`);
+      if (setup.forbidden?.includes(type)) return new HttpResponse(null, { status: 403 });
+      const query: SearchParams = {};
+      for (const key of new Set(url.searchParams.keys()))
+        if (key !== '_page' && key !== '_count') query[key] = url.searchParams.getAll(key);
+      if (!revinclude) delete query._revinclude;
+      const found = await store.search(type, query);
+      const size = setup.pageSize ?? 100;
+      const page = Number(url.searchParams.get('_page') ?? '0');
+      const next = new URL(url);
+      next.searchParams.set('_page', String(page + 1));
+      return HttpResponse.json(
+        searchset(found.slice(page * size, (page + 1) * size), {
+          next: (page + 1) * size < found.length ? next.href : undefined,
+        }),
+      );
+    }),
+  );
+  return { requests };
+}
+
+/** Wraps a gateway and measures sequential depth: a call's round is 1 + the deepest round
+ * finished before it started. */
+function measured(inner: FhirGateway): FhirGateway & { rounds: () => number } {
+  let finishedDepth = 0;
+  let maxDepth = 0;
+  const track = <T>(p: () => Promise<T>): Promise<T> => {
+    const depth = finishedDepth + 1;
+    maxDepth = Math.max(maxDepth, depth);
+    return p().finally(() => {
+      finishedDepth = Math.max(finishedDepth, depth);
+    });
+  };
+  return {
+    launch: inner.launch,
+    capabilities: () => track(() => inner.capabilities()),
+    read: (t, id) => track(() => inner.read(t, id)),
+    search: (t, p) => track(() => inner.search(t, p)),
+    create: (r) => track(() => inner.create(r)),
+    update: (r, m) => track(() => inner.update(r, m)),
+    rounds: () => maxDepth,
+  };
+}
+
+function httpGateway(launch: Partial<LaunchContext> = {}) {
+  return measured(
+    new FhirclientGateway({
+      launch: testLaunch(launch),
+      token: { accessToken: () => Promise.resolve('t'), refresh: () => Promise.resolve(false) },
+    }),
+  );
+}
+
+const ids = (rs: FhirResource[]) => rs.map((r) => `${r.resourceType}/${r.id}`).sort();
+const EXPECTED_WITHOUT_MK = ids(resources.filter((r) => r.resourceType !== 'MedicationKnowledge'));
+
+describe('loadBillingPicture', () => {
+  it('loads everything in two sequential round trips with _include/_revinclude, paging to the end', async () => {
+    const { requests } = serve({ pageSize: 2 });
+    const gw = httpGateway();
+    const picture = await loadBillingPicture(gw);
+    expect(ids(picture.resources)).toEqual(EXPECTED_WITHOUT_MK);
+    expect(picture.unreadable).toEqual([]);
+    expect(gw.rounds()).toBeLessThanOrEqual(2);
+    expect(
+      requests.filter((r) => r.startsWith('MedicationAdministration?')).length,
+    ).toBeGreaterThan(1);
+    expect(requests.some((r) => r.startsWith('Medication?'))).toBe(false);
+  });
+
+  it('follows relative and absolute references when the server has no _include, never contained ones', async () => {
+    const { requests } = serve({ includes: false });
+    const gw = httpGateway();
+    const picture = await loadBillingPicture(gw);
+    expect(ids(picture.resources)).toEqual(EXPECTED_WITHOUT_MK);
+    expect(requests).toContain('Medication?_id=m1');
+    expect(requests).toContain('MedicationRequest?_id=r1');
+    expect(requests.some((r) => r.includes('bag'))).toBe(false);
+  });
+
+  it('searches ClaimResponse itself on a server without _revinclude', async () => {
+    const { requests } = serve({ revinclude: false });
+    const picture = await loadBillingPicture(httpGateway());
+    expect(requests).toContain('ClaimResponse?patient=p1');
+    expect(ids(picture.resources)).toContain('ClaimResponse/par1');
+  });
+
+  it('sends exactly the supported includes once the CapabilityStatement is known', async () => {
+    const { requests } = serve({ includes: false });
+    const gw = httpGateway();
+    await loadBillingPicture(gw);
+    requests.length = 0;
+    await loadBillingPicture(gw);
+    expect(requests.filter((r) => r.includes('_include') || r.includes('_revinclude'))).toEqual([]);
+  });
+
+  it('records a 403 type as unreadable with a plain reason, and loads the rest', async () => {
+    serve({ forbidden: ['Coverage'] });
+    const picture = await loadBillingPicture(httpGateway());
+    expect(picture.unreadable).toEqual([
+      {
+        resourceType: 'Coverage',
+        reason: 'The EHR did not allow EveryDose to read insurance coverage.',
+      },
+    ]);
+    expect(ids(picture.resources)).toContain('MedicationAdministration/a1');
+  });
+
+  it('does not ask for a type whose scope was not granted', async () => {
+    const { requests } = serve();
+    const granted = REQUESTED_SCOPES.filter((s) => !s.startsWith('patient/Claim'));
+    const picture = await loadBillingPicture(httpGateway({ grantedScopes: [...granted] }));
+    expect(requests.some((r) => r.startsWith('Claim?'))).toBe(false);
+    expect(picture.unreadable.map((u) => u.resourceType).sort()).toEqual([
+      'Claim',
+      'ClaimResponse',
+    ]);
+    expect(picture.unreadable[0]?.reason).toMatch(/not granted access/);
+  });
+
+  it('marks a type the CapabilityStatement does not list as unreadable', async () => {
+    serve({ types: ALL_TYPES.filter((t) => t !== 'ResearchSubject' && t !== 'ResearchStudy') });
+    const picture = await loadBillingPicture(httpGateway());
+    expect(picture.unreadable).toContainEqual({
+      resourceType: 'ResearchSubject',
+      reason: 'The EHR does not offer clinical trial enrollment.',
+    });
+    expect(ids(picture.resources)).not.toContain('ResearchSubject/rs1');
+  });
+
+  it('asks for MedicationKnowledge by the NDCs seen when the server offers it', async () => {
+    const { requests } = serve({ types: [...ALL_TYPES, 'MedicationKnowledge'] });
+    const gw = httpGateway();
+    const picture = await loadBillingPicture(gw);
+    expect(ids(picture.resources)).toContain('MedicationKnowledge/mk1');
+    const mk = requests.find((r) => r.startsWith('MedicationKnowledge?')) ?? '';
+    expect(decodeURIComponent(mk)).toContain('http://hl7.org/fhir/sid/ndc|00006-3026-02');
+    expect(gw.rounds()).toBeLessThanOrEqual(3);
+  });
+
+  it('fails with the plain FhirError when the server errors (no silent "none")', async () => {
+    serve();
+    server.use(http.get(`${FHIR_BASE}/Encounter`, () => new HttpResponse(null, { status: 500 })));
+    await expect(loadBillingPicture(httpGateway())).rejects.toMatchObject({ kind: 'server' });
+  });
+
+  it('works the same over the memory gateway', async () => {
+    const picture = await loadBillingPicture(new MemoryGateway(testLaunch(), resources));
+    expect(ids(picture.resources)).toEqual(ids(resources));
+  });
+});
