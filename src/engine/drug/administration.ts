@@ -4,7 +4,6 @@ import type Decimal from 'decimal.js';
 import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { Administration, DerivedLine, LineEvidence, Warning } from '../types.ts';
-import { amountIn } from './amounts.ts';
 import { containerFacts, type ContainerFacts } from './containers.ts';
 import { doseVersusOrder } from './dose-order.ts';
 import {
@@ -17,7 +16,8 @@ import {
   with340b,
 } from './line-parts.ts';
 import { dec, quantity } from './quantity.ts';
-import { resolveDrug, type ResolvedDrug } from './resolve.ts';
+import type { DrugGroup } from './prepare.ts';
+import type { ResolvedDrug } from './resolve.ts';
 
 /** What the encounter-level checks (MUE, draft claim) need to know per line set. */
 export interface DrugFacts {
@@ -31,11 +31,9 @@ export interface AdministrationResult extends StageResult {
   facts?: DrugFacts;
 }
 
-const BILLABLE = new Set(['completed', 'stopped']);
-const EMPTY: AdministrationResult = { lines: [], warnings: [] };
-
 interface Ctx {
   a: Administration;
+  sources: string[];
   scope: EncounterScope;
   drug: ResolvedDrug;
   unit: string;
@@ -58,7 +56,7 @@ function line(
     units,
     modifiers,
     date: c.date,
-    sources: [c.a.ref],
+    sources: c.sources,
     drugName: c.drug.displayName,
     evidence,
   };
@@ -82,18 +80,14 @@ function priced(c: Ctx, l: DerivedLine): DerivedLine {
   return amount === undefined ? l : { ...l, amount };
 }
 
-export function drugLinesFor(a: Administration, scope: EncounterScope): AdministrationResult {
-  const cfg = scope.context.config;
-  if (!BILLABLE.has(a.status) || a.flushMarked) return EMPTY;
-  if (a.sponsorSupplied && cfg.trial.sponsorSuppliedDrugLine === 'omit') return EMPTY; // T-37
-  const resolved = resolveDrug(a, scope);
-  const drug = resolved.drug;
-  if (!drug || drug.category === 'flush') return { lines: [], warnings: resolved.warnings };
-  const warnings = [...resolved.warnings];
+/** Lines for one group of administrations of a code (drug-wastage §9 steps 2–7). */
+export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationResult {
+  const { a, drug, sources } = g;
+  const warnings: Warning[] = [];
   const date = a.start ? localDate(a.start) : scope.dateOfService;
   const bu = drug.info.billingUnit;
   const name = drug.displayName;
-  if (!bu) {
+  if (!bu || !g.dose) {
     // NOC code (R-16): one unit; the claim carries the drug name, NDC and dose.
     const evidence = {
       rules: ['R-16'],
@@ -105,32 +99,16 @@ export function drugLinesFor(a: Administration, scope: EncounterScope): Administ
       units: 1,
       modifiers: [],
       date,
-      sources: [a.ref],
+      sources,
       drugName: name,
       evidence,
     };
     return { lines: [l], warnings };
   }
-  const dose = a.dose
-    ? amountIn(a.dose, bu.unit, drug.concentrationPerMl, drug.product, scope.context.reference)
-    : undefined;
-  if (!dose || dose.lte(0)) {
-    const why = a.dose
-      ? `${a.dose.value} ${a.dose.unit} cannot be turned into ${bu.unit} without a concentration`
-      : 'no dose is recorded';
-    warnings.push(
-      warn(
-        'UNIT_CONVERSION_MISSING',
-        'error',
-        `${name}: ${why}; no drug line was made. Record the dose in ${bu.unit} or the product's strength.`,
-        [a.ref],
-      ),
-    );
-    return { lines: [], warnings };
-  }
+  const dose = g.dose;
   const unitSize = dec(bu);
   const adminUnits = dose.div(unitSize).ceil().toNumber(); // R-01, R-05
-  const c: Ctx = { a, scope, drug, unit: bu.unit, dose, adminUnits, date, warnings };
+  const c: Ctx = { a, sources, scope, drug, unit: bu.unit, dose, adminUnits, date, warnings };
   const administered = quantity(dose, bu.unit);
   const reasonDose = `${name}: ${show(dose, bu.unit)} given, ${adminUnits} unit(s) of ${show(unitSize, bu.unit)}`;
 
@@ -143,7 +121,7 @@ export function drugLinesFor(a: Administration, scope: EncounterScope): Administ
     });
     return { lines: [{ ...l, amount: 0.01 }], warnings };
   }
-  warnings.push(...doseVersusOrder(c.a, c.drug, c.unit, c.dose, scope));
+  warnings.push(...doseVersusOrder(a, drug, bu.unit, dose, sources, scope));
   const pay = separatelyPayable(scope, drug.hcpcs);
   if (drug.category === 'hydration' || !pay.payable) {
     if (!pay.payable) {
@@ -152,7 +130,7 @@ export function drugLinesFor(a: Administration, scope: EncounterScope): Administ
           'NOT_SEPARATELY_PAYABLE',
           'info',
           `${name} (${drug.hcpcs}) is packaged under the outpatient payment system (status ${pay.si ?? '?'}): coded without JW/JZ.`,
-          [a.ref],
+          sources,
         ),
       );
     }
@@ -181,7 +159,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
     hcpcs: drug.hcpcs,
     multiDose: f.type === 'multi-dose',
     jwUnits: 0,
-    sources: [a.ref],
+    sources: c.sources,
   };
   const evidenceBase = {
     administered,
@@ -195,7 +173,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
         'DOSE_EXCEEDS_OPENED_VIALS',
         'error',
         `${name}: ${show(dose, unit)} given but the opened containers hold ${show(f.labeled, unit)}. Complete the container record; the drug line is held.`,
-        [a.ref],
+        c.sources,
       ),
     );
     return { lines: [], warnings, facts };
@@ -209,7 +187,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
           'MULTI_DOSE_NO_WASTE_BILLING',
           'info',
           `${name} comes from a multiple-dose container: the unused amount is not billable (no JW or JZ).`,
-          [a.ref],
+          c.sources,
         ),
       );
     }
@@ -227,7 +205,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
         'CONTAINER_TYPE_UNKNOWN',
         'warning',
         `${name}: single- or multiple-dose container is not known for this product; treated as single-dose. Check the label (JW/JZ depend on it).`,
-        [a.ref],
+        c.sources,
       ),
     );
   }
@@ -239,7 +217,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
         f.labeled
           ? `${name}: containers opened are not recorded; assumed ${describeContainers(f)}. Record the vials opened.`
           : `${name}: containers opened are not recorded and no package size is known. Record the vials opened.`,
-        [a.ref],
+        c.sources,
       ),
     );
   }
@@ -262,7 +240,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
         'VIAL_SHARED_CONFIRM',
         'warning',
         `${name}: the container was shared with another patient. Confirm the remainder was used under USP <797>; only the last patient's line reports waste.`,
-        [a.ref],
+        c.sources,
       ),
     );
     const mods = jz && rules.sharedVialModifier === 'JZ' ? ['JZ'] : [];
@@ -282,7 +260,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
           'WASTE_NOT_DOCUMENTED',
           'warning',
           `${name}: ${show(waste, unit)} discarded is billed with JW but the record has no waste statement. Document the amount discarded.`,
-          [a.ref],
+          c.sources,
         ),
       );
     }
@@ -311,7 +289,7 @@ function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Administrati
         'DISCARD_LESS_THAN_ONE_UNIT',
         'info',
         `${name}: ${show(waste, unit)} discarded is less than one billing unit, so no JW line; the line carries JZ.`,
-        [a.ref],
+        c.sources,
       ),
     );
   }
@@ -340,7 +318,7 @@ function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void
         'SUBOPTIMAL_VIAL_SELECTION',
         'warning',
         `${name}: the vials opened leave ${show(waste, c.unit)} of waste; ${best.containers.map((x) => `${x.count} × ${x.ndc11}`).join(' + ')} would leave ${show(best.waste, c.unit)}. The JW line may be denied or reduced.`,
-        [c.a.ref],
+        c.sources,
       ),
     );
   }
@@ -350,7 +328,7 @@ function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void
         'NO_ZERO_WASTE_COMBINATION',
         'info',
         `${name}: no combination of marketed vial sizes matches ${show(c.dose, c.unit)}, so some waste (JW) is expected.`,
-        [c.a.ref],
+        c.sources,
       ),
     );
   }

@@ -505,3 +505,47 @@ describe('R-12 / R-22 drafted claim JW/JZ', () => {
     expect(run([a], { patient: { claims: [c] } }).codes).toContain(code);
   });
 });
+
+describe('§9 grouping: a day’s administrations of one code are one dose', () => {
+  const seg1 = given(BEVA_100, '200', 'mg', {
+    ref: 'MedicationAdministration/s1',
+    containers: [
+      { ndc11: BEVA_400, count: 1 },
+      { ndc11: BEVA_100, count: 3 },
+    ],
+    request: 'MedicationRequest/r1',
+    orderedDose: { value: '700', unit: 'mg' },
+  });
+  const seg2 = (value: string) =>
+    given(BEVA_100, value, 'mg', {
+      ref: 'MedicationAdministration/s2',
+      partOf: 'MedicationAdministration/s1',
+      request: 'MedicationRequest/r1',
+      orderedDose: { value: '700', unit: 'mg' },
+    });
+  it.each([
+    ['restart uses the rest of the vials', '500', ['J9035×70 JZ'], []],
+    [
+      'restart stops early: waste on one JW line',
+      '450',
+      ['J9035×65', 'J9035×5 JW'],
+      ['DOSE_ROUNDED_WITHIN_POLICY', 'NO_ZERO_WASTE_COMBINATION', 'WASTE_NOT_DOCUMENTED'],
+    ],
+  ])('%s', (_name, value, lines, codes) => {
+    const r = run([seg1, seg2(value)]);
+    expect(r.shapes).toEqual(lines);
+    expect(r.codes).toEqual(codes);
+    expect(r.lines[0]?.sources).toEqual([
+      'MedicationAdministration/s1',
+      'MedicationAdministration/s2',
+    ]);
+  });
+  it('units round once on the day’s total (2 × 0.125 mg palonosetron = 10 units, not 2 × 5)', () => {
+    const a1 = given(PALONO, '0.12', 'mg', {
+      ref: 'MedicationAdministration/p1',
+      containers: [{ ndc11: PALONO, count: 1 }],
+    });
+    const a2 = given(PALONO, '0.13', 'mg', { ref: 'MedicationAdministration/p2' });
+    expect(run([a1, a2]).shapes).toEqual(['J2469×10 JZ']);
+  });
+});

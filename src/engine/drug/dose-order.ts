@@ -12,6 +12,7 @@ export function doseVersusOrder(
   drug: ResolvedDrug,
   unit: string,
   dose: Decimal,
+  sources: string[],
   scope: EncounterScope,
 ): Warning[] {
   if (!a.orderedDose) return [];
@@ -32,7 +33,7 @@ export function doseVersusOrder(
         'DOSE_ROUNDED_WITHIN_POLICY',
         'info',
         `${text}, within the ${threshold}% rounding policy. Billing follows the dose given.`,
-        [a.ref],
+        sources,
       ),
     ];
   }
@@ -41,7 +42,7 @@ export function doseVersusOrder(
       'DOSE_DEVIATES_FROM_ORDER',
       'warning',
       `${text}, more than ${threshold}%. Check the order or the record.`,
-      [a.ref],
+      sources,
     ),
   ];
 }
