@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testReference } from './test-reference.ts';
-import { estimateWaste, isKnownMultiDose } from './waste-estimate.ts';
+import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
 
 const reference = testReference();
 
@@ -106,5 +106,25 @@ describe('expected waste from least-waste containers (drug-wastage R-17, R-06)',
     ['unknown product', ['99999999999'], false],
   ])('%s: known multi-dose = %s', (_n, ndcs, want) => {
     expect(isKnownMultiDose(ndcs, reference)).toBe(want);
+  });
+});
+
+describe('expectedDiscard (drug-wastage R-06: D = L − A)', () => {
+  it.each<[string, { ndc: string; count: number }[], number, string, number | undefined]>([
+    ['two 100 mg for 144 mg', [{ ndc: '00006302602', count: 2 }], 144, 'mg', 56],
+    [
+      'mixed sizes 240 + 40 for 270 mg',
+      [
+        { ndc: '00003373413', count: 1 },
+        { ndc: '00003377212', count: 1 },
+      ],
+      270,
+      'mg',
+      10,
+    ],
+    ['opened less than the dose', [{ ndc: '00006302602', count: 1 }], 144, 'mg', -44],
+    ['unknown product', [{ ndc: '99999999999', count: 1 }], 10, 'mg', undefined],
+  ])('%s', (_n, containers, value, unit, want) => {
+    expect(expectedDiscard(containers, { value, unit }, reference)?.value).toBe(want);
   });
 });

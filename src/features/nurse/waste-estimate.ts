@@ -169,3 +169,28 @@ function emptyEstimate(choices: WasteChoice[]): WasteEstimate {
     choices,
   };
 }
+
+/** Labeled content of the containers the nurse lists, minus the dose (drug-wastage R-06 D = L − A). */
+export function expectedDiscard(
+  containers: readonly { ndc: string; count: number }[],
+  dose: DoseQuantity | undefined,
+  reference: ReferenceData,
+): { value: number; unit: string } | undefined {
+  if (!dose) return undefined;
+  let total = new Decimal(0);
+  let unit: string | undefined;
+  let first: Presentation | undefined;
+  for (const c of containers) {
+    if (c.count <= 0) continue;
+    const p = reference.productByNdc(ndc11(c.ndc));
+    if (!p) return undefined;
+    first ??= p;
+    unit ??= p.amount.unit;
+    const amount = convertAmount(new Decimal(p.amount.value), p.amount.unit, unit);
+    if (!amount) return undefined;
+    total = total.plus(amount.times(c.count));
+  }
+  if (!first || !unit) return undefined;
+  const given = doseIn(dose, first);
+  return given ? { value: total.minus(given).toNumber(), unit } : undefined;
+}

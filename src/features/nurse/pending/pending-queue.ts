@@ -50,6 +50,12 @@ export class PendingQueue {
     return this.opts.isOnline ? this.opts.isOnline() : true;
   }
 
+  /** (Re)start after stop(): React may mount the same queue twice. */
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);

@@ -1,0 +1,155 @@
+// One administration at the chair: drug, dose, times in local time, a plain status, and the
+// one-tap actions that fit its state (record start, record stop, document waste).
+import { useId, useState } from 'react';
+import type { NurseChange, OpenedContainer } from '../../fhir/write/medication-administration.ts';
+import { readWaste } from '../../fhir/write/medication-administration.ts';
+import type { ReferenceData } from '../../reference/types.ts';
+import { STATUS_TEXT, type AdministrationRow } from './chair-model.ts';
+import { doseText } from './chair-text.ts';
+import { formatClock, toIsoWithOffset } from './local-time.ts';
+import { PendingNotes, type PendingActions } from './pending-notes.tsx';
+import type { PendingEntry } from './pending/pending-types.ts';
+import { checkStart, checkStop } from './time-checks.ts';
+import { TimePanel } from './time-panel.tsx';
+import { WastePanel } from './waste-panel.tsx';
+import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
+
+type Panel =
+  { kind: 'start' | 'stop'; initial: Date; confirmNow: boolean } | { kind: 'waste' } | undefined;
+
+export interface AdministrationCardProps {
+  row: AdministrationRow;
+  pending: readonly PendingEntry[];
+  actions: PendingActions;
+  reference: ReferenceData | undefined;
+  now: () => Date;
+  prominent: boolean;
+  onChange: (row: AdministrationRow, change: NurseChange) => void;
+}
+
+const ATTENTION = new Set(['needs-stop', 'needs-start']);
+
+export function AdministrationCard(props: AdministrationCardProps) {
+  const { row, reference, now, onChange } = props;
+  const id = useId();
+  const [panel, setPanel] = useState<Panel>();
+  const name = row.drug.name;
+  const dose = doseText(row.drug.dose);
+  const timeKind = row.status === 'needs-start' ? 'start' : 'stop';
+  const canTime = ['running', 'needs-stop', 'needs-start'].includes(row.status);
+  const finished = row.status === 'done' || row.status === 'stopped-early';
+  const canWaste = finished && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
+
+  const check = (kind: 'start' | 'stop') => (at: Date) =>
+    kind === 'stop'
+      ? checkStop({ start: row.start, stop: at, now: now(), isInfusion: row.isInfusion })
+      : checkStart({ start: at, stop: row.end, now: now() });
+
+  const saveTime = (kind: 'start' | 'stop', at: Date, stoppedEarly: boolean) => {
+    setPanel(undefined);
+    const iso = toIsoWithOffset(at);
+    onChange(row, kind === 'start' ? { kind, at: iso } : { kind, at: iso, stoppedEarly });
+  };
+
+  const oneTap = (kind: 'start' | 'stop') => {
+    const at = now();
+    if (check(kind)(at).length === 0) saveTime(kind, at, false);
+    else setPanel({ kind, initial: at, confirmNow: true });
+  };
+
+  const estimate = reference
+    ? estimateWaste({
+        ndcs: row.drug.ndcs,
+        hcpcs: row.drug.hcpcs,
+        dose: doseQuantity(row),
+        reference,
+      })
+    : undefined;
+  const documented = readWaste(row.resource);
+  const sr = (
+    <>
+      {' '}
+      <span className="sr-only">for {name}</span>
+    </>
+  );
+
+  return (
+    <article
+      aria-labelledby={`${id}-name`}
+      className={`chair-card ${props.prominent ? 'running' : ''} ${ATTENTION.has(row.status) ? 'attention' : ''}`}
+    >
+      <h3 id={`${id}-name`}>{name}</h3>
+      <div className="facts">
+        <span className="chair-status">{STATUS_TEXT[row.status]}</span>
+        {dose && <span>Dose {dose}</span>}
+        <span>Started {formatClock(row.start) ?? 'not recorded'}</span>
+        {(row.end || finished) && <span>Stopped {formatClock(row.end) ?? 'not recorded'}</span>}
+        {row.wasteDocumented && <span>Waste documented</span>}
+        {row.ref.startsWith('local:') && <span>Not yet on the server</span>}
+      </div>
+      <PendingNotes entries={props.pending} actions={props.actions} />
+      {!panel && (canTime || canWaste) && (
+        <div className="chair-actions">
+          {canTime && (
+            <>
+              <button type="button" className="primary" onClick={() => oneTap(timeKind)}>
+                Record {timeKind} time now{sr}
+              </button>
+              <button
+                type="button"
+                onClick={() => setPanel({ kind: timeKind, initial: now(), confirmNow: false })}
+              >
+                Pick {timeKind} time{sr}
+              </button>
+            </>
+          )}
+          {canWaste && (
+            <button type="button" className="primary" onClick={() => setPanel({ kind: 'waste' })}>
+              {row.wasteDocumented ? 'Change waste' : 'Document waste'}
+              {sr}
+            </button>
+          )}
+        </div>
+      )}
+      {panel && panel.kind !== 'waste' && (
+        <TimePanel
+          kind={panel.kind}
+          drugName={name}
+          initial={panel.initial}
+          confirmNow={panel.confirmNow}
+          check={check(panel.kind)}
+          onSave={(at, early) => saveTime(panel.kind, at, early)}
+          onCancel={() => setPanel(undefined)}
+        />
+      )}
+      {panel?.kind === 'waste' && (
+        <WastePanel
+          drugName={name}
+          doseLabel={dose}
+          initialContainers={
+            documented.containers.length > 0 ? documented.containers : (estimate?.containers ?? [])
+          }
+          initialDiscarded={
+            documented.discarded ??
+            estimate?.discarded ?? { value: 0, unit: row.drug.dose?.code ?? 'mg' }
+          }
+          choices={estimate?.choices ?? []}
+          expected={(cs: OpenedContainer[]) =>
+            reference ? expectedDiscard(cs, doseQuantity(row), reference) : undefined
+          }
+          onSave={(containers, discarded) => {
+            setPanel(undefined);
+            onChange(row, { kind: 'waste', containers, discarded });
+          }}
+          onCancel={() => setPanel(undefined)}
+        />
+      )}
+    </article>
+  );
+}
+
+function doseQuantity(row: AdministrationRow) {
+  const d = row.drug.dose;
+  const unit = d?.code ?? d?.unit;
+  return d?.value !== undefined && unit ? { value: d.value, unit } : undefined;
+}

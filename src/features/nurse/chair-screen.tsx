@@ -1,0 +1,157 @@
+// The nurse's chair screen: running infusions first, then the ordered drugs not yet started,
+// then today's timeline. Every entry goes through the pending queue, so nothing is lost to a
+// reload, a dropped network or someone else's change.
+import type { FhirResource, MedicationAdministration } from 'fhir/r4';
+import type { FhirGateway } from '../../fhir/gateway.ts';
+import {
+  newAdministrationFromRequest,
+  type NurseChange,
+} from '../../fhir/write/medication-administration.ts';
+import type { ReferenceData } from '../../reference/types.ts';
+import { AdministrationCard } from './administration-card.tsx';
+import { buildChairView } from './chair-overlay.ts';
+import type { AdministrationRow, OrderRow } from './chair-model.ts';
+import { changeLabel } from './chair-text.ts';
+import { toIsoWithOffset } from './local-time.ts';
+import { OrderCard } from './order-card.tsx';
+import { PendingNotes } from './pending-notes.tsx';
+import type { QueueClock } from './pending/pending-queue.ts';
+import { newUuid, usePendingQueue } from './pending/use-pending-queue.ts';
+import { useOnline, useTicking } from './use-clock.ts';
+import './chair.css';
+
+export interface ChairScreenProps {
+  gateway: FhirGateway;
+  resources: readonly FhirResource[] | undefined;
+  isPending: boolean;
+  error: unknown;
+  reference: ReferenceData | undefined;
+  /** After the server confirmed a write: refresh the derived lines (invalidateAfterWrite). */
+  onWritten: (resource: MedicationAdministration) => void;
+  storage?: Storage;
+  clock?: QueueClock;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const defaultNow = () => new Date();
+
+export function ChairScreen(props: ChairScreenProps) {
+  const { gateway, resources, reference } = props;
+  const now = useTicking(props.now ?? defaultNow);
+  const online = useOnline();
+  const newId = props.newId ?? newUuid;
+  const pending = usePendingQueue({
+    gateway,
+    onSent: props.onWritten,
+    storage: props.storage,
+    ...(props.clock ? { clock: props.clock } : {}),
+    newKey: newId,
+  });
+  const { launch } = gateway;
+  const today = now();
+  // Rebuilt each render (a few dozen rows): the clock, entries and resources all move it.
+  const view = buildChairView(
+    resources ?? [],
+    { patientId: launch.patientId, encounterId: launch.encounterId, now: today },
+    pending.entries,
+    pending.confirmed,
+  );
+
+  const record = (row: AdministrationRow, change: NurseChange) => {
+    pending.addChange(
+      row.ref,
+      row.ref.startsWith('local:') ? undefined : row.etag,
+      change,
+      changeLabel(change),
+    );
+  };
+  const start = (order: OrderRow, at: Date) => {
+    if (!launch.patientId) return;
+    const clientId = newId();
+    const iso = toIsoWithOffset(at);
+    const ma = newAdministrationFromRequest({
+      request: order.request,
+      patient: `Patient/${launch.patientId}`,
+      encounter: launch.encounterId ? `Encounter/${launch.encounterId}` : undefined,
+      performer: launch.fhirUser,
+      at: iso,
+      clientId,
+    });
+    pending.addCreate(ma, clientId, changeLabel({ kind: 'start', at: iso }));
+  };
+
+  const shown = new Set([...view.running, ...view.timeline].map((r) => r.ref));
+  const orphans = pending.entries.filter((e) => !shown.has(e.target));
+  const waiting = pending.entries.length;
+  const card = (row: AdministrationRow, prominent: boolean) => (
+    <li key={row.ref}>
+      <AdministrationCard
+        row={row}
+        pending={view.pendingByRef.get(row.ref) ?? []}
+        actions={pending}
+        reference={reference}
+        now={now}
+        prominent={prominent}
+        onChange={record}
+      />
+    </li>
+  );
+  const nothing =
+    resources !== undefined &&
+    view.running.length + view.timeline.length + view.orders.length === 0;
+
+  return (
+    <main className="chair" aria-labelledby="chair-title">
+      <h1 id="chair-title">Chair: today&apos;s infusions</h1>
+      {!online && (
+        <p className="chair-banner" role="status">
+          Offline. Your entries are kept on this device and sent when the connection returns.
+        </p>
+      )}
+      <p role="status" aria-live="polite">
+        {waiting === 0
+          ? 'All entries saved.'
+          : `${waiting} ${waiting === 1 ? 'entry' : 'entries'} not yet saved.`}
+      </p>
+      {props.isPending && resources === undefined && <p>Loading today&apos;s records…</p>}
+      {props.error !== undefined && props.error !== null && (
+        <p className="chair-warning" role="alert">
+          Could not load today&apos;s records.{' '}
+          {props.error instanceof Error ? props.error.message : ''}
+        </p>
+      )}
+      {view.running.length > 0 && (
+        <section aria-labelledby="chair-running">
+          <h2 id="chair-running">Running now</h2>
+          <ul>{view.running.map((r) => card(r, true))}</ul>
+        </section>
+      )}
+      {view.orders.length > 0 && (
+        <section aria-labelledby="chair-orders">
+          <h2 id="chair-orders">Ordered, not started</h2>
+          <ul>
+            {view.orders.map((o) => (
+              <li key={o.request.id}>
+                <OrderCard order={o} now={now} onStart={start} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.timeline.length > 0 && (
+        <section aria-labelledby="chair-timeline">
+          <h2 id="chair-timeline">Today&apos;s timeline</h2>
+          <ol>{view.timeline.map((r) => card(r, false))}</ol>
+        </section>
+      )}
+      {nothing && <p>No infusions or orders for this visit today.</p>}
+      {orphans.length > 0 && (
+        <section aria-labelledby="chair-kept">
+          <h2 id="chair-kept">Kept on this device</h2>
+          <PendingNotes entries={orphans} actions={pending} />
+        </section>
+      )}
+    </main>
+  );
+}

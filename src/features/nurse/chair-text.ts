@@ -1,0 +1,66 @@
+// Plain words for what the nurse reads: doses, times, entries, a record's state.
+import type { MedicationAdministration, Quantity } from 'fhir/r4';
+import { readWaste, type NurseChange } from '../../fhir/write/medication-administration.ts';
+import { formatClock } from './local-time.ts';
+import { formatNdc } from './ndc.ts';
+
+const UNIT_WORDS: Record<string, string> = { ug: 'mcg', '[iU]': 'units', '{unit}': 'units' };
+
+export function amountText(value: number | undefined, unit: string | undefined): string {
+  if (value === undefined) return '';
+  const u = unit ? (UNIT_WORDS[unit] ?? unit) : '';
+  return `${value} ${u}`.trim();
+}
+
+export function doseText(q: Quantity | undefined): string | undefined {
+  return q?.value === undefined ? undefined : amountText(q.value, q.code ?? q.unit);
+}
+
+function containersText(containers: readonly { ndc: string; count: number }[]): string {
+  const n = containers.reduce((s, c) => s + c.count, 0);
+  return `${n} container${n === 1 ? '' : 's'} opened`;
+}
+
+/** "Stop time 10:42 AM", "Waste: 2 containers opened, 56 mg discarded". */
+export function changeLabel(change: NurseChange): string {
+  switch (change.kind) {
+    case 'start':
+      return `Start time ${formatClock(change.at) ?? ''}`.trim();
+    case 'stop':
+      return `${change.stoppedEarly ? 'Stopped early at' : 'Stop time'} ${formatClock(change.at) ?? ''}`.trim();
+    case 'waste':
+      return `Waste: ${containersText(change.containers)}, ${amountText(change.discarded.value, change.discarded.unit)} discarded`;
+  }
+}
+
+const STATE_WORDS: Record<string, string> = {
+  'in-progress': 'running',
+  'on-hold': 'paused',
+  completed: 'done',
+  stopped: 'stopped early',
+  'not-done': 'not given',
+  'entered-in-error': 'entered in error',
+  unknown: 'unknown',
+};
+
+/** One line per fact, for comparing two versions of a record. */
+export function describeRecord(ma: MedicationAdministration): string[] {
+  const start = formatClock(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
+  const end = formatClock(ma.effectivePeriod?.end);
+  const waste = readWaste(ma);
+  const lines = [
+    `Status: ${STATE_WORDS[ma.status] ?? ma.status}`,
+    `Start: ${start ?? 'not recorded'}`,
+    `Stop: ${end ?? 'not recorded'}`,
+  ];
+  if (waste.containers.length > 0) {
+    lines.push(
+      `Containers: ${waste.containers.map((c) => `${c.count} × ${formatNdc(c.ndc)}`).join(', ')}`,
+    );
+  }
+  if (waste.discarded) {
+    lines.push(`Discarded: ${amountText(waste.discarded.value, waste.discarded.unit)}`);
+  }
+  for (const n of ma.note ?? []) if (n.text) lines.push(`Note: ${n.text}`);
+  return lines;
+}

@@ -1,0 +1,93 @@
+// What is not yet confirmed by the server, on the row it belongs to: waiting, sending, not
+// sent (with why, try again, discard), or changed by someone else (both versions, choose).
+import type { MedicationAdministration } from 'fhir/r4';
+import { applyNurseChange } from '../../fhir/write/medication-administration.ts';
+import { describeRecord } from './chair-text.ts';
+import type { PendingEntry } from './pending/pending-types.ts';
+
+export interface PendingActions {
+  keepMine(key: string): void;
+  keepTheirs(key: string): void;
+  retry(key: string): void;
+  discard(key: string): void;
+}
+
+function Compare({ entry, theirs }: { entry: PendingEntry; theirs: MedicationAdministration }) {
+  const mine = entry.change ? applyNurseChange(theirs, entry.change) : theirs;
+  return (
+    <div className="chair-compare">
+      <section aria-label="Your entry">
+        <h4>Your entry</h4>
+        <p>{entry.label}</p>
+        <ul>
+          {describeRecord(mine).map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Their version">
+        <h4>Their version (now on the server)</h4>
+        <ul>
+          {describeRecord(theirs).map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function PendingNotes({
+  entries,
+  actions,
+}: {
+  entries: readonly PendingEntry[];
+  actions: PendingActions;
+}) {
+  if (entries.length === 0) return null;
+  return (
+    <ul aria-label="Entries not yet saved">
+      {entries.map((e) => (
+        <li key={e.key} className={`chair-pending ${e.state}`}>
+          {e.state === 'waiting' && (
+            <p>
+              Waiting to send: {e.label}.{e.error ? ` ${e.error}` : ''}
+            </p>
+          )}
+          {e.state === 'sending' && <p>Sending: {e.label}…</p>}
+          {e.state === 'failed' && (
+            <>
+              <p role="alert">
+                Not saved: {e.label}. {e.error}
+              </p>
+              <div className="chair-actions">
+                <button type="button" className="primary" onClick={() => actions.retry(e.key)}>
+                  Try again
+                </button>
+                <button type="button" onClick={() => actions.discard(e.key)}>
+                  Discard this entry
+                </button>
+              </div>
+            </>
+          )}
+          {e.state === 'conflict' && e.conflict && (
+            <>
+              <p role="alert">
+                Someone else changed this record since you opened it. Choose which to keep.
+              </p>
+              <Compare entry={e} theirs={e.conflict.theirs} />
+              <div className="chair-actions">
+                <button type="button" className="primary" onClick={() => actions.keepMine(e.key)}>
+                  Keep mine
+                </button>
+                <button type="button" onClick={() => actions.keepTheirs(e.key)}>
+                  Keep theirs
+                </button>
+              </div>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

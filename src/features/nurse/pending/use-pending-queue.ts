@@ -1,0 +1,131 @@
+// React binding of the pending queue: entries as state, sends on mount, on the browser's
+// `online` event and on a backoff timer; remembers the versions the server confirmed so the
+// screen never flickers back to an older one while the picture reloads.
+import type { MedicationAdministration } from 'fhir/r4';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { FhirGateway } from '../../../fhir/gateway.ts';
+import type { NurseChange } from '../../../fhir/write/medication-administration.ts';
+import { PendingQueue, type QueueClock } from './pending-queue.ts';
+import { PendingStore } from './pending-store.ts';
+import type { PendingEntry } from './pending-types.ts';
+
+export interface PendingQueueOptions {
+  gateway: FhirGateway;
+  onSent: (resource: MedicationAdministration) => void;
+  storage?: Storage | undefined;
+  clock?: QueueClock;
+  newKey?: () => string;
+}
+
+export interface PendingApi {
+  entries: readonly PendingEntry[];
+  /** Server-confirmed versions by 'MedicationAdministration/<id>'. */
+  confirmed: ReadonlyMap<string, MedicationAdministration>;
+  addChange(target: string, baseEtag: string | undefined, change: NurseChange, label: string): void;
+  addCreate(resource: MedicationAdministration, clientId: string, label: string): void;
+  keepMine(key: string): void;
+  keepTheirs(key: string): void;
+  retry(key: string): void;
+  discard(key: string): void;
+}
+
+function defaultStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function newUuid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
+  const { gateway } = opts;
+  const storage = opts.storage ?? defaultStorage();
+  const scope = `${gateway.launch.serverUrl}|${gateway.launch.patientId ?? ''}`;
+  const store = useMemo(() => new PendingStore(storage, scope), [storage, scope]);
+  const [confirmed, setConfirmed] = useState<ReadonlyMap<string, MedicationAdministration>>(
+    () => new Map(),
+  );
+  const onSentRef = useRef(opts.onSent);
+  useEffect(() => {
+    onSentRef.current = opts.onSent;
+  });
+  const clock = opts.clock;
+  const queue = useMemo(
+    () =>
+      new PendingQueue({
+        store,
+        gateway,
+        ...(clock ? { clock } : {}),
+        isOnline: () => globalThis.navigator?.onLine !== false,
+        onSent: (resource) => {
+          if (resource.id) {
+            setConfirmed((m) =>
+              new Map(m).set(`MedicationAdministration/${resource.id}`, resource),
+            );
+          }
+          onSentRef.current(resource);
+        },
+      }),
+    [store, gateway, clock],
+  );
+  useEffect(() => {
+    queue.start();
+    const online = () => queue.kick();
+    globalThis.addEventListener?.('online', online);
+    return () => {
+      globalThis.removeEventListener?.('online', online);
+      queue.stop();
+    };
+  }, [queue]);
+
+  const entries = useSyncExternalStore(store.subscribe, store.list, store.list);
+  const newKey = opts.newKey ?? newUuid;
+
+  const addChange = useCallback(
+    (target: string, baseEtag: string | undefined, change: NurseChange, label: string) => {
+      store.add({
+        key: newKey(),
+        scope,
+        target,
+        ...(baseEtag ? { baseEtag } : {}),
+        change,
+        label,
+        state: 'waiting',
+        attempts: 0,
+      });
+      queue.kick();
+    },
+    [store, queue, scope, newKey],
+  );
+  const addCreate = useCallback(
+    (resource: MedicationAdministration, clientId: string, label: string) => {
+      store.add({
+        key: newKey(),
+        scope,
+        target: `local:${clientId}`,
+        create: resource,
+        clientId,
+        label,
+        state: 'waiting',
+        attempts: 0,
+      });
+      queue.kick();
+    },
+    [store, queue, scope, newKey],
+  );
+
+  return {
+    entries,
+    confirmed,
+    addChange,
+    addCreate,
+    keepMine: (key) => queue.keepMine(key),
+    keepTheirs: (key) => queue.drop(key),
+    retry: (key) => queue.retry(key),
+    discard: (key) => queue.drop(key),
+  };
+}
