@@ -41,12 +41,13 @@ async function finish(
     .split(' ')
     .filter(Boolean);
   const oidc = requested.filter((s) => OIDC_SCOPES.includes(s));
-  const resource = requested.filter(
-    (s) => isResourceScope(s) && !launch.withholdTypes.includes(scopeType(s) ?? ''),
-  );
+  const withheld = (s: string) => launch.withholdTypes.includes(scopeType(s) ?? '');
+  const resource = requested.filter((s) => isResourceScope(s) && !withheld(s));
+  const refused = requested.filter((s) => isResourceScope(s) && withheld(s));
   const grant = new deps.auth.provider.Grant({ accountId: launch.userId, clientId: deps.clientId });
   if (oidc.length > 0) grant.addOIDCScope(oidc.join(' '));
   if (resource.length > 0) grant.addResourceScope(deps.fhirBase, resource.join(' '));
+  if (refused.length > 0) grant.rejectResourceScope(deps.fhirBase, refused.join(' '));
   const grantId = await grant.save();
   deps.auth.setGrantContext(grantId, grantContextFor(launch, [...oidc, ...resource].join(' ')));
   await deps.auth.provider.interactionFinished(

@@ -38,6 +38,7 @@ declare module 'oidc-provider' {
     constructor(props: { accountId: string; clientId: string });
     addOIDCScope(scope: string): void;
     addResourceScope(resource: string, scope: string): void;
+    rejectResourceScope(resource: string, scope: string): void;
     save(): Promise<string>;
     static find(id: string): Promise<Grant | undefined>;
   }
