@@ -49,6 +49,7 @@ function nctChecks(scope: EncounterScope, claim: ClaimInfo, status: TrialStatus)
   const trial = scope.context.config.trial;
   const study = status.studies[0];
   const digits = study?.nctDigits ?? (study ? findStudy(scope, study.ref)?.nctDigits : undefined);
+  const allDigits = status.studies.map((s) => s.nctDigits).filter((d): d is string => !!d);
   const inst = institutional(claim, scope);
   const carrier = inst ? trial.institutionalNctCarrier : 'ref-p4';
   const refP4 = claim.trialNumbers;
@@ -82,7 +83,7 @@ function nctChecks(scope: EncounterScope, claim: ClaimInfo, status: TrialStatus)
     const n = normaliseNct(raw);
     if (!/^\d{8}$/.test(n)) return true;
     if (n === '99999999' && scope.dateOfService >= '2015-01-01') return true;
-    return digits !== undefined && n !== digits;
+    return allDigits.length > 0 && !allDigits.includes(n);
   });
   if (bad === undefined) return [];
   return [

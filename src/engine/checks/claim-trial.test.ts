@@ -103,6 +103,23 @@ describe('research-billing §10–§11 claim checks of a trial encounter', () =>
     expect(codes(run(trialPatient(), goodClaim(over)).warnings)).toEqual(expected);
   });
 
+  it('T-29 with two linked studies, either study’s number is valid', () => {
+    const second = {
+      ref: 'ResearchStudy/s2',
+      nctDigits: '09900002',
+      focus: { ndc: [], hcpcs: [], rxnorm: [] },
+    };
+    const p = trialPatient({
+      researchStudies: [study, second],
+      researchSubjects: [subject, { ...subject, ref: 'ResearchSubject/rs2', study: second.ref }],
+    });
+    p.administrations.push(admin('a3', { researchStudy: second.ref }));
+    expect(run(p, goodClaim({ trialNumbers: ['09900002'] })).warnings).toEqual([]);
+    expect(codes(run(p, goodClaim({ trialNumbers: ['09900003'] })).warnings)).toEqual([
+      'TRIAL_NCT_INVALID',
+    ]);
+  });
+
   it('TRIAL_MODIFIER_MISSING message names the study and the code', () => {
     const c = goodClaim({
       lines: [cl('96413', 1), cl('96417', 1, ['Q1']), cl('J9201', 8, ['Q1'])],
