@@ -1,10 +1,9 @@
 // §5 steps 8–9: code the initial service and the other services of one access (§6, §7).
-import { floorMinutes } from '../time.ts';
 import type { DerivedLine, RuleSettings, Setting, Warning } from '../types.ts';
+import { codePushes } from './code-pushes.ts';
 import type { Initial } from './initial.ts';
 import { additionalHours, baseLine, hourLines, type LineSpec, type Span } from './lines.ts';
 import type { DrugService, HydrationService } from './model.ts';
-import { warn } from './warnings.ts';
 
 export interface GroupInput {
   drugs: DrugService[];
@@ -152,74 +151,17 @@ export function codeGroup(input: GroupInput): GroupOutput {
   }
 
   // Pushes in time order (R7.2, R7.3, R8.4).
-  const lastReported = new Map<string, number>();
-  const pushes = drugs
-    .filter((d) => d.mode === 'push' && !d.excluded)
-    .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
-  for (const d of pushes) {
-    const chemo = d.cls === 'chemo';
-    const common = { sources: d.refs, minutes: d.minutesByRef };
-    const span = drugSpan(d);
-    if (d === initialDrug) {
-      initialLine = baseLine(
-        {
-          ...common,
-          code: chemo ? '96409' : '96374',
-          units: 1,
-          modifiers: input.initialModifiers,
-          rules: ['R6.1', pick, 'R2.4'],
-          reason: `${d.drugName} IV push: initial service.`,
-        },
-        span,
-      );
-      lines.push(initialLine);
-      if (d.crossesMidnight) midnightRefs.push(...d.refs);
-      lastReported.set(d.drugKey, d.start.ms);
-      continue;
-    }
-    const last = lastReported.get(d.drugKey);
-    if (last === undefined) {
-      lines.push(
-        baseLine(
-          {
-            ...common,
-            code: chemo ? '96411' : '96375',
-            units: 1,
-            rules: ['R7.2', 'R2.4'],
-            reason: `${d.drugName} IV push: additional push of a new drug.`,
-          },
-          span,
-        ),
-      );
-      if (d.crossesMidnight) midnightRefs.push(...d.refs);
-      lastReported.set(d.drugKey, d.start.ms);
-      continue;
-    }
-    if (setting === 'professional') {
-      warnings.push(warn('SAME_DRUG_REPEAT_PUSH_NOT_REPORTABLE_PROFESSIONAL', d.refs));
-      continue;
-    }
-    const gap = floorMinutes(d.start.ms - last);
-    const counts = gap > 30 || (gap === 30 && rules.repeatPushAt30Counts);
-    if (!counts) {
-      warnings.push(warn('SAME_DRUG_REPEAT_PUSH_WITHIN_30_MIN', d.refs));
-      continue;
-    }
-    if (chemo) continue;
-    lines.push(
-      baseLine(
-        {
-          ...common,
-          code: '96376',
-          units: 1,
-          rules: ['R7.3'],
-          reason: `${d.drugName} IV push repeated ${gap} minutes after the last reported push of the same drug.`,
-        },
-        span,
-      ),
-    );
-    lastReported.set(d.drugKey, d.start.ms);
-  }
+  const pushed = codePushes({
+    drugs,
+    initialDrug,
+    setting,
+    rules,
+    initialModifiers: input.initialModifiers,
+  });
+  lines.push(...pushed.lines);
+  warnings.push(...pushed.warnings);
+  midnightRefs.push(...pushed.midnightRefs);
+  if (pushed.initialLine) initialLine = pushed.initialLine;
 
   // Hydration (R4.5, R4.6, R7.4, R11.3).
   hydration.forEach((h, k) => {
