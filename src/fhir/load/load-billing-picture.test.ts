@@ -1,4 +1,4 @@
-import type { CapabilityStatement, FhirResource } from 'fhir/r4';
+import type { CapabilityStatement, FhirResource, Medication } from 'fhir/r4';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,11 @@ import { loadBillingPicture } from './load-billing-picture.ts';
 const server = startMswServer();
 
 const P = 'Patient/p1';
+const bag: Medication = {
+  resourceType: 'Medication',
+  id: 'bag',
+  code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0338-0049-04' }] },
+};
 const resources: FhirResource[] = [
   {
     resourceType: 'MedicationAdministration',
@@ -34,13 +39,7 @@ const resources: FhirResource[] = [
     status: 'completed',
     subject: { reference: P },
     context: { reference: 'Encounter/e1' },
-    contained: [
-      {
-        resourceType: 'Medication',
-        id: 'bag',
-        code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0338-0049-04' }] },
-      },
-    ],
+    contained: [bag],
     medicationReference: { reference: '#bag' },
     effectivePeriod: { start: '2026-11-26T10:45:00-05:00', end: '2026-11-26T11:50:00-05:00' },
   },
