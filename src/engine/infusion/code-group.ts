@@ -28,7 +28,7 @@ export interface GroupOutput {
 
 function drugSpan(d: DrugService): Span {
   const intervals = d.mode === 'infusion' ? d.ownIntervals : [];
-  return { startMs: intervals[0]?.s ?? d.start.ms, offsetMin: d.start.offsetMin, intervals };
+  return { startMs: d.start.ms, offsetMin: d.start.offsetMin, intervals };
 }
 
 function minutesOf(d: DrugService): Record<string, number> {
