@@ -35,7 +35,7 @@ describe('R12 MUE check', () => {
     [2, 3, ['MUE_EXCEEDED']],
     [3, 3, []],
     [4, 3, []],
-    [2, 1, ['MUE_EXCEEDED']],
+    [2, 2, ['MUE_EXCEEDED']],
   ] as const)('R12: MUE %i (MAI %i) for 3 units of 96375', (value, mai, w) => {
     const r = run(
       pushes.map((drug, k) => ({ id: `p${k}`, drug, start: at(k * 5), push: true })),
@@ -43,6 +43,25 @@ describe('R12 MUE check', () => {
     );
     expect(r.codes).toEqual(['96374x1', '96375x3']);
     expect(r.warnings).toEqual(w);
+  });
+
+  it('R12: a second initial with its separate-site modifier is its own claim line', () => {
+    const r = run(
+      [
+        { id: 'c1', drug: DRUGS.oxaliplatin, start: at(0), end: at(60), site: 'arm' },
+        {
+          id: 'c2',
+          drug: DRUGS.carboplatin,
+          start: at(0),
+          end: at(60),
+          site: 'port',
+          justified: true,
+        },
+      ],
+      { reference: fakeReference({ mue: { '96413': { code: '96413', value: 1, mai: 3 } } }) },
+    );
+    expect(r.codes).toEqual(['96413-59x1', '96413x1']);
+    expect(r.warnings).toEqual([]);
   });
 
   it('R12: the practitioner table is used in the professional setting', () => {
