@@ -18,6 +18,8 @@ export interface LaunchOptions {
   embedded?: boolean;
   /** Resource types whose scopes the EHR withholds from this launch (tests of "not available"). */
   withhold?: string[];
+  /** Browser time zone; default the fixtures' clinic zone, America/New_York. */
+  timezoneId?: string;
   /** Alter the PKCE code_verifier the app sends at the token endpoint (must be refused). */
   tamperPkceVerifier?: boolean;
 }
@@ -60,7 +62,12 @@ export function appFrame(page: Page): Page | Frame {
  */
 export async function launchAs(opts: LaunchOptions): Promise<Page> {
   const s = stack();
-  const context = await (await getBrowser()).newContext();
+  const context = await (
+    await getBrowser()
+  ).newContext({
+    timezoneId: opts.timezoneId ?? 'America/New_York',
+    locale: 'en-US',
+  });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(s.launcherUrl);

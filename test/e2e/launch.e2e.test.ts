@@ -12,15 +12,23 @@ interface Administration {
   context?: Ref;
 }
 
-async function launchTarget(): Promise<{ patientId: string; encounterId: string }> {
-  const mas = await fhirAdmin().search<Administration>('MedicationAdministration?_count=50');
-  const ma = mas.find((m) => m.context?.reference && m.subject?.reference);
-  if (!ma?.context?.reference || !ma.subject?.reference) {
-    throw new Error('The seed data has no administration linked to a patient and an encounter');
+/** The fixture encounter with the most administrations, and how many it has. */
+async function launchTarget(): Promise<{ patientId: string; encounterId: string; count: number }> {
+  const mas = await fhirAdmin().search<Administration>('MedicationAdministration?_count=200');
+  const counts = new Map<string, number>();
+  for (const m of mas) {
+    if (!m.context?.reference || !m.subject?.reference) continue;
+    const key = `${m.subject.reference} ${m.context.reference}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!best)
+    throw new Error('The seed data has no administration linked to a patient and an encounter');
+  const [patient, encounter] = best[0].split(' ');
   return {
-    patientId: ma.subject.reference.split('/').pop() ?? '',
-    encounterId: ma.context.reference.split('/').pop() ?? '',
+    patientId: patient?.split('/').pop() ?? '',
+    encounterId: encounter?.split('/').pop() ?? '',
+    count: best[1],
   };
 }
 
@@ -45,7 +53,7 @@ describe('local EHR launch', () => {
     ['clinician', false],
     ['coder', true],
   ])(
-    'launches the app as %s (embedded: %s) and completes the token request',
+    'launches as %s (embedded: %s) and shows the launch encounter’s administrations',
     async (role, embedded) => {
       const target = await launchTarget();
       const page = await launchAs({ role, embedded, ...target });
@@ -56,14 +64,18 @@ describe('local EHR launch', () => {
     },
   );
 
-  it('fails the token request when the PKCE verifier is tampered with', async () => {
-    const target = await launchTarget();
+  it('says plainly that sign-in failed when the PKCE verifier is tampered with', async () => {
+    const { patientId, encounterId } = await launchTarget();
     const page = await launchAs({
       role: 'nurse',
-      ...target,
+      patientId,
+      encounterId,
       tamperPkceVerifier: true,
     });
     expect(tokenStatusOf(page)).toBe(400);
+    const alert = appFrame(page).getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toMatch(/did not accept the sign-in/);
     await page.context().close();
   });
 });
