@@ -71,7 +71,11 @@ export function ndcQuantity(
 ): { quantity: Decimal; unit: 'ML' | 'UN' } | undefined {
   if (!product) return undefined;
   if (product.ndcUnit === 'ML') {
-    const per = isVolume(unit) ? new Decimal(1) : perMlIn(unit, concentration, product, ref);
+    // The NDC's own strength first (a bag's diluted strength is not the vial's), then the Medication's.
+    const per = isVolume(unit)
+      ? new Decimal(1)
+      : (perMlIn(unit, product.concentrationPerMl, product, ref) ??
+        perMlIn(unit, concentration, undefined, ref));
     if (per && per.gt(0)) return { quantity: amount.div(per), unit: 'ML' };
     return undefined;
   }

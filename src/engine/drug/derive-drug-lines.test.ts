@@ -549,3 +549,24 @@ describe('§9 grouping: a day’s administrations of one code are one dose', () 
     expect(run([a1, a2]).shapes).toEqual(['J2469×10 JZ']);
   });
 });
+
+describe('contract §2.2: a fluid bag with a drug ingredient bills the drug', () => {
+  it('oxaliplatin 150 mg in 5% dextrose 500 mL, dose as the bag volume', () => {
+    const a = admin({
+      drug: { ndc: [], hcpcs: ['J7060'], rxnorm: [] },
+      ingredients: [
+        { drug: { ndc: [], hcpcs: ['J7060'], rxnorm: [] } },
+        {
+          drug: { ndc: ['63323075020'], hcpcs: [], rxnorm: [] },
+          strengthPerMl: { value: '0.3', unit: 'mg' },
+        },
+      ],
+      dose: { value: '500', unit: 'mL' },
+      containers: [{ ndc11: OXALI_50, count: 3 }],
+      discarded: { value: '0', unit: 'mg' },
+    });
+    const r = run([a]);
+    expect(r.shapes).toEqual(['J9263×300 JZ']);
+    expect(r.lines[0]?.ndc).toEqual({ code: '63323075020', quantity: 30, unit: 'ML' });
+  });
+});

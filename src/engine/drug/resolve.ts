@@ -1,7 +1,7 @@
 // Which HCPCS, product and billing unit an administration bills under (drug-wastage §9 step 1,
 // contract §2.2): the category engine's answer (NDC → crosswalk → HCPCS → RxNorm),
 // checked against the HCPCS coded on the Medication.
-import { resolveCategory } from '../category.ts';
+import { resolveCategory, resolveDrugCategory } from '../category.ts';
 import type { EncounterScope } from '../stage.ts';
 import type {
   Administration,
@@ -41,9 +41,10 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
   const cat = resolveCategory(a, ref, dos, {
     electrolyteReplacement: scope.context.config.rules.electrolyteReplacement,
   });
+  // The bag's drug ingredient that decided the category (contract §2.2: fluid + drug = the drug).
   const ingredient =
     cat.decidedBy === 'ingredient'
-      ? a.ingredients.find((i) => i.drug.hcpcs.includes(cat.hcpcs ?? '') || i.drug.ndc.length > 0)
+      ? a.ingredients.find((i) => resolveDrugCategory(i.drug, ref, dos).hcpcs === cat.hcpcs)
       : undefined;
   const drug = ingredient?.drug ?? a.drug;
   const ndc11 = drug.ndc[0];

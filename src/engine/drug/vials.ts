@@ -15,7 +15,8 @@ export interface VialChoice {
   waste: Decimal;
 }
 
-const MAX_CONTAINERS = 40;
+/** Enough for any infusion dose from its vial sizes; bounds the search. */
+const MAX_CONTAINERS = 60;
 
 function better(a: VialChoice, b: VialChoice | undefined): boolean {
   if (!b) return true;
