@@ -104,6 +104,31 @@ export async function launchAs(opts: LaunchOptions): Promise<Page> {
   return page;
 }
 
+/**
+ * A standalone launch: the app opens without `iss` or `launch`, uses its configured FHIR base,
+ * and the EHR's picker page supplies the patient and the user.
+ */
+export async function launchStandalone(opts: { role: Role; patientId: string }): Promise<Page> {
+  const s = stack();
+  const context = await (
+    await getBrowser()
+  ).newContext({
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const tokenAnswered = page.waitForResponse((r) => r.url() === `${s.issuer}/token`, {
+    timeout: 60_000,
+  });
+  await page.goto(`${s.appUrl}/launch.html`);
+  await page.getByLabel('Patient', { exact: true }).selectOption(opts.patientId);
+  await page.getByLabel(opts.role, { exact: false }).first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  tokenStatus.set(page, (await tokenAnswered).status());
+  return page;
+}
+
 export interface AdminResponse<T = unknown> {
   status: number;
   body: T;

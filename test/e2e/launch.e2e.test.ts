@@ -1,7 +1,15 @@
 // The real SMART launch end to end: launcher → authorize → token → the app, for each role;
 // a tampered PKCE verifier is refused; the FHIR server refuses calls without a token.
 import { describe, expect, it } from 'vitest';
-import { appFrame, fhirAdmin, launchAs, stack, tokenStatusOf, type Role } from './harness.ts';
+import {
+  appFrame,
+  fhirAdmin,
+  launchAs,
+  launchStandalone,
+  stack,
+  tokenStatusOf,
+  type Role,
+} from './harness.ts';
 
 interface Ref {
   reference?: string;
@@ -76,6 +84,15 @@ describe('local EHR launch', () => {
     const alert = appFrame(page).getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toMatch(/did not accept the sign-in/);
+    await page.context().close();
+  });
+
+  it('launches standalone: the EHR asks for the patient, the app opens on today', async () => {
+    const { patientId } = await launchTarget();
+    const page = await launchStandalone({ role: 'coder', patientId });
+    expect(tokenStatusOf(page)).toBe(200);
+    const today = page.getByRole('region', { name: 'Administrations today' });
+    await today.waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 });
