@@ -458,6 +458,12 @@ describe('which administrations make drug lines', () => {
       ['J7050×2'],
     ],
     [
+      'saline without a recorded volume',
+      admin({ drug: { ndc: [], hcpcs: ['J7050'], rxnorm: [] } }),
+      undefined,
+      [],
+    ],
+    [
       'famotidine (NOC)',
       admin({ drug: { ndc: [], hcpcs: ['J3490'], rxnorm: [] }, dose: { value: '20', unit: 'mg' } }),
       undefined,
@@ -466,7 +472,7 @@ describe('which administrations make drug lines', () => {
   ])('%s', (_name, a, config, lines) => {
     const r = run([a], config ? { config } : {});
     expect(r.shapes).toEqual(lines);
-    if (a.sponsorSupplied) expect(r.codes).toEqual([]);
+    if (a.sponsorSupplied || lines.length === 0) expect(r.codes).toEqual([]);
   });
   it('nominal sponsor line is $0.01', () => {
     const r = run([given(PEMBRO, '144', 'mg', sponsor)], { config: nominal });

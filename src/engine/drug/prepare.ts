@@ -40,6 +40,9 @@ export function prepare(
   const dose = a.dose
     ? amountIn(a.dose, bu.unit, drug.concentrationPerMl, drug.product, ref)
     : undefined;
+  if ((!dose || dose.lte(0)) && !a.dose && drug.category === 'hydration') {
+    return { warnings: resolved.warnings }; // a fluid without a recorded volume: no supply line
+  }
   if (!dose || dose.lte(0)) {
     const why = a.dose
       ? `${a.dose.value} ${a.dose.unit} cannot be turned into ${bu.unit} without a concentration`
