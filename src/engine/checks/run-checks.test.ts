@@ -71,6 +71,26 @@ describe('runEncounterChecks: order, ledger and one warning per code (research-b
     ).toEqual([]);
   });
 
+  it('contract §2.4 administrations without an encounter: the claim without one for that date', () => {
+    const p = patient({
+      claims: [
+        claim({ encounter: undefined, lines: [cl('96413', 1)] }),
+        claim({
+          ref: 'Claim/other-day',
+          encounter: undefined,
+          lines: [{ ...cl('96365', 1), date: '2026-08-05' }],
+        }),
+      ],
+    });
+    const r = runEncounterChecks(
+      scope(p, { encounter: null }),
+      [line('96413', 1, [A1]), line('96415', 1, [A1])],
+      { entries: [] },
+    );
+    expect(codes(r.warnings)).toEqual(['CLAIM_LINE_MISSING']);
+    expect(r.warnings[0]?.sources).toContain('Claim/cl1');
+  });
+
   it('coverage terminated and a claim drafted: both reported', () => {
     const p = patient({
       coverages: [
