@@ -111,7 +111,10 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
     if (concurrent.length > 1) warnings.push(warn('MULTIPLE_CONCURRENT_96368_ONCE', refs));
   }
 
-  const midnight = outputs.flatMap((o) => o.midnightRefs);
+  const midnight = [
+    ...outputs.flatMap((o) => o.midnightRefs),
+    ...concurrent.filter((d) => d.crossesMidnight).flatMap((d) => d.refs),
+  ];
   if (midnight.length > 0) {
     warnings.push(
       warn(
