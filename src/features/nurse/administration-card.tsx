@@ -78,7 +78,7 @@ export function AdministrationCard(props: AdministrationCardProps) {
       aria-labelledby={`${id}-name`}
       className={`chair-card ${props.prominent ? 'running' : ''} ${ATTENTION.has(row.status) ? 'attention' : ''}`}
     >
-      <h3 id={`${id}-name`}>{name}</h3>
+      <h4 id={`${id}-name`}>{name}</h4>
       <div className="facts">
         <span className="chair-status">{STATUS_TEXT[row.status]}</span>
         {dose && <span>Dose {dose}</span>}
@@ -124,6 +124,8 @@ export function AdministrationCard(props: AdministrationCardProps) {
       )}
       {panel?.kind === 'waste' && (
         <WastePanel
+          // Drug data loads lazily: pre-fill again once the estimate is known.
+          key={estimate ? 'estimated' : 'plain'}
           drugName={name}
           doseLabel={dose}
           initialContainers={

@@ -3,6 +3,7 @@
 // reload, a dropped network or someone else's change.
 import type { FhirResource, MedicationAdministration } from 'fhir/r4';
 import type { FhirGateway } from '../../fhir/gateway.ts';
+import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import {
   newAdministrationFromRequest,
   type NurseChange,
@@ -32,6 +33,8 @@ export interface ChairScreenProps {
   clock?: QueueClock;
   now?: () => Date;
   newId?: () => string;
+  /** A plain note, e.g. that orders could not be read. */
+  notice?: string | undefined;
 }
 
 const defaultNow = () => new Date();
@@ -102,8 +105,8 @@ export function ChairScreen(props: ChairScreenProps) {
     view.running.length + view.timeline.length + view.orders.length === 0;
 
   return (
-    <main className="chair" aria-labelledby="chair-title">
-      <h1 id="chair-title">Chair: today&apos;s infusions</h1>
+    <section className="chair" aria-labelledby="chair-title">
+      <h2 id="chair-title">Chair: today&apos;s infusions</h2>
       {!online && (
         <p className="chair-banner" role="status">
           Offline. Your entries are kept on this device and sent when the connection returns.
@@ -117,19 +120,18 @@ export function ChairScreen(props: ChairScreenProps) {
       {props.isPending && resources === undefined && <p>Loading today&apos;s records…</p>}
       {props.error !== undefined && props.error !== null && (
         <p className="chair-warning" role="alert">
-          Could not load today&apos;s records.{' '}
-          {props.error instanceof Error ? props.error.message : ''}
+          Could not load today&apos;s records. {plainErrorMessage(props.error)}
         </p>
       )}
       {view.running.length > 0 && (
         <section aria-labelledby="chair-running">
-          <h2 id="chair-running">Running now</h2>
+          <h3 id="chair-running">Running now</h3>
           <ul>{view.running.map((r) => card(r, true))}</ul>
         </section>
       )}
       {view.orders.length > 0 && (
         <section aria-labelledby="chair-orders">
-          <h2 id="chair-orders">Ordered, not started</h2>
+          <h3 id="chair-orders">Ordered, not started</h3>
           <ul>
             {view.orders.map((o) => (
               <li key={o.request.id}>
@@ -141,17 +143,18 @@ export function ChairScreen(props: ChairScreenProps) {
       )}
       {view.timeline.length > 0 && (
         <section aria-labelledby="chair-timeline">
-          <h2 id="chair-timeline">Today&apos;s timeline</h2>
+          <h3 id="chair-timeline">Today&apos;s timeline</h3>
           <ol>{view.timeline.map((r) => card(r, false))}</ol>
         </section>
       )}
       {nothing && <p>No infusions or orders for this visit today.</p>}
+      {props.notice && <p className="chair-banner">{props.notice}</p>}
       {orphans.length > 0 && (
         <section aria-labelledby="chair-kept">
-          <h2 id="chair-kept">Kept on this device</h2>
+          <h3 id="chair-kept">Kept on this device</h3>
           <PendingNotes entries={orphans} actions={pending} />
         </section>
       )}
-    </main>
+    </section>
   );
 }

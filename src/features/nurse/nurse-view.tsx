@@ -1,4 +1,53 @@
-// The nurse's screen. STUB: replaced by the full view.
+// The nurse's screen (issue 5): wires the launch's gateway, the billing picture, the visit's
+// orders and the built-in drug data into the chair screen. Writes refresh the derived lines
+// through invalidateAfterWrite, so the coder sees them.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FhirResource } from 'fhir/r4';
+import { useMemo } from 'react';
+import { withMedicationKnowledge } from '../../fhir/map/patient-input.ts';
+import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
+import { fhirKeys } from '../../fhir/queries/keys.ts';
+import { useGateway } from '../../hooks/gateway-context.ts';
+import { useBillingPicture } from '../../hooks/use-billing-picture.ts';
+import { ChairScreen } from './chair-screen.tsx';
+import { nurseOrdersQuery } from './nurse-orders.ts';
+
+function merge(a: readonly FhirResource[], b: readonly FhirResource[]): FhirResource[] {
+  const seen = new Map<string, FhirResource>();
+  for (const r of [...a, ...b]) seen.set(`${r.resourceType}/${r.id ?? ''}`, r);
+  return [...seen.values()];
+}
+
 export function NurseView() {
-  return <p>Nurse view is being built.</p>;
+  const gateway = useGateway();
+  const queryClient = useQueryClient();
+  const picture = useBillingPicture();
+  const orders = useQuery(nurseOrdersQuery(gateway));
+  const builtin = useQuery({
+    queryKey: fhirKeys.referenceData(gateway.launch),
+    queryFn: async () => (await import('../../reference/builtin.ts')).builtinReference(),
+    staleTime: Infinity,
+  });
+  const resources = useMemo(
+    () => (picture.data ? merge(picture.data.resources, orders.data?.resources ?? []) : undefined),
+    [picture.data, orders.data],
+  );
+  const reference = useMemo(
+    () =>
+      builtin.data && picture.data
+        ? withMedicationKnowledge(builtin.data, picture.data.resources)
+        : builtin.data,
+    [builtin.data, picture.data],
+  );
+  return (
+    <ChairScreen
+      gateway={gateway}
+      resources={resources}
+      isPending={picture.isPending}
+      error={picture.error ?? orders.error}
+      reference={reference}
+      notice={orders.data?.unavailable}
+      onWritten={() => void invalidateAfterWrite(queryClient, gateway.launch)}
+    />
+  );
 }

@@ -30,7 +30,7 @@ export function OrderCard({ order, now, onStart }: OrderCardProps) {
   );
   return (
     <article aria-labelledby={`${id}-name`} className="chair-card">
-      <h3 id={`${id}-name`}>{name}</h3>
+      <h4 id={`${id}-name`}>{name}</h4>
       <div className="facts">
         <span className="chair-status">Ordered, not started</span>
         {dose && <span>Dose {dose}</span>}

@@ -17,7 +17,7 @@ function Compare({ entry, theirs }: { entry: PendingEntry; theirs: MedicationAdm
   return (
     <div className="chair-compare">
       <section aria-label="Your entry">
-        <h4>Your entry</h4>
+        <h5>Your entry</h5>
         <p>{entry.label}</p>
         <ul>
           {describeRecord(mine).map((l) => (
@@ -26,7 +26,7 @@ function Compare({ entry, theirs }: { entry: PendingEntry; theirs: MedicationAdm
         </ul>
       </section>
       <section aria-label="Their version">
-        <h4>Their version (now on the server)</h4>
+        <h5>Their version (now on the server)</h5>
         <ul>
           {describeRecord(theirs).map((l) => (
             <li key={l}>{l}</li>

@@ -1,0 +1,37 @@
+// Ordered drugs for the chair: the billing picture only holds orders that an administration
+// points to, so the nurse's screen asks for the visit's orders itself (MedicationRequest of
+// the encounter; without one, the patient's active orders).
+import { queryOptions } from '@tanstack/react-query';
+import type { FhirResource } from 'fhir/r4';
+import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
+import { fhirKeys } from '../../fhir/queries/keys.ts';
+
+export interface NurseOrders {
+  resources: FhirResource[];
+  /** Plain words when orders could not be read (never shown as "no orders"). */
+  unavailable?: string;
+}
+
+export function nurseOrdersQuery(gateway: FhirGateway) {
+  const { launch } = gateway;
+  return queryOptions({
+    queryKey: [...fhirKeys.all(launch), 'nurse-orders', launch.encounterId ?? null] as const,
+    queryFn: async (): Promise<NurseOrders> => {
+      if (!launch.patientId) return { resources: [] };
+      const params: Record<string, string> = launch.encounterId
+        ? { patient: launch.patientId, encounter: `Encounter/${launch.encounterId}` }
+        : { patient: launch.patientId, status: 'active' };
+      try {
+        return { resources: await gateway.search('MedicationRequest', params) };
+      } catch (e) {
+        if (isFhirError(e) && (e.kind === 'forbidden' || e.kind === 'not-found')) {
+          return {
+            resources: [],
+            unavailable: 'Drug orders could not be read, so orders not yet started are not shown.',
+          };
+        }
+        throw e;
+      }
+    },
+  });
+}

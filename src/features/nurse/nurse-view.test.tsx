@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FhirResource, MedicationAdministration } from 'fhir/r4';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderWithApp } from '../../../test/render.tsx';
+import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
+import type { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import { toIsoWithOffset } from './local-time.ts';
+import { NurseView } from './nurse-view.tsx';
+
+// Today, in the device's time zone, so the chair shows these as today's.
+const today = (h: number, m = 0) => {
+  const d = new Date();
+  d.setHours(h, m, 0, 0);
+  return toIsoWithOffset(d);
+};
+
+const resources: FhirResource[] = [
+  { resourceType: 'Patient', id: 'p1' },
+  {
+    resourceType: 'Encounter',
+    id: 'e1',
+    status: 'in-progress',
+    class: { code: 'AMB' },
+    subject: { reference: 'Patient/p1' },
+  },
+  {
+    resourceType: 'MedicationAdministration',
+    id: 'pembro',
+    status: 'completed',
+    subject: { reference: 'Patient/p1' },
+    context: { reference: 'Encounter/e1' },
+    medicationCodeableConcept: {
+      text: 'Pembrolizumab',
+      coding: [{ system: SYSTEMS.ndc, code: '00006-3026-02' }],
+    },
+    effectivePeriod: { start: today(0, 1), end: today(0, 40) },
+    dosage: { dose: { value: 144, unit: 'mg', system: SYSTEMS.ucum, code: 'mg' } },
+  },
+  {
+    resourceType: 'MedicationRequest',
+    id: 'ond',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    encounter: { reference: 'Encounter/e1' },
+    medicationCodeableConcept: { text: 'Ondansetron' },
+  },
+];
+
+const launch = { patientId: 'p1', encounterId: 'e1', fhirUser: 'Practitioner/nurse-1' };
+
+beforeEach(() => window.sessionStorage.clear());
+
+describe('NurseView in the app (memory gateway, built-in drug data)', () => {
+  it('documents waste pre-filled from the built-in catalog, and starts an ordered drug', async () => {
+    const user = userEvent.setup();
+    const { gateway } = renderWithApp(<NurseView />, { launch, resources });
+    const memory = gateway as MemoryGateway;
+    const orders = await screen.findByRole('region', { name: 'Ordered, not started' });
+    expect(within(orders).getByText('Ondansetron')).toBeInTheDocument();
+
+    await user.click(await screen.findByRole('button', { name: /document waste/i }));
+    // The built-in drug data loads lazily; the form fills in once it is there.
+    await waitFor(() => expect(screen.getByLabelText('Number opened')).toHaveValue(2), {
+      timeout: 10_000,
+    });
+    expect(screen.getByLabelText('Amount discarded (mg)')).toHaveValue(56);
+    await user.click(screen.getByRole('button', { name: 'Save waste' }));
+    await waitFor(() => expect(memory.writes).toHaveLength(1));
+    const saved = memory.writes[0]?.resource as MedicationAdministration;
+    expect(saved.extension?.map((e) => e.url)).toEqual([EXT.container, EXT.discardedAmount]);
+
+    await user.click(
+      screen.getByRole('button', { name: /record start time now for ondansetron/i }),
+    );
+    await waitFor(() => expect(memory.writes).toHaveLength(2));
+    const running = await screen.findByRole('region', { name: 'Running now' });
+    expect(within(running).getByText('Ondansetron')).toBeInTheDocument();
+    await screen.findByText('All entries saved.');
+  });
+});
