@@ -132,6 +132,14 @@ describe('contract §2.4 existing claim compared line by line', () => {
     expect(codes(ws)).toEqual(['SPONSOR_PAID_SERVICE_BILLED']);
   });
 
+  it('T-42 more add-on hours than the insurer’s share with a sponsor-paid administration', () => {
+    const admins = [pembroAdmin, admin('a2', { sponsorPaid: true })];
+    const derived = [line('96413', 1, [A1]), line('96415', 1, [A1])];
+    const ws = compare(derived, [cl('96413', 1), cl('96415', 3)], admins);
+    expect(codes(ws)).toEqual(['SPONSOR_PAID_SERVICE_BILLED']);
+    expect(ws[0]?.message).toContain("the insurer's share is 1");
+  });
+
   it('sources name the derived administrations and the claim', () => {
     const [w] = compare(pembroDerived, [cl('J9271', 200), cl('J9271', 56, ['JW'])]);
     expect(w?.sources).toEqual([A1, 'Claim/cl1']);

@@ -120,6 +120,26 @@ describe('research-billing §10–§11 claim checks of a trial encounter', () =>
     ]);
   });
 
+  it.each([
+    ['2014-12-31 (last day allowed)', '2014-12-31', []],
+    ['2015-01-01 (first day retired)', '2015-01-01', ['TRIAL_NCT_INVALID']],
+  ])('T-29 the generic 99999999 on %s', (_n, dos, expected) => {
+    const p = trialPatient({
+      researchStudies: [{ ...study, nctDigits: undefined }],
+      coverages: [{ ref: 'Coverage/c1', beneficiary: P, status: 'active', order: 1, sopt: '121' }],
+    });
+    const c = goodClaim({
+      trialNumbers: ['99999999'],
+      lines: goodLines().map((l) => ({ ...l, date: dos })),
+    });
+    const s = scope({ ...p, claims: [c] }, { dateOfService: dos });
+    const lines = derived().map((l) => ({ ...l, date: dos }));
+    const ws = runEncounterChecks(s, lines, { entries: [] }).warnings.filter(
+      (w) => w.code !== 'TRIAL_STUDY_NCT_UNKNOWN',
+    );
+    expect(codes(ws)).toEqual(expected);
+  });
+
   it('TRIAL_MODIFIER_MISSING message names the study and the code', () => {
     const c = goodClaim({
       lines: [cl('96413', 1), cl('96417', 1, ['Q1']), cl('J9201', 8, ['Q1'])],
@@ -151,6 +171,8 @@ describe('research-billing §10–§11 claim checks of a trial encounter', () =>
     ['charge above $0.01 → billed', 150, ['Q0'], ['SPONSOR_SUPPLIED_DRUG_BILLED']],
     ['no charge recorded → billed', undefined, ['Q0'], ['SPONSOR_SUPPLIED_DRUG_BILLED']],
     ['$0.01 with Q0 (boundary) → tolerated', 0.01, ['Q0'], []],
+    ['$0.02 with Q0 (just over) → billed', 0.02, ['Q0'], ['SPONSOR_SUPPLIED_DRUG_BILLED']],
+    ['$0.00 with Q0 → tolerated', 0, ['Q0'], []],
     ['$0.01 without Q0 → needs Q0', 0.01, [], ['TRIAL_MODIFIER_MISSING']],
   ])('T-35 sponsor-supplied drug line on the claim: %s', (_n, net, mods, expected) => {
     const c = goodClaim({
