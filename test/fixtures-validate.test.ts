@@ -65,12 +65,12 @@ describe('fhir-fixtures: FHIR R4 validity', () => {
     const script = join(DIR, 'build', 'validate-r4.mjs');
     const out = execFileSync(process.execPath, ['--experimental-websocket', script], {
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 80_000,
     });
     const report = JSON.parse(out) as { checked: number; issues: unknown[] };
     expect(report.issues).toEqual([]);
     expect(report.checked).toBeGreaterThan(100);
-  });
+  }, 90_000);
 });
 
 describe('fhir-fixtures: bundle conventions (contract §2)', () => {
