@@ -1,4 +1,89 @@
-// The clinician's screen. STUB: replaced by the full view.
+// The clinician's screen: this patient's billing warnings at a glance, worst first, each
+// expandable to its evidence; what could not be read is listed as such, never as "none".
+import { useMemo } from 'react';
+import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
+import { WarningList } from '../../components/warning-list.tsx';
+import type { EncounterResult } from '../../engine/index.ts';
+import { typeLabel, type UnreadableType } from '../../fhir/load/billing-picture.ts';
+import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
+import { useLaunch } from '../../hooks/gateway-context.ts';
+import { useBillingPictureProgress } from '../../hooks/use-billing-picture.ts';
+import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
+import { severityCounts, warningItems } from './warning-items.ts';
+
+function Unreadable({ items }: { items: UnreadableType[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="unreadable" aria-labelledby="unreadable-heading">
+      <h3 id="unreadable-heading">Could not be read</h3>
+      <p>These were not available, so warnings that depend on them may be missing:</p>
+      <ul>
+        {items.map((u) => (
+          <li key={u.resourceType}>
+            <strong>{typeLabel(u.resourceType)}</strong>: {u.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function summary(result: EncounterResult): string {
+  const c = severityCounts(result);
+  const total = c.error + c.warning + c.info;
+  if (total === 0) return 'No billing problems found for this visit.';
+  const parts = [
+    c.error ? `${c.error} to fix` : '',
+    c.warning ? `${c.warning} to check` : '',
+    c.info ? `${c.info} for information` : '',
+  ].filter(Boolean);
+  return `${total} ${total === 1 ? 'warning' : 'warnings'}: ${parts.join(', ')}.`;
+}
+
 export function ClinicianView() {
-  return <p>Clinician view is being built.</p>;
+  const launch = useLaunch();
+  const { isPending, error, current, picture, refetch } = useEncounterAnalysis();
+  const progress = useBillingPictureProgress();
+  const items = useMemo(
+    () => (current && picture ? warningItems(current, picture.resources, launch.serverUrl) : []),
+    [current, picture, launch.serverUrl],
+  );
+  return (
+    <section className="clinician" aria-labelledby="clinician-heading" aria-busy={isPending}>
+      <h2 id="clinician-heading">Billing warnings</h2>
+      {isPending ? (
+        <LoadingMessage
+          label="Checking this visit against the billing rules…"
+          done={progress?.done}
+          total={progress?.total}
+        />
+      ) : error ? (
+        <ErrorMessage
+          title="EveryDose could not check this visit."
+          message={plainErrorMessage(error)}
+          onRetry={refetch}
+        />
+      ) : (
+        <>
+          {!current ? (
+            <EmptyMessage>
+              {launch.encounterId
+                ? 'No medication administrations are recorded for this visit yet, so there is nothing to check.'
+                : 'No medication administrations are recorded for this patient today, so there is nothing to check.'}
+            </EmptyMessage>
+          ) : (
+            <>
+              <p className="summary" role="status">
+                Visit on {current.dateOfService}. {summary(current)}
+              </p>
+              {items.length > 0 ? (
+                <WarningList items={items} label="Warnings, worst first" />
+              ) : null}
+            </>
+          )}
+          <Unreadable items={picture?.unreadable ?? []} />
+        </>
+      )}
+    </section>
+  );
 }

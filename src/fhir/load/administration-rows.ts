@@ -20,7 +20,7 @@ function conceptName(concept: CodeableConcept | undefined): string | undefined {
 
 function drugName(
   ma: MedicationAdministration,
-  byRef: Map<string, FhirResource>,
+  byRef: ReadonlyMap<string, FhirResource>,
   serverUrl: string,
 ) {
   const fromConcept = conceptName(ma.medicationCodeableConcept);
@@ -45,6 +45,22 @@ function startOf(ma: MedicationAdministration): string | undefined {
   return ma.effectivePeriod?.start ?? ma.effectiveDateTime;
 }
 
+/** One administration as a plain row; `byRef` maps `Type/id` to loaded resources. */
+export function summarizeAdministration(
+  ma: MedicationAdministration,
+  byRef: ReadonlyMap<string, FhirResource>,
+  serverUrl: string,
+): AdministrationSummary {
+  return {
+    id: ma.id ?? '',
+    drug: drugName(ma, byRef, serverUrl) ?? 'Unnamed medication',
+    dose: dose(ma),
+    start: startOf(ma),
+    end: ma.effectivePeriod?.end,
+    status: ma.status,
+  };
+}
+
 /** Local calendar date of an ISO instant as written (its own offset). */
 export function isoDate(iso: string | undefined): string | undefined {
   return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : undefined;
@@ -67,14 +83,7 @@ export function administrationRows(
       const ctx = ma.context?.reference;
       return ctx !== undefined && localReference(ctx, options.serverUrl) === wanted;
     })
-    .map((ma) => ({
-      id: ma.id ?? '',
-      drug: drugName(ma, byRef, options.serverUrl) ?? 'Unnamed medication',
-      dose: dose(ma),
-      start: startOf(ma),
-      end: ma.effectivePeriod?.end,
-      status: ma.status,
-    }))
+    .map((ma) => summarizeAdministration(ma, byRef, options.serverUrl))
     .sort((a, b) => {
       const ta = a.start ? Date.parse(a.start) : Infinity;
       const tb = b.start ? Date.parse(b.start) : Infinity;

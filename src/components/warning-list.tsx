@@ -1,0 +1,65 @@
+// Warnings in plain words, worst first (the caller sorts), each expandable to its evidence.
+import { useId, useState } from 'react';
+
+export type WarningSeverity = 'error' | 'warning' | 'info';
+
+export interface WarningItem {
+  key: string;
+  severity: WarningSeverity;
+  /** One plain sentence, e.g. "Nivolumab: authorization PA-55120 ended 2026-07-29 …". */
+  message: string;
+  /** Stable code for people who search the docs, e.g. AUTH_EXPIRED. */
+  code: string;
+  /** Dollars at stake, where known. */
+  amountAtStake?: number;
+  /** Plain lines: which record, which dates, which units. */
+  evidence: string[];
+}
+
+export const SEVERITY_WORDS: Record<WarningSeverity, string> = {
+  error: 'Must fix',
+  warning: 'Check',
+  info: 'For information',
+};
+
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+function WarningEntry({ item }: { item: WarningItem }) {
+  const [open, setOpen] = useState(false);
+  const evidenceId = useId();
+  return (
+    <li className={`warning severity-${item.severity}`}>
+      <button
+        type="button"
+        className="warning-toggle"
+        aria-expanded={open}
+        aria-controls={evidenceId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="severity-label">{SEVERITY_WORDS[item.severity]}</span>
+        <span className="warning-message">{item.message}</span>
+      </button>
+      <div id={evidenceId} hidden={!open}>
+        <ul className="evidence" aria-label="Evidence">
+          {item.evidence.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+          {item.amountAtStake !== undefined ? (
+            <li>At stake: {dollars.format(item.amountAtStake)}</li>
+          ) : null}
+          <li>Warning code: {item.code}</li>
+        </ul>
+      </div>
+    </li>
+  );
+}
+
+export function WarningList({ items, label }: { items: WarningItem[]; label: string }) {
+  return (
+    <ul className="warning-list" aria-label={label}>
+      {items.map((item) => (
+        <WarningEntry key={item.key} item={item} />
+      ))}
+    </ul>
+  );
+}
