@@ -64,21 +64,27 @@ export function originVariants(origin: string): string[] {
 }
 
 export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
-  let handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_q, res) => {
-    res.writeHead(503).end();
-  };
+  // The port must be known before the authorization server is built; requests that arrive
+  // meanwhile wait for it instead of failing.
+  let handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async () => {};
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   const server = createServer((req, res) => {
-    handler(req, res).catch(() => {
-      if (!res.headersSent)
-        sendJson(
-          res,
-          500,
-          outcome('exception', 'Internal error in the local EHR'),
-          {},
-          'application/fhir+json',
-        );
-      else res.end();
-    });
+    ready
+      .then(() => handler(req, res))
+      .catch(() => {
+        if (!res.headersSent)
+          sendJson(
+            res,
+            500,
+            outcome('exception', 'Internal error in the local EHR'),
+            {},
+            'application/fhir+json',
+          );
+        else res.end();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -174,6 +180,7 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
     sendJson(res, 404, { error: 'not found' });
   };
 
+  markReady();
   return {
     url,
     fhirBase,
