@@ -54,14 +54,14 @@ export function ClaimComparison({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Billed as drafted</th>
+            <th scope="row">Billed as drafted (charges on the claim)</th>
             <td colSpan={3}>
               {money(cmp.draftedTotal)}
               {cmp.unpricedDrafted > 0 && ` (${cmp.unpricedDrafted} line(s) without a charge)`}
             </td>
           </tr>
           <tr>
-            <th scope="row">Suggested</th>
+            <th scope="row">Suggested (payment limit where known)</th>
             <td colSpan={3}>
               {money(cmp.suggestedTotal)}
               {cmp.unpricedSuggested > 0 &&

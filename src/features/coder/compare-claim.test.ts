@@ -83,6 +83,11 @@ describe('compareWithClaim', () => {
     ]);
   });
 
+  it('a line that is the same has no dollar effect even when charge and payment limit differ', () => {
+    const { rows } = compareWithClaim([s('J1100', 20, ['JZ'], 1.7)], [d('J1100', 20, ['JZ'], 4)]);
+    expect(rows[0]).toMatchObject({ kind: 'same', dollarEffect: 0 });
+  });
+
   it('totals "billed as drafted" versus "suggested" over known prices', () => {
     const cmp = compareWithClaim(
       [s('96413', 1), s('J9271', 200, ['JZ'], 10000)],

@@ -41,16 +41,21 @@ function price(s: SignedLine | undefined, d: ClaimLineInfo | undefined): number 
   return undefined;
 }
 
-function valueOf(line: { units: number } | undefined, unit: number | undefined, net?: number) {
-  if (!line) return 0;
-  if (net !== undefined) return net;
-  return unit === undefined ? undefined : line.units * unit;
+/**
+ * Dollar effect of billing the suggested line instead of the drafted one, at one unit price
+ * (the suggested line's, else the drafted line's charge): the claim's charges and the payment
+ * limits are different kinds of money, so a line that is the same has no effect.
+ */
+function effectOf(s: SignedLine | undefined, d: ClaimLineInfo | undefined): number | undefined {
+  const unit = price(s, d);
+  if (s && !d) return s.amount ?? (unit === undefined ? undefined : s.units * unit);
+  if (d && !s)
+    return d.net !== undefined ? -d.net : unit === undefined ? undefined : -d.units * unit;
+  if (!s || !d || s.units === d.units) return 0;
+  return unit === undefined ? undefined : (s.units - d.units) * unit;
 }
 
 function row(s: SignedLine | undefined, d: ClaimLineInfo | undefined): ComparisonRow {
-  const unit = price(s, d);
-  const sv = valueOf(s, unit, s?.amount);
-  const dv = valueOf(d, unit, d?.net);
   let kind: DifferenceKind;
   if (!d) kind = 'missing';
   else if (!s) kind = 'extra';
@@ -62,7 +67,8 @@ function row(s: SignedLine | undefined, d: ClaimLineInfo | undefined): Compariso
   const r: ComparisonRow = { kind, code: (s ?? d)?.code ?? '' };
   if (s) r.suggested = s;
   if (d) r.drafted = d;
-  if (sv !== undefined && dv !== undefined) r.dollarEffect = round2(sv - dv);
+  const effect = effectOf(s, d);
+  if (effect !== undefined) r.dollarEffect = round2(effect);
   return r;
 }
 

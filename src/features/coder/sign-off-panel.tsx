@@ -9,6 +9,7 @@ import { saveFile } from '../../fhir/export/save-file.ts';
 import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
 import { capabilitiesQuery } from '../../fhir/queries/options.ts';
 import {
+  SignOffNotRecorded,
   writeBlockers,
   writeSignOff,
   type SignOffResult,
@@ -36,6 +37,11 @@ export interface SignOffPanelProps {
 }
 
 function failureText(e: unknown): string {
+  if (e instanceof SignOffNotRecorded) {
+    return `Draft claim ${e.claim.id} was saved, but the record of your sign-off was not (${
+      e.cause instanceof Error ? e.cause.message : 'unknown problem'
+    }). Sign off again to record it.`;
+  }
   if (isFhirError(e) && e.kind === 'conflict') {
     return 'Someone changed this claim since you opened it. Reload the visit and review it again.';
   }
@@ -85,6 +91,7 @@ export function SignOffPanel(props: SignOffPanelProps) {
       props.onSaved?.();
     } catch (e) {
       setStatus({ kind: 'failed', message: failureText(e) });
+      if (e instanceof SignOffNotRecorded) props.onSaved?.();
     }
   }
 

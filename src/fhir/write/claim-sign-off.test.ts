@@ -2,7 +2,7 @@ import type { CapabilityStatement, Claim, FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { FhirError, type FhirGateway, type LaunchContext } from '../gateway.ts';
 import { findExistingClaim } from './claim-existing.ts';
-import { writeBlockers, writeSignOff } from './claim-sign-off.ts';
+import { SignOffNotRecorded, writeBlockers, writeSignOff } from './claim-sign-off.ts';
 
 const WRITE_SCOPES = ['patient/Claim.cu', 'patient/Provenance.c'];
 
@@ -171,7 +171,7 @@ describe('writeSignOff', () => {
     expect(calls[0]?.resource?.resourceType).toBe('Claim');
     expect(out.claim.id).toBe('new-1');
     expect(out.provenance).toMatchObject({
-      target: [{ reference: 'Claim/new-1/_history/1' }],
+      target: [{ reference: 'Claim/new-1' }],
       agent: [{ who: { reference: 'Practitioner/coder-1' } }],
     });
   });
@@ -188,7 +188,11 @@ describe('writeSignOff', () => {
       sources: [],
     });
     expect(calls[0]).toMatchObject({ op: 'update', ifMatch: 'W/"3"', resource: { id: 'claim-1' } });
-    expect(out.provenance.target[0]?.reference).toBe('Claim/claim-1/_history/4');
+    expect(out.provenance.target[0]?.reference).toBe('Claim/claim-1');
+    expect(out.provenance.entity?.[0]).toEqual({
+      role: 'revision',
+      what: { reference: 'Claim/claim-1/_history/3' },
+    });
     expect(out.provenance.activity?.coding?.[0]?.code).toBe('UPDATE');
   });
 
@@ -220,5 +224,29 @@ describe('writeSignOff', () => {
       }),
     ).rejects.toMatchObject({ kind: 'conflict' });
     expect(calls).toHaveLength(0);
+  });
+
+  it('says the claim was saved but the sign-off not recorded when the Provenance fails', async () => {
+    let creates = 0;
+    const { gw } = fakeGateway();
+    const inner = gw.create.bind(gw);
+    const failing: FhirGateway = {
+      ...gw,
+      create: <T extends FhirResource>(r: T) => {
+        creates += 1;
+        return r.resourceType === 'Provenance'
+          ? Promise.reject(new FhirError('forbidden', 'No', 403))
+          : inner(r);
+      },
+    };
+    const err: unknown = await writeSignOff(failing, {
+      claim: newClaim,
+      author: 'Practitioner/coder-1',
+      recorded: '2026-03-03T10:00:00.000Z',
+      sources: [],
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SignOffNotRecorded);
+    expect((err as SignOffNotRecorded).claim.id).toBe('new-1');
+    expect(creates).toBe(2);
   });
 });

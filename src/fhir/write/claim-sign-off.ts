@@ -75,28 +75,49 @@ export function updatesDraft(existing: ExistingClaim | undefined): existing is E
   return existing?.resource.status === 'draft';
 }
 
+/** The Claim was saved but the Provenance was not: the sign-off is not recorded. */
+export class SignOffNotRecorded extends Error {
+  readonly claim: Claim & { id: string };
+  constructor(claim: Claim & { id: string }, cause: unknown) {
+    super('The claim was saved, but the record of your sign-off was not.', { cause });
+    this.name = 'SignOffNotRecorded';
+    this.claim = claim;
+  }
+}
+
+function versionFromEtag(etag: string | undefined): string | undefined {
+  return etag ? /^(?:W\/)?"?([^"]+)"?$/.exec(etag)?.[1] : undefined;
+}
+
 export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promise<SignOffResult> {
   let saved: Claim;
+  let previousVersion: string | undefined;
   const revise = updatesDraft(w.existing);
   if (revise && w.existing) {
     const id = w.existing.resource.id;
     const etag = w.existing.etag ?? (await gateway.read<Claim>('Claim', id)).etag;
     if (!etag) throw new Error('The server gave no version for the existing claim.');
+    const v = versionFromEtag(etag);
+    if (v) previousVersion = `Claim/${id}/_history/${v}`;
     saved = (await gateway.update<Claim>({ ...w.claim, id }, etag)).resource;
   } else {
     const { id: _drop, ...fresh } = w.claim;
     saved = (await gateway.create<Claim>(fresh)).resource;
   }
   if (!saved.id) throw new Error('The server did not return an id for the saved claim.');
-  const version = saved.meta?.versionId;
-  const target = version ? `Claim/${saved.id}/_history/${version}` : `Claim/${saved.id}`;
+  const claim = { ...saved, id: saved.id };
   const provenance = buildSignOffProvenance({
-    claim: target,
+    claim: `Claim/${saved.id}`,
+    ...(previousVersion ? { previousVersion } : {}),
     author: w.author,
     recorded: w.recorded,
     revised: revise,
     sources: w.sources,
   });
-  const written = await gateway.create<Provenance>(provenance);
-  return { claim: { ...saved, id: saved.id }, provenance: written.resource };
+  try {
+    const written = await gateway.create<Provenance>(provenance);
+    return { claim, provenance: written.resource };
+  } catch (e) {
+    throw new SignOffNotRecorded(claim, e);
+  }
 }

@@ -7,7 +7,7 @@ describe('buildSignOffProvenance', () => {
     [true, 'UPDATE'],
   ])('revised=%s records activity %s', (revised, activity) => {
     const p = buildSignOffProvenance({
-      claim: 'Claim/c1/_history/2',
+      claim: 'Claim/c1',
       author: 'Practitioner/coder-1',
       recorded: '2026-03-03T10:00:00.000Z',
       revised,
@@ -19,7 +19,7 @@ describe('buildSignOffProvenance', () => {
     });
     expect(p).toMatchObject({
       resourceType: 'Provenance',
-      target: [{ reference: 'Claim/c1/_history/2' }],
+      target: [{ reference: 'Claim/c1' }],
       recorded: '2026-03-03T10:00:00.000Z',
       agent: [
         { type: { coding: [{ code: 'author' }] }, who: { reference: 'Practitioner/coder-1' } },
@@ -29,6 +29,21 @@ describe('buildSignOffProvenance', () => {
     expect(p.entity?.map((e) => e.what.reference)).toEqual([
       'MedicationAdministration/a1',
       'MedicationAdministration/a2',
+    ]);
+  });
+
+  it('names the revised draft version as the revision entity', () => {
+    const p = buildSignOffProvenance({
+      claim: 'Claim/c1',
+      previousVersion: 'Claim/c1/_history/3',
+      author: 'Practitioner/coder-1',
+      recorded: '2026-03-03T10:00:00.000Z',
+      revised: true,
+      sources: ['MedicationAdministration/a1'],
+    });
+    expect(p.entity).toEqual([
+      { role: 'revision', what: { reference: 'Claim/c1/_history/3' } },
+      { role: 'source', what: { reference: 'MedicationAdministration/a1' } },
     ]);
   });
 

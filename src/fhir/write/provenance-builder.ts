@@ -1,5 +1,8 @@
 // Provenance of a coder sign-off (fhir-modeling §1.8): the coder (fhirUser) is the author, the
-// signed Claim is the target, the administrations the lines came from are the sources.
+// signed Claim is the target, the administrations the lines came from are the sources, and a
+// revised draft's earlier version is the `revision` entity. The target is the unversioned
+// 'Claim/<id>' (with `recorded`, the Claim's history tells the version signed): some servers'
+// patient-compartment checks do not resolve '/_history/' references.
 import type { Provenance, ProvenanceEntity } from 'fhir/r4';
 
 export const PROVENANCE_PARTICIPANT_SYSTEM =
@@ -8,8 +11,10 @@ export const DATA_OPERATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-D
 export const SIGN_OFF_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
 
 export interface SignOffProvenanceInput {
-  /** 'Claim/<id>' or 'Claim/<id>/_history/<version>'. */
+  /** 'Claim/<id>' */
   claim: string;
+  /** 'Claim/<id>/_history/<version>' of the draft this sign-off revised. */
+  previousVersion?: string;
   /** 'Practitioner/<id>' of the signing coder. */
   author: string;
   /** ISO instant of the sign-off. */
@@ -24,6 +29,9 @@ export function buildSignOffProvenance(input: SignOffProvenanceInput): Provenanc
   const entity: ProvenanceEntity[] = [...new Set(input.sources)]
     .sort()
     .map((ref) => ({ role: 'source', what: { reference: ref } }));
+  if (input.previousVersion) {
+    entity.unshift({ role: 'revision', what: { reference: input.previousVersion } });
+  }
   const provenance: Provenance = {
     resourceType: 'Provenance',
     target: [{ reference: input.claim }],
