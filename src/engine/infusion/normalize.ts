@@ -14,16 +14,18 @@ export interface Normalized {
 const BILLABLE = new Set(['completed', 'stopped']);
 const NOT_YET = new Set(['in-progress', 'on-hold']);
 
-function drugKeyOf(
-  admin: Administration,
-  r: { family?: string; hcpcs?: string; decidedBy?: string },
-): string {
-  if (r.family) return `family:${r.family}`;
-  if (r.hcpcs) return `hcpcs:${r.hcpcs.toUpperCase()}`;
+/** "Not otherwise classified" codes name no particular drug: identity comes from the record. */
+const NOC_HCPCS = new Set(['J3490', 'J3590', 'J7999', 'J8499', 'J8999', 'J9999', 'C9399']);
+
+function drugKeyOf(admin: Administration, r: { family?: string; hcpcs?: string }): string {
   const d = admin.drug;
+  const noc = r.hcpcs !== undefined && NOC_HCPCS.has(r.hcpcs.toUpperCase());
+  if (!noc && r.family) return `family:${r.family}`;
+  if (!noc && r.hcpcs) return `hcpcs:${r.hcpcs.toUpperCase()}`;
   if (d.rxnorm[0]) return `rxnorm:${d.rxnorm[0]}`;
   if (d.ndc[0]) return `ndc:${d.ndc[0]}`;
   if (d.display) return `name:${d.display.trim().toLowerCase()}`;
+  if (r.hcpcs) return `hcpcs:${r.hcpcs.toUpperCase()}`;
   return `ref:${admin.ref}`;
 }
 

@@ -270,3 +270,17 @@ describe('R9.4 / R11.1 the lower-ranked initial takes the modifier, whichever si
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('R9.3 drug identity: unclassified (NOC) codes do not make two drugs the same', () => {
+  it.each([
+    ['two named investigational agents', 'ABC-7', 'XYZ-2', ['96413x1', '96417x1'], []],
+    ['the same agent twice', 'ABC-7', 'ABC-7', ['96413x1'], ['SEGMENTS_COMBINED']],
+  ])('R9.3: %s', (_l, a, b, codes, w) => {
+    const r = run([
+      { id: 'a', drug: { ...DRUGS.investigational, display: a }, start: at(0), end: at(30) },
+      { id: 'b', drug: { ...DRUGS.investigational, display: b }, start: at(30), end: at(60) },
+    ]);
+    expect(r.codes).toEqual(codes);
+    expect(r.warnings).toEqual(w);
+  });
+});
