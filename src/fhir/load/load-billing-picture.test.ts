@@ -302,7 +302,7 @@ describe('loadBillingPicture', () => {
     expect(ids(picture.resources)).toContain('MedicationKnowledge/mk1');
     const mk = requests.find((r) => r.startsWith('MedicationKnowledge?')) ?? '';
     expect(decodeURIComponent(mk)).toContain('http://hl7.org/fhir/sid/ndc|00006-3026-02');
-    expect(gw.rounds()).toBeLessThanOrEqual(3);
+    expect(gw.rounds()).toBeLessThanOrEqual(2);
   });
 
   it('fails with the plain FhirError when the server errors (no silent "none")', async () => {
