@@ -38,15 +38,16 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
     (a, b) => (a.start?.ms ?? 0) - (b.start?.ms ?? 0) || a.ref.localeCompare(b.ref),
   );
   for (const admin of sorted) {
+    const void_ = admin.status === 'entered-in-error';
+    if (!void_ && admin.start && admin.end && admin.end.ms < admin.start.ms) {
+      warnings.push(warn('INVALID_TIME_RANGE', [admin.ref]));
+      continue;
+    }
     if (NOT_YET.has(admin.status)) {
       warnings.push(warn('NOT_COMPLETED_EXCLUDED', [admin.ref]));
       continue;
     }
     if (!BILLABLE.has(admin.status)) continue;
-    if (admin.start && admin.end && admin.end.ms < admin.start.ms) {
-      warnings.push(warn('INVALID_TIME_RANGE', [admin.ref]));
-      continue;
-    }
     if (!admin.start) continue;
     if (admin.sponsorPaid) continue;
     const r = resolveCategory(admin, ref, scope.dateOfService, {

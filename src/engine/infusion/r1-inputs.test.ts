@@ -38,6 +38,16 @@ describe('R1.2 / R4.1 invalid time range', () => {
     expect(r.warnings).toEqual(warnings);
   });
 
+  it.each([
+    ['completed', ['INVALID_TIME_RANGE']],
+    ['not-done', ['INVALID_TIME_RANGE']],
+    ['entered-in-error', []],
+  ] as const)('R1.2: end before start with status %s', (status, w) => {
+    const r = run([chemo({ status, start: at(60), end: at(30) })]);
+    expect(r.codes).toEqual([]);
+    expect(r.warnings).toEqual(w);
+  });
+
   it('R1.2: an invalid record is left out and the rest is still coded', () => {
     const r = run([
       chemo({ id: 'bad', start: at(60), end: at(30) }),
