@@ -1,0 +1,71 @@
+// Shared pieces of drug-line building: the group context, one line with its NDC, pricing.
+import type Decimal from 'decimal.js';
+import type { EncounterScope, StageResult } from '../stage.ts';
+import type { Administration, DerivedLine, LineEvidence, Warning } from '../types.ts';
+import { ndcFor, paymentAmount, with340b } from './line-parts.ts';
+import type { ResolvedDrug } from './resolve.ts';
+
+/** What the encounter-level checks (MUE, draft claim) need to know per line set. */
+export interface DrugFacts {
+  hcpcs: string;
+  multiDose: boolean;
+  jwUnits: number;
+  sources: string[];
+}
+
+export interface AdministrationResult extends StageResult {
+  facts?: DrugFacts;
+}
+
+export interface Ctx {
+  a: Administration;
+  sources: string[];
+  scope: EncounterScope;
+  drug: ResolvedDrug;
+  unit: string;
+  dose: Decimal;
+  adminUnits: number;
+  date: string;
+  warnings: Warning[];
+}
+
+export function line(
+  c: Ctx,
+  units: number,
+  modifiers: string[],
+  evidence: LineEvidence,
+  ndcAmount?: Decimal,
+): DerivedLine {
+  const out: DerivedLine = {
+    kind: 'drug',
+    code: c.drug.hcpcs,
+    units,
+    modifiers,
+    date: c.date,
+    sources: c.sources,
+    drugName: c.drug.displayName,
+    evidence,
+  };
+  const ndc11 =
+    c.drug.ndc11 ?? (c.a.containers?.length === 1 ? c.a.containers[0]?.ndc11 : undefined);
+  const product = ndc11 ? c.scope.context.reference.productByNdc(ndc11) : undefined;
+  const ndc = ndcFor(
+    ndc11,
+    ndcAmount ?? c.dose,
+    c.unit,
+    product,
+    c.drug.concentrationPerMl,
+    c.scope,
+  );
+  if (ndc) out.ndc = ndc;
+  return out;
+}
+
+export function priced(c: Ctx, l: DerivedLine): DerivedLine {
+  const amount = paymentAmount(c.scope, l.code, l.units);
+  return amount === undefined ? l : { ...l, amount };
+}
+
+export function with340bLine(scope: EncounterScope, l: DerivedLine): DerivedLine {
+  return { ...l, modifiers: with340b(scope, l.modifiers) };
+}

@@ -1,0 +1,198 @@
+// Single- and multiple-dose container lines: drug-wastage R-06–R-09, R-12, R-14, R-17–R-20, R-24.
+import type Decimal from 'decimal.js';
+import type { ContainerFacts } from './containers.ts';
+import {
+  type AdministrationResult,
+  type Ctx,
+  type DrugFacts,
+  line,
+  priced,
+  with340bLine,
+} from './line-build.ts';
+import { jzApplies, show, warn, with340b } from './line-parts.ts';
+import { dec, quantity } from './quantity.ts';
+
+export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): AdministrationResult {
+  const { a, scope, drug, unit, dose, adminUnits, warnings } = c;
+  const rules = scope.context.config.rules;
+  const name = drug.displayName;
+  const u = dec(drug.info.billingUnit ?? '1');
+  const administered = quantity(dose, unit);
+  const facts: DrugFacts = {
+    hcpcs: drug.hcpcs,
+    multiDose: f.type === 'multi-dose',
+    jwUnits: 0,
+    sources: c.sources,
+  };
+  const evidenceBase = {
+    administered,
+    containers: f.containers,
+    ...(f.documented ? {} : { provisional: true }),
+  };
+
+  if (f.labeled && dose.gt(f.labeled) && (f.documented || f.type !== 'multi-dose')) {
+    warnings.push(
+      warn(
+        'DOSE_EXCEEDS_OPENED_VIALS',
+        'error',
+        `${name}: ${show(dose, unit)} given but the opened containers hold ${show(f.labeled, unit)}. Complete the container record; the drug line is held.`,
+        c.sources,
+      ),
+    );
+    return { lines: [], warnings, facts };
+  }
+  if (f.type === 'multi-dose') {
+    const left = f.labeled && f.documented ? f.labeled.minus(dose) : undefined;
+    const discarded = a.discarded ? dec(a.discarded) : undefined;
+    if ((discarded && discarded.gt(0)) || (left && left.gte(u))) {
+      warnings.push(
+        warn(
+          'MULTI_DOSE_NO_WASTE_BILLING',
+          'info',
+          `${name} comes from a multiple-dose container: the unused amount is not billable (no JW or JZ).`,
+          c.sources,
+        ),
+      );
+    }
+    const l = line(c, adminUnits, [], {
+      rules: ['R-01', 'R-12'],
+      reason: `${reasonDose}; multiple-dose container, no JW/JZ.`,
+      administered,
+      containers: f.containers,
+    });
+    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+  }
+  if (f.type === null) {
+    warnings.push(
+      warn(
+        'CONTAINER_TYPE_UNKNOWN',
+        'warning',
+        `${name}: single- or multiple-dose container is not known for this product; treated as single-dose. Check the label (JW/JZ depend on it).`,
+        c.sources,
+      ),
+    );
+  }
+  if (!f.documented) {
+    warnings.push(
+      warn(
+        'VIALS_NOT_DOCUMENTED',
+        'warning',
+        f.labeled
+          ? `${name}: containers opened are not recorded; assumed ${describeContainers(f)}. Record the vials opened.`
+          : `${name}: containers opened are not recorded and no package size is known. Record the vials opened.`,
+        c.sources,
+      ),
+    );
+  }
+  if (!f.labeled) {
+    const l = line(c, adminUnits, [], {
+      rules: ['R-01', 'R-18'],
+      reason: `${reasonDose}; waste unknown.`,
+      ...evidenceBase,
+    });
+    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+  }
+  const waste = f.labeled.minus(dose);
+  const labeledUnits = f.labeled.div(u).floor().toNumber();
+  const jwUnits = Math.max(0, labeledUnits - adminUnits); // R-06
+  const jz = jzApplies(scope.dateOfService, rules);
+
+  if (a.sharedContainer) {
+    warnings.push(
+      warn(
+        'VIAL_SHARED_CONFIRM',
+        'warning',
+        `${name}: the container was shared with another patient. Confirm the remainder was used under USP <797>; only the last patient's line reports waste.`,
+        c.sources,
+      ),
+    );
+    const mods = jz && rules.sharedVialModifier === 'JZ' ? ['JZ'] : [];
+    const l = line(c, adminUnits, with340b(scope, mods), {
+      rules: ['R-01', 'R-20'],
+      reason: `${reasonDose}; shared container, no waste reported here.`,
+      ...evidenceBase,
+    });
+    return { lines: [priced(c, l)], warnings, facts };
+  }
+  bestChecks(c, f, waste, u);
+  if (jwUnits >= 1 && rules.acceptsJW) {
+    facts.jwUnits = jwUnits;
+    if (!a.discarded) {
+      warnings.push(
+        warn(
+          'WASTE_NOT_DOCUMENTED',
+          'warning',
+          `${name}: ${show(waste, unit)} discarded is billed with JW but the record has no waste statement. Document the amount discarded.`,
+          c.sources,
+        ),
+      );
+    }
+    const adminLine = line(c, adminUnits, with340b(scope, []), {
+      rules: ['R-01', 'R-06', 'R-09'],
+      reason: `${reasonDose}.`,
+      ...evidenceBase,
+    });
+    const jwLine = line(
+      c,
+      jwUnits,
+      with340b(scope, ['JW']),
+      {
+        rules: ['R-06', 'R-07', 'R-09'],
+        reason: `${name}: ${show(waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
+        ...evidenceBase,
+        discarded: quantity(waste, unit),
+      },
+      waste,
+    );
+    return { lines: [priced(c, adminLine), priced(c, jwLine)], warnings, facts };
+  }
+  if (waste.gt(0) && jwUnits < 1) {
+    warnings.push(
+      warn(
+        'DISCARD_LESS_THAN_ONE_UNIT',
+        'info',
+        `${name}: ${show(waste, unit)} discarded is less than one billing unit, so no JW line; the line carries JZ.`,
+        c.sources,
+      ),
+    );
+  }
+  const mods = jz ? ['JZ'] : [];
+  const l = line(c, adminUnits, with340b(scope, mods), {
+    rules: ['R-01', 'R-08', 'R-10'],
+    reason: `${reasonDose}; no billable waste.`,
+    ...evidenceBase,
+    ...(waste.gt(0) ? { discarded: quantity(waste, unit) } : {}),
+  });
+  return { lines: [priced(c, l)], warnings, facts };
+}
+
+function describeContainers(f: ContainerFacts): string {
+  return f.containers.map((x) => `${x.count} × ${x.ndc11 || 'container'}`).join(' + ');
+}
+
+/** R-17 / R-24: compare with the least-waste combination. */
+function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void {
+  const best = f.best;
+  if (!best) return;
+  const name = c.drug.displayName;
+  if (f.documented && waste.gt(best.waste)) {
+    c.warnings.push(
+      warn(
+        'SUBOPTIMAL_VIAL_SELECTION',
+        'warning',
+        `${name}: the vials opened leave ${show(waste, c.unit)} of waste; ${best.containers.map((x) => `${x.count} × ${x.ndc11}`).join(' + ')} would leave ${show(best.waste, c.unit)}. The JW line may be denied or reduced.`,
+        c.sources,
+      ),
+    );
+  }
+  if (best.total.div(u).floor().toNumber() - c.adminUnits >= 1) {
+    c.warnings.push(
+      warn(
+        'NO_ZERO_WASTE_COMBINATION',
+        'info',
+        `${name}: no combination of marketed vial sizes matches ${show(c.dose, c.unit)}, so some waste (JW) is expected.`,
+        c.sources,
+      ),
+    );
+  }
+}
