@@ -4,9 +4,24 @@
 import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import Provider, { errors, type KoaContextLike, type TokenLike } from 'oidc-provider';
+import type { KoaContextLike, Provider, TokenLike } from 'oidc-provider';
 import type { LaunchContext } from './launch-registry.ts';
+import { SandboxAdapter } from './oidc-memory-adapter.ts';
 import { isResourceScope } from './smart-scopes.ts';
+
+/** oidc-provider warns that Node 20 is unsupported when it loads; it works, so stay quiet. */
+async function loadOidcProvider(): Promise<typeof import('oidc-provider')> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (String(args[0]).includes('Unsupported runtime')) return;
+    warn(...args);
+  };
+  try {
+    return await import('oidc-provider');
+  } finally {
+    console.warn = warn;
+  }
+}
 
 export const CLIENT_ID_DEFAULT = 'everydose';
 
@@ -78,7 +93,9 @@ export async function createAuthServer(opts: AuthServerOptions): Promise<AuthSer
   // scope list up front, and SMART scopes are open-ended (v1, v2, granular).
   const knownResourceScopes = new Set<string>(['patient/*.rs', 'user/*.rs']);
 
+  const { Provider, errors } = await loadOidcProvider();
   const provider = new Provider(opts.issuer, {
+    adapter: SandboxAdapter,
     clients: [
       {
         client_id: opts.clientId,
