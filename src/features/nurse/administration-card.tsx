@@ -6,7 +6,13 @@ import { readWaste } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 import { STATUS_TEXT, type AdministrationRow } from './chair-model.ts';
 import { doseText } from './chair-text.ts';
-import { formatClock, toIsoWithOffset } from './local-time.ts';
+import {
+  atLocalTime,
+  formatClock,
+  isSameLocalDay,
+  timeInputValue,
+  toIsoWithOffset,
+} from './local-time.ts';
 import { PendingNotes, type PendingActions } from './pending-notes.tsx';
 import type { PendingEntry } from './pending/pending-types.ts';
 import { checkStart, checkStop } from './time-checks.ts';
@@ -51,6 +57,14 @@ export function AdministrationCard(props: AdministrationCardProps) {
     onChange(row, kind === 'start' ? { kind, at: iso } : { kind, at: iso, stoppedEarly });
   };
 
+  // A picked time falls on the day the infusion started (an earlier day's record), else today.
+  const pickInitial = (): Date => {
+    const current = now();
+    if (!row.start || isSameLocalDay(row.start, current)) return current;
+    const day = new Date(Date.parse(row.start));
+    return atLocalTime(day, timeInputValue(current)) ?? current;
+  };
+
   const oneTap = (kind: 'start' | 'stop') => {
     const at = now();
     if (check(kind)(at).length === 0) saveTime(kind, at, false);
@@ -66,6 +80,8 @@ export function AdministrationCard(props: AdministrationCardProps) {
       })
     : undefined;
   const documented = readWaste(row.resource);
+  const initialContainers =
+    documented.containers.length > 0 ? documented.containers : (estimate?.containers ?? []);
   const sr = (
     <>
       {' '}
@@ -97,7 +113,9 @@ export function AdministrationCard(props: AdministrationCardProps) {
               </button>
               <button
                 type="button"
-                onClick={() => setPanel({ kind: timeKind, initial: now(), confirmNow: false })}
+                onClick={() =>
+                  setPanel({ kind: timeKind, initial: pickInitial(), confirmNow: false })
+                }
               >
                 Pick {timeKind} time{sr}
               </button>
@@ -128,11 +146,12 @@ export function AdministrationCard(props: AdministrationCardProps) {
           key={estimate ? 'estimated' : 'plain'}
           drugName={name}
           doseLabel={dose}
-          initialContainers={
-            documented.containers.length > 0 ? documented.containers : (estimate?.containers ?? [])
-          }
+          initialContainers={initialContainers}
           initialDiscarded={
             documented.discarded ??
+            (reference
+              ? expectedDiscard(initialContainers, doseQuantity(row), reference)
+              : undefined) ??
             estimate?.discarded ?? { value: 0, unit: row.drug.dose?.code ?? 'mg' }
           }
           choices={estimate?.choices ?? []}

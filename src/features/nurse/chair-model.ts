@@ -166,7 +166,7 @@ export function administrationRow(
     end: ma.effectivePeriod?.end,
     status: chairStatus(ma, isInfusion),
     isInfusion,
-    wasteDocumented: waste.discarded !== undefined || waste.containers.length > 0,
+    wasteDocumented: waste.discarded !== undefined,
   };
 }
 

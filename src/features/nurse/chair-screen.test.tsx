@@ -170,6 +170,23 @@ describe('chair view', () => {
     );
   });
 
+  it('a picked stop time for an infusion started on an earlier day falls on that day', async () => {
+    const started = toIsoWithOffset(new Date(2026, 2, 1, 9, 0));
+    const gateway = new FlakyGateway([ma('old', { effectivePeriod: { start: started } })]);
+    const { user } = show(gateway);
+    await user.click(await screen.findByRole('button', { name: /pick stop time/i }));
+    expect(screen.getByText(/the day it started/)).toBeInTheDocument();
+    const time = screen.getByLabelText('Time');
+    await user.clear(time);
+    await user.type(time, '12:00');
+    await user.click(screen.getByRole('button', { name: 'Save stop time' }));
+    await waitFor(async () =>
+      expect((await saved(gateway, 'old')).effectivePeriod?.end).toBe(
+        toIsoWithOffset(new Date(2026, 2, 1, 12, 0)),
+      ),
+    );
+  });
+
   it('records the start of an ordered drug by creating the administration', async () => {
     const gateway = new FlakyGateway([order]);
     const { user } = show(gateway);

@@ -1,7 +1,13 @@
 // Pick a time (default: now) for a start or stop, see plain warnings, confirm to proceed.
 import { useId, useState } from 'react';
-import { atLocalTime, timeInputValue } from './local-time.ts';
+import { atLocalTime, isSameLocalDay, timeInputValue, toIsoWithOffset } from './local-time.ts';
 import { TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+});
 
 export interface TimePanelProps {
   kind: 'start' | 'stop';
@@ -57,6 +63,9 @@ export function TimePanel(props: TimePanelProps) {
           }}
         />
       </label>
+      {!isSameLocalDay(toIsoWithOffset(initial), new Date()) && (
+        <p>On {dayFormat.format(initial)} (the day it started).</p>
+      )}
       {!picked && <p className="chair-warning">Enter a time such as 09:45.</p>}
       {kind === 'stop' && (
         <label>
