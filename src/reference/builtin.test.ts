@@ -87,8 +87,8 @@ describe('built-in reference data', () => {
 });
 
 describe.skipIf(!HAS_SHARED)('built-in data against ../shared', () => {
-  const catalog = catalogSchema.parse(JSON.parse(readFileSync(SHARED_CATALOG, 'utf8')));
   it('covers every catalog drug that has a HCPCS and every catalog NDC', () => {
+    const catalog = catalogSchema.parse(JSON.parse(readFileSync(SHARED_CATALOG, 'utf8')));
     for (const d of catalog.drugs) {
       if (d.hcpcs.code) expect(ref.hcpcsKnown(d.hcpcs.code), d.id).toBe(true);
       for (const p of d.presentations) {
