@@ -373,6 +373,16 @@ describe('R-25 / R-26 code checks', () => {
     expect(r.lines[0]?.code).toBe(code);
     for (const c of codes) expect(r.codes).toContain(c);
   });
+  it('a code not yet valid is reported once, not also as a mismatch', () => {
+    const a = admin({
+      drug: { ndc: [FLUOROURACIL_500], hcpcs: ['J9192'], rxnorm: [] },
+      dose: { value: '500', unit: 'mg' },
+      ...docs(FLUOROURACIL_500, 1),
+    });
+    const r = run([a]);
+    expect(r.shapes).toEqual(['J9190×1 JZ']);
+    expect(r.codes).toEqual(['CONTAINER_TYPE_UNKNOWN', 'HCPCS_NOT_VALID_FOR_DOS']);
+  });
   it.each([
     ['2026-03-02', 'J9190', 1],
     ['2026-10-05', 'J9192', 50],

@@ -63,7 +63,8 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
     }
   }
   if (ndc11 && crosswalk.length > 0) {
-    const wrong = coded.filter((c) => !crosswalk.includes(c));
+    // A code not valid that day is already HCPCS_NOT_VALID_FOR_DOS; only valid codes mismatch.
+    const wrong = coded.filter((c) => !crosswalk.includes(c) && validCode(c, scope));
     if (wrong.length > 0 && !coded.some((c) => crosswalk.includes(c))) {
       warnings.push({
         code: 'NDC_HCPCS_MISMATCH',
