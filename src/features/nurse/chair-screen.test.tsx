@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FhirResource, MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,9 @@ import { toIsoWithOffset } from './local-time.ts';
 import { FlakyGateway } from './pending/flaky-gateway.ts';
 import { PENDING_STORAGE_KEY } from './pending/pending-store.ts';
 import { testReference } from './test-reference.ts';
+
+// A busy machine renders the first screen slowly; wait up to 5 s for it.
+configure({ asyncUtilTimeout: 5000 });
 
 const NOW = new Date(2026, 2, 2, 12, 0, 0);
 const at = (h: number, m = 0) => toIsoWithOffset(new Date(2026, 2, 2, h, m));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FhirResource, MedicationAdministration } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import type { MemoryGateway } from '../../fhir/memory-gateway.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { NurseView } from './nurse-view.tsx';
+
+// A busy machine renders the first screen slowly; wait up to 5 s for it.
+configure({ asyncUtilTimeout: 5000 });
 
 // Today, in the device's time zone, so the chair shows these as today's.
 const today = (h: number, m = 0) => {
