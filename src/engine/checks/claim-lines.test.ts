@@ -120,6 +120,21 @@ describe('contract §2.4 existing claim compared line by line', () => {
     expect(codes(compare(derived, claimLines, [carboAdmin]))).toEqual(expected);
   });
 
+  it('CLAIM_LINE_EXTRA for a drug whose administration gave no line yet says so', () => {
+    const running = admin('a9', {
+      status: 'in-progress',
+      drug: { ndc: [], hcpcs: ['J9267'], rxnorm: [] },
+    });
+    const ws = compare(
+      [line('96413', 1, [A1])],
+      [cl('96413', 1), cl('J9267', 300)],
+      [pembroAdmin, running],
+    );
+    expect(codes(ws)).toEqual(['CLAIM_LINE_EXTRA']);
+    expect(ws[0]?.message).toContain('no line for this drug yet');
+    expect(ws[0]?.sources).toEqual(['Claim/cl1', 'MedicationAdministration/a9']);
+  });
+
   it('JZ on a single-dose line without waste is fine; JZ missing is a modifier mismatch', () => {
     const derived = [line('J9271', 200, [A1], { modifiers: ['JZ'] })];
     expect(compare(derived, [cl('J9271', 200, ['JZ'])])).toEqual([]);

@@ -12,45 +12,11 @@ import {
   modsKey,
   type Entry,
 } from './claim-entries.ts';
-import { amountFor, capitalise, withAmount } from './money.ts';
+import { isMultiDose, name, pendingDrug, priced, takeWhere, type Ctx } from './claim-context.ts';
+import { withAmount } from './money.ts';
 import { sponsorChecks } from './sponsor-lines.ts';
 import { trialLineWarning } from './trial-claim-lines.ts';
 import type { TrialStatus } from './trial-status.ts';
-
-interface Ctx {
-  scope: EncounterScope;
-  claim: ClaimInfo;
-  status: TrialStatus;
-  warnings: Warning[];
-}
-
-function priced(e: Entry, units: number, c: Ctx): number | undefined {
-  return amountFor(
-    { code: e.code, units: e.units, amount: e.amount, date: e.date },
-    units,
-    c.scope.context,
-  );
-}
-
-function name(e: Entry): string {
-  return e.drugName ? `${capitalise(e.drugName)} (${e.code})` : e.code;
-}
-
-function isMultiDose(code: string, claimNdc: string[], c: Ctx): boolean {
-  const ref = c.scope.context.reference;
-  const ndcs = new Set(claimNdc);
-  for (const a of c.scope.administrations) {
-    if (
-      !a.drug.hcpcs.includes(code) &&
-      !a.drug.ndc.some((n) => ref.hcpcsForNdc(n, c.scope.dateOfService).includes(code))
-    )
-      continue;
-    for (const n of a.drug.ndc) ndcs.add(n);
-    for (const k of a.containers ?? []) ndcs.add(k.ndc11);
-  }
-  const types = [...ndcs].map((n) => ref.productByNdc(n)?.container);
-  return types.includes('multi-dose') && !types.includes('single-dose');
-}
 
 function compareUnits(d: Entry, k: Entry, c: Ctx): void {
   if (d.units === k.units) return;
@@ -79,11 +45,6 @@ function compareUnits(d: Entry, k: Entry, c: Ctx): void {
       priced(d, diff, c),
     ),
   );
-}
-
-function takeWhere<T>(list: T[], pred: (x: T) => boolean): T | undefined {
-  const i = list.findIndex(pred);
-  return i < 0 ? undefined : list.splice(i, 1)[0];
 }
 
 function pair(d: Entry, k: Entry, c: Ctx): void {
@@ -226,8 +187,10 @@ export function compareClaimLines(
         {
           code: 'CLAIM_LINE_EXTRA',
           severity: 'error',
-          message: `The claim bills ${describe(k)}, which today's records do not support. Remove it or document the service.`,
-          sources: [claim.ref],
+          message: pendingDrug(k.code, c).length
+            ? `The claim bills ${describe(k)}, but today's records give no line for this drug yet (see the other warnings for it). Hold the line until they do.`
+            : `The claim bills ${describe(k)}, which today's records do not support. Remove it or document the service.`,
+          sources: [claim.ref, ...pendingDrug(k.code, c)],
         },
         k.amount ?? priced(k, k.units, c),
       ),
