@@ -92,7 +92,7 @@ describe('CoderReview: lines and evidence', () => {
     expect(within(errors).getByText(/vials opened for pembrolizumab/)).toBeInTheDocument();
     expect(within(errors).getByText(/\$250\.00 at stake/)).toBeInTheDocument();
     const links = within(errors).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['96413', 'J9271']);
+    expect(links.map((l) => l.textContent)).toEqual(['96413 Q1', 'J9271 JZ Q1']);
     expect(links[1]).toHaveAttribute('href', expect.stringMatching(/^#line-J9271/));
     expect(document.querySelector(links[1]?.getAttribute('href') ?? '')).toBe(card(/J9271/));
     expect(screen.getByRole('region', { name: /Warnings \(money/ })).toHaveTextContent(
@@ -117,6 +117,25 @@ describe('CoderReview: decisions', () => {
     expect(
       within(drug).getByText('Changed to 150 units, JZ, Q1: Pharmacy log says 150 mg'),
     ).toBeInTheDocument();
+  });
+
+  it('works from the keyboard: focus moves into the form and back to the button', async () => {
+    const { user } = setup();
+    const push = card(/96375/);
+    within(push).getByRole('button', { name: 'Reject' }).focus();
+    await user.keyboard('{Enter}');
+    expect(within(push).getByLabelText(/Reason/)).toHaveFocus();
+    await user.keyboard('Duplicate of another visit');
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(within(push).getByText('Rejected: Duplicate of another visit')).toBeInTheDocument();
+    expect(within(push).getByRole('button', { name: 'Reject' })).toHaveFocus();
+    within(push).getByRole('button', { name: 'Edit' }).focus();
+    await user.keyboard('{Enter}');
+    expect(within(push).getByLabelText('Units')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await user.click(within(push).getByRole('button', { name: 'Cancel' }));
+    expect(within(push).getByRole('button', { name: 'Edit' })).toHaveFocus();
   });
 
   it('requires a reason to reject', async () => {

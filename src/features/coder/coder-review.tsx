@@ -16,6 +16,7 @@ import { planSignOff } from './sign-off-plan.ts';
 import { useDecisions } from './use-decisions.ts';
 import { WarningsPanel } from './warnings-panel.tsx';
 import { modifiersText } from './format.ts';
+import './coder.css';
 
 export interface CoderReviewProps {
   result: EncounterResult;

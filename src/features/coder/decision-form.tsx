@@ -1,5 +1,5 @@
 // Edit (units, modifiers) or reject one line; a reason is always required.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { LineDecision } from './decisions.ts';
 import { parseModifiers } from './format.ts';
 
@@ -27,6 +27,10 @@ export function DecisionForm({
   const [errors, setErrors] = useState<{ units?: string; reason?: string }>({});
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const unitsRef = useRef<HTMLInputElement>(null);
+  // Opening the form moves focus into it (keyboard and screen-reader users).
+  useEffect(() => {
+    (mode === 'edit' ? unitsRef.current : reasonRef.current)?.focus();
+  }, [mode]);
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,5 +1,5 @@
 // One derived line: what would be billed, its evidence, and the coder's decision.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DerivedLine } from '../../engine/index.ts';
 import { DecisionForm } from './decision-form.tsx';
 import type { LineDecision } from './decisions.ts';
@@ -18,12 +18,26 @@ function decisionText(d: LineDecision | undefined): string {
   if (!d) return 'No decision yet';
   if (d.kind === 'accepted') return 'Accepted';
   if (d.kind === 'rejected') return `Rejected: ${d.reason}`;
-  return `Changed to ${d.units} units, ${modifiersText(d.modifiers)}: ${d.reason}`;
+  const units = d.units === 1 ? '1 unit' : `${d.units} units`;
+  return `Changed to ${units}, ${modifiersText(d.modifiers)}: ${d.reason}`;
 }
 
 export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCardProps) {
   const headingId = useId();
   const [mode, setMode] = useState<'edit' | 'reject' | null>(null);
+  // Keyboard users land back on the button that opened the form once it closes.
+  const [returnTo, setReturnTo] = useState<'edit' | 'reject' | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const rejectRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mode !== null || returnTo === null) return;
+    (returnTo === 'edit' ? editRef : rejectRef).current?.focus();
+    setReturnTo(null);
+  }, [mode, returnTo]);
+  const close = () => {
+    setReturnTo(mode);
+    setMode(null);
+  };
   const title = line.drugName ? `${line.code} ${line.drugName}` : line.code;
   return (
     <article
@@ -59,9 +73,9 @@ export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCard
           code={line.code}
           units={line.units}
           modifiers={line.modifiers}
-          onCancel={() => setMode(null)}
+          onCancel={close}
           onDone={(d) => {
-            setMode(null);
+            close();
             onDecide(d);
           }}
         />
@@ -70,10 +84,10 @@ export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCard
           <button type="button" onClick={() => onDecide({ kind: 'accepted' })}>
             Accept
           </button>
-          <button type="button" onClick={() => setMode('edit')}>
+          <button type="button" ref={editRef} onClick={() => setMode('edit')}>
             Edit
           </button>
-          <button type="button" onClick={() => setMode('reject')}>
+          <button type="button" ref={rejectRef} onClick={() => setMode('reject')}>
             Reject
           </button>
           {decision && (

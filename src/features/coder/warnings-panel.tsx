@@ -63,7 +63,7 @@ function WarningItem({
   const resolved = warningResolved(result, state, warning);
   const lines = linesConcerned(result, warning);
   return (
-    <li className={`warning warning-${warning.severity}`}>
+    <li className={`warning severity-${warning.severity}`}>
       <p>
         <strong>{warning.message}</strong>{' '}
         {warning.amountAtStake !== undefined && (
@@ -76,7 +76,7 @@ function WarningItem({
           {lines.map((l, i) => (
             <span key={lineKey(l)}>
               {i > 0 && ', '}
-              <a href={`#${lineDomId(lineKey(l))}`}>{l.code}</a>
+              <a href={`#${lineDomId(lineKey(l))}`}>{[l.code, ...l.modifiers].join(' ')}</a>
             </span>
           ))}
         </p>
