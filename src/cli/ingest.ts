@@ -5,7 +5,14 @@ import { PATIENT_ELEMENT, SHARED_TYPES } from '../fhir/map/patient-key.ts';
 import { patientKeyOf } from '../fhir/map/patient-input.ts';
 import { flattenResources, keyOf, ResourceIndex, type RawResource } from '../fhir/references.ts';
 import { InputError } from './errors.ts';
-import { forEachNdjsonLine, parseNdjsonLine, readJsonFile, type InputFile } from './input-files.ts';
+import {
+  forEachNdjsonLine,
+  lineText,
+  parseNdjsonLine,
+  readJsonFile,
+  type InputFile,
+  type NdjsonLine,
+} from './input-files.ts';
 import type { PatientStore } from './patient-store.ts';
 
 export interface Ingested {
@@ -14,11 +21,17 @@ export interface Ingested {
   resources: number;
 }
 
-const PREFIX = '{"resourceType":"';
+const PREFIX = Buffer.from('{"resourceType":"');
+const NEEDLES: Record<string, Buffer> = Object.fromEntries(
+  Object.entries(PATIENT_ELEMENT).map(([type, el]) => [
+    type,
+    Buffer.from(`"${el}":{"reference":"`),
+  ]),
+);
 
-function endsLikeObject(text: string): boolean {
-  for (let i = text.length - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
+function endsLikeObject(buf: Buffer, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const c = buf[i];
     if (c === 32 || c === 9 || c === 13) continue;
     return c === 125; // }
   }
@@ -61,26 +74,35 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
   };
 
   /** Spilling stores: route a line without parsing it when its shape makes that safe. */
-  const fastPath = (text: string, fileIdx: number, line: number): boolean => {
-    if (!text.startsWith(PREFIX)) return false;
-    const typeEnd = text.indexOf('"', PREFIX.length);
-    const type = text.slice(PREFIX.length, typeEnd);
-    const element = PATIENT_ELEMENT[type];
-    if (!element) {
+  const fastPath = (l: NdjsonLine, fileIdx: number): boolean => {
+    const { buf, start, end } = l;
+    if (
+      end - start < PREFIX.length + 2 ||
+      buf.compare(PREFIX, 0, PREFIX.length, start, start + PREFIX.length) !== 0
+    ) {
+      return false;
+    }
+    const typeStart = start + PREFIX.length;
+    const typeEnd = buf.indexOf(34, typeStart);
+    if (typeEnd < 0 || typeEnd >= end) return false;
+    const type = buf.toString('latin1', typeStart, typeEnd);
+    const needle = NEEDLES[type];
+    if (!needle) {
       if (SHARED_TYPES.has(type) || type === 'Bundle' || type === 'Patient') return false;
-      if (!endsLikeObject(text)) return false;
+      if (!endsLikeObject(buf, start, end)) return false;
       resources++;
       return true; // a type we do not read
     }
-    const needle = `"${element}":{"reference":"`;
-    const at = text.indexOf(needle);
-    if (at < 0 || text.indexOf(needle, at + needle.length) >= 0) return false;
+    const line = buf.subarray(start, end);
+    const at = line.indexOf(needle);
+    if (at < 0 || line.indexOf(needle, at + needle.length) >= 0) return false;
     const refStart = at + needle.length;
-    const refEnd = text.indexOf('"', refStart);
-    const ref = text.slice(refStart, refEnd);
-    if (ref.includes('\\') || !endsLikeObject(text)) return false;
+    const refEnd = line.indexOf(34, refStart);
+    if (refEnd < 0) return false;
+    const ref = line.toString('utf8', refStart, refEnd);
+    if (ref.includes('\\') || !endsLikeObject(buf, start, end)) return false;
     resources++;
-    store.addRaw(shared.canonical(ref), text, fileIdx, line);
+    store.addRaw(shared.canonical(ref), buf, start, end, fileIdx, l.line);
     return true;
   };
 
@@ -89,9 +111,10 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
       routeAll(readJsonFile(f.path), fileIdx, 0);
       return;
     }
-    forEachNdjsonLine(f.path, (text, line, last) => {
-      if (store.spills && !last && fastPath(text, fileIdx, line)) return;
-      const resource = parseNdjsonLine(f.path, text, line, last);
+    forEachNdjsonLine(f.path, (l) => {
+      if (store.spills && !l.last && fastPath(l, fileIdx)) return;
+      const { line } = l;
+      const resource = parseNdjsonLine(f.path, lineText(l), line, l.last);
       if (resource.resourceType === 'Bundle') routeAll(resource, fileIdx, line);
       else route(resource, undefined, fileIdx, line);
     });

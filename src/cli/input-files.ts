@@ -1,6 +1,7 @@
 // Input paths → files: FHIR JSON (one resource or a Bundle) and NDJSON; folders are read
 // recursively for *.json and *.ndjson. Anything that cannot be read at all is an InputError.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { isRawResource, type RawResource } from '../fhir/references.ts';
 import { InputError, jsonProblem } from './errors.ts';
@@ -85,50 +86,93 @@ export function readJsonFile(file: string): RawResource {
   return value;
 }
 
+/** One line of an NDJSON file, as bytes. `buf` is reused: copy what you keep. */
+export interface NdjsonLine {
+  buf: Buffer;
+  start: number;
+  end: number;
+  line: number;
+  /** The line did not end with a newline (the file's last line). */
+  last: boolean;
+}
+
+export function lineText(l: NdjsonLine): string {
+  return l.buf.toString('utf8', l.start, l.end);
+}
+
+function isBlank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+const CHUNK = 1 << 20;
+
 /**
- * Calls `onLine` for every non-blank line of an NDJSON file, reading it in chunks (memory stays
- * bounded by the longest line). `last` is true when the line did not end with a newline.
+ * Calls `onLine` for every non-blank line of an NDJSON file, reading it in 1 MB chunks as bytes
+ * (memory stays bounded by the longest line; lines are decoded only when someone asks).
  */
-export function forEachNdjsonLine(
-  file: string,
-  onLine: (text: string, line: number, last: boolean) => void,
-): void {
+export function forEachNdjsonLine(file: string, onLine: (l: NdjsonLine) => void): void {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
     throw new InputError(file, 'cannot be read');
   }
-  const buf = Buffer.allocUnsafe(1 << 20);
-  const decoder = decoderFor();
-  let carry = '';
+  let buf = Buffer.allocUnsafe(CHUNK * 2);
+  let have = 0; // bytes in buf not yet handed out as lines
   let lineNo = 0;
+  const l: NdjsonLine = { buf, start: 0, end: 0, line: 0, last: false };
   try {
     for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      const chunk = buf.subarray(0, n);
-      if (chunk.includes(0)) throw new InputError(file, 'binary data, not NDJSON', lineNo + 1);
-      let text: string;
-      try {
-        text = carry + decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new InputError(file, 'binary data or not UTF-8 text, not NDJSON', lineNo + 1);
+      if (buf.length - have < CHUNK) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+        l.buf = buf;
       }
+      const n = readSync(fd, buf, have, CHUNK, null);
+      const eof = n === 0;
+      const fresh = buf.subarray(have, have + n);
+      if (fresh.includes(0)) throw new InputError(file, 'binary data, not NDJSON', lineNo + 1);
+      have += n;
       let start = 0;
       for (;;) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) break;
+        const nl = buf.indexOf(10, start);
+        if (nl < 0 || nl >= have) break;
         lineNo++;
-        const line =
-          text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl);
-        if (line.trim() !== '') onLine(line, lineNo, false);
+        if (lineNo === 1 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
+        if (!isUtf8(buf.subarray(start, end))) {
+          throw new InputError(file, 'binary data or not UTF-8 text, not NDJSON', lineNo);
+        }
+        if (!isBlank(buf, start, end)) {
+          l.start = start;
+          l.end = end;
+          l.line = lineNo;
+          l.last = false;
+          onLine(l);
+        }
         start = nl + 1;
       }
-      carry = text.slice(start);
+      if (eof) {
+        if (start < have && !isBlank(buf, start, have)) {
+          if (!isUtf8(buf.subarray(start, have))) {
+            throw new InputError(file, 'binary data or not UTF-8 text, not NDJSON', lineNo + 1);
+          }
+          l.start = start;
+          l.end = have;
+          l.line = lineNo + 1;
+          l.last = true;
+          onLine(l);
+        }
+        break;
+      }
+      buf.copy(buf, 0, start, have);
+      have -= start;
     }
-    const rest = carry + decoder.decode();
-    if (rest.trim() !== '') onLine(rest, lineNo + 1, true);
   } finally {
     closeSync(fd);
   }

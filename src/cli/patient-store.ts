@@ -1,9 +1,12 @@
 // Resources partitioned by patient. Small inputs stay in memory (parsed once); large ones spill
 // to bucket files in a temp folder by a hash of the patient, so memory stays bounded by the
-// largest bucket, not the input. Each record keeps its origin so a bad line is still named.
+// largest bucket, not the input. Raw NDJSON lines are copied as bytes, never decoded in pass 1.
+// Each record keeps its origin so a damaged line is still named.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { RawResource } from '../fhir/references.ts';
 import { isRawResource } from '../fhir/references.ts';
 import { InputError } from './errors.ts';
@@ -19,8 +22,15 @@ export interface PatientRecord {
 export interface PatientStore {
   readonly spills: boolean;
   addParsed(patient: string, rec: PatientRecord): void;
-  /** A raw NDJSON line not parsed yet (spilling stores only). */
-  addRaw(patient: string, json: string, file: number, line: number): void;
+  /** Raw NDJSON line bytes not parsed yet (spilling stores only). */
+  addRaw(
+    patient: string,
+    buf: Buffer,
+    start: number,
+    end: number,
+    file: number,
+    line: number,
+  ): void;
   /** Pass 2: every patient with its records. */
   patients(): Iterable<[string, PatientRecord[]]>;
   close(): void;
@@ -45,7 +55,22 @@ export class MemoryStore implements PatientStore {
   }
 }
 
-const FLUSH_BYTES = 64 * 1024;
+const BUCKET_BUFFER = 64 * 1024;
+
+/**
+ * A full garbage collection between buckets keeps the peak heap near one bucket's worth (V8
+ * would otherwise let garbage pile up to hundreds of MB before collecting it).
+ */
+function collector(): () => void {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch {
+    // not available: V8 collects on its own schedule
+  }
+  return () => undefined;
+}
 
 function hash(s: string): number {
   let h = 0x811c9dc5;
@@ -59,86 +84,115 @@ function hash(s: string): number {
 export class SpillStore implements PatientStore {
   readonly spills = true;
   private readonly dir: string;
-  private readonly buffers: string[][];
-  private readonly sizes: number[];
+  private readonly buffers: Buffer[];
+  private readonly used: number[];
   private readonly written: boolean[];
   constructor(
     private readonly bucketCount: number,
     private readonly fileNames: readonly string[],
   ) {
     this.dir = mkdtempSync(join(tmpdir(), 'everydose-audit-'));
-    this.buffers = Array.from({ length: bucketCount }, () => []);
-    this.sizes = new Array<number>(bucketCount).fill(0);
+    this.buffers = Array.from({ length: bucketCount }, () => Buffer.allocUnsafe(BUCKET_BUFFER));
+    this.used = new Array<number>(bucketCount).fill(0);
     this.written = new Array<boolean>(bucketCount).fill(false);
   }
   private path(b: number): string {
     return join(this.dir, `bucket-${b}.txt`);
   }
   private flush(b: number): void {
-    const buf = this.buffers[b];
-    if (!buf || buf.length === 0) return;
-    appendFileSync(this.path(b), buf.join(''));
-    this.buffers[b] = [];
-    this.sizes[b] = 0;
+    const used = this.used[b] ?? 0;
+    if (used === 0) return;
+    appendFileSync(this.path(b), (this.buffers[b] as Buffer).subarray(0, used));
+    this.used[b] = 0;
     this.written[b] = true;
   }
-  addRaw(patient: string, json: string, file: number, line: number): void {
+  /** Appends header + bytes + newline to the patient's bucket. */
+  private put(patient: string, header: string, body: Buffer, start: number, end: number): void {
     const b = hash(patient) % this.bucketCount;
-    const rec = `${patient}\t${file}\t${line}\t\t${json}\n`;
-    (this.buffers[b] as string[]).push(rec);
-    this.sizes[b] = (this.sizes[b] ?? 0) + rec.length;
-    if ((this.sizes[b] ?? 0) >= FLUSH_BYTES) this.flush(b);
+    const need = Buffer.byteLength(header) + (end - start) + 1;
+    if ((this.used[b] ?? 0) + need > BUCKET_BUFFER) this.flush(b);
+    if (need > BUCKET_BUFFER) {
+      appendFileSync(this.path(b), header);
+      appendFileSync(this.path(b), body.subarray(start, end));
+      appendFileSync(this.path(b), '\n');
+      this.written[b] = true;
+      return;
+    }
+    const buf = this.buffers[b] as Buffer;
+    let at = this.used[b] ?? 0;
+    at += buf.write(header, at);
+    at += body.copy(buf, at, start, end);
+    buf[at++] = 10;
+    this.used[b] = at;
+  }
+  addRaw(
+    patient: string,
+    buf: Buffer,
+    start: number,
+    end: number,
+    file: number,
+    line: number,
+  ): void {
+    this.put(patient, `${patient}\t${file}\t${line}\t\t`, buf, start, end);
   }
   addParsed(patient: string, rec: PatientRecord): void {
-    const b = hash(patient) % this.bucketCount;
-    const line = `${patient}\t${rec.file}\t${rec.line}\t${rec.fullUrl ?? ''}\t${JSON.stringify(rec.resource)}\n`;
-    (this.buffers[b] as string[]).push(line);
-    this.sizes[b] = (this.sizes[b] ?? 0) + line.length;
-    if ((this.sizes[b] ?? 0) >= FLUSH_BYTES) this.flush(b);
+    const body = Buffer.from(JSON.stringify(rec.resource));
+    this.put(
+      patient,
+      `${patient}\t${rec.file}\t${rec.line}\t${rec.fullUrl ?? ''}\t`,
+      body,
+      0,
+      body.length,
+    );
   }
   *patients(): Iterable<[string, PatientRecord[]]> {
     for (let b = 0; b < this.bucketCount; b++) this.flush(b);
+    const gc = collector();
     for (let b = 0; b < this.bucketCount; b++) {
       if (!this.written[b]) continue;
-      const text = readFileSync(this.path(b), 'utf8');
-      rmSync(this.path(b));
-      const groups = new Map<string, PatientRecord[]>();
-      let start = 0;
-      while (start < text.length) {
-        const nl = text.indexOf('\n', start);
-        const end = nl < 0 ? text.length : nl;
-        const t1 = text.indexOf('\t', start);
-        const t2 = text.indexOf('\t', t1 + 1);
-        const t3 = text.indexOf('\t', t2 + 1);
-        const t4 = text.indexOf('\t', t3 + 1);
-        const patient = text.slice(start, t1);
-        const file = Number(text.slice(t1 + 1, t2));
-        const line = Number(text.slice(t2 + 1, t3));
-        const fullUrl = text.slice(t3 + 1, t4);
-        const json = text.slice(t4 + 1, end);
-        start = end + 1;
-        let resource: unknown;
-        try {
-          resource = JSON.parse(json);
-        } catch {
-          throw new InputError(
-            this.fileNames[file] ?? 'input',
-            line > 0 ? 'not valid JSON (the line is cut short or damaged)' : 'not valid JSON',
-            line > 0 ? line : undefined,
-          );
-        }
-        if (!isRawResource(resource)) {
-          throw new InputError(this.fileNames[file] ?? 'input', 'not a FHIR resource', line);
-        }
-        const rec: PatientRecord = fullUrl
-          ? { resource, fullUrl, file, line }
-          : { resource, file, line };
-        const list = groups.get(patient);
-        if (list) list.push(rec);
-        else groups.set(patient, [rec]);
-      }
+      gc();
+      const groups = this.readBucket(b);
       yield* groups.entries();
     }
+  }
+  private readBucket(b: number): Map<string, PatientRecord[]> {
+    const buf = readFileSync(this.path(b));
+    rmSync(this.path(b));
+    const groups = new Map<string, PatientRecord[]>();
+    let start = 0;
+    while (start < buf.length) {
+      const nl = buf.indexOf(10, start);
+      const end = nl < 0 ? buf.length : nl;
+      const t1 = buf.indexOf(9, start);
+      const t2 = buf.indexOf(9, t1 + 1);
+      const t3 = buf.indexOf(9, t2 + 1);
+      const t4 = buf.indexOf(9, t3 + 1);
+      const patient = buf.toString('utf8', start, t1);
+      const file = Number(buf.toString('latin1', t1 + 1, t2));
+      const line = Number(buf.toString('latin1', t2 + 1, t3));
+      const fullUrl = buf.toString('utf8', t3 + 1, t4);
+      let resource: unknown;
+      try {
+        resource = JSON.parse(buf.toString('utf8', t4 + 1, end));
+      } catch {
+        throw new InputError(
+          this.fileNames[file] ?? 'input',
+          line > 0 ? 'not valid JSON (the line is cut short or damaged)' : 'not valid JSON',
+          line > 0 ? line : undefined,
+        );
+      }
+      start = end + 1;
+      if (!isRawResource(resource)) {
+        throw new InputError(this.fileNames[file] ?? 'input', 'not a FHIR resource', line);
+      }
+      const rec: PatientRecord = fullUrl
+        ? { resource, fullUrl, file, line }
+        : { resource, file, line };
+      const list = groups.get(patient);
+      if (list) list.push(rec);
+      else groups.set(patient, [rec]);
+    }
+    return groups;
   }
   close(): void {
     rmSync(this.dir, { recursive: true, force: true });

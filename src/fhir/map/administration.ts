@@ -94,8 +94,10 @@ export function mapAdministration(
     a.drug = drugIdentity([ma.medicationCodeableConcept], ctx.ndcKnown);
   } else if (ma.medicationReference) {
     const target = ctx.index.resolve(ma.medicationReference.reference, self);
-    const place = { encounter, ...(start ? { date: localIsoDate(start) } : {}) };
-    const med = readAs(ctx, 'Medication', target, place);
+    const med = readAs(ctx, 'Medication', target, () => ({
+      encounter,
+      ...(start ? { date: localIsoDate(start) } : {}),
+    }));
     if (med && target) {
       a.drug = drugIdentity([med.code], ctx.ndcKnown);
       a.ingredients = mapIngredients(ctx, med, target);

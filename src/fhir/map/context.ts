@@ -46,7 +46,7 @@ export function readAs<T extends ReadType>(
   ctx: MapContext,
   type: T,
   found: IndexedResource | undefined,
-  place?: IssuePlace,
+  place?: IssuePlace | (() => IssuePlace),
 ): Parsed<T> | undefined {
   if (!found || found.resource.resourceType !== type) return undefined;
   let r = ctx.cache.get(found.resource) as ParseResult<T> | undefined;
@@ -55,6 +55,6 @@ export function readAs<T extends ReadType>(
     ctx.cache.set(found.resource, r);
   }
   if (r.ok) return r.value;
-  reportInvalid(ctx, found.key, r.problem, place);
+  reportInvalid(ctx, found.key, r.problem, typeof place === 'function' ? place() : place);
   return undefined;
 }

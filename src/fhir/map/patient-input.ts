@@ -111,7 +111,7 @@ export function mapPatient(
   for (const rec of records) {
     switch (rec.resource.resourceType) {
       case 'MedicationAdministration': {
-        const ma = readAs(ctx, 'MedicationAdministration', rec, rawPlace(ctx, rec.resource));
+        const ma = readAs(ctx, 'MedicationAdministration', rec, () => rawPlace(ctx, rec.resource));
         if (!ma) break;
         const ctxRef = ma.context?.reference ? index.canonical(ma.context.reference) : undefined;
         const encounter = ctxRef?.startsWith('Encounter/') ? ctxRef : null;

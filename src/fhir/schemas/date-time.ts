@@ -1,5 +1,6 @@
 // FHIR date / dateTime / instant strings: shape and calendar checks (shared by the zod schemas
-// and the mapper's Timestamp parsing).
+// and the mapper's Timestamp parsing). The full form is read by hand (it is on the hot path of
+// every administration); shorter forms go through the regular expression.
 
 const RE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
@@ -11,18 +12,68 @@ export interface FhirDateTimeParts {
   hasTime: boolean;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS[month - 1] ?? 0;
+}
+
+function build(
+  y: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  offsetMin: number,
+  hasTime: boolean,
+): FhirDateTimeParts | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(y, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return { wallMs: Date.UTC(y, month - 1, day, hour, minute, second, ms), offsetMin, hasTime };
+}
+
+const d = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const dd = (s: string, i: number): number => {
+  const a = d(s, i);
+  const b = d(s, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/** `YYYY-MM-DDThh:mm:ss` + `Z` or `±hh:mm` (no fraction): the form EHRs send most. */
+function fast(s: string): FhirDateTimeParts | undefined | null {
+  if (s.length !== 20 && s.length !== 25) return null;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  const y1 = dd(s, 0);
+  const y2 = dd(s, 2);
+  const mo = dd(s, 5);
+  const da = dd(s, 8);
+  const h = dd(s, 11);
+  const mi = dd(s, 14);
+  const se = dd(s, 17);
+  if (y1 < 0 || y2 < 0 || mo < 0 || da < 0 || h < 0 || mi < 0 || se < 0) return null;
+  let offsetMin = 0;
+  if (s.length === 20) {
+    if (s[19] !== 'Z') return null;
+  } else {
+    const sign = s[19] === '+' ? 1 : s[19] === '-' ? -1 : 0;
+    const oh = dd(s, 20);
+    const om = dd(s, 23);
+    if (sign === 0 || s[22] !== ':' || oh < 0 || om < 0) return null;
+    if (oh > 14 || om > 59) return undefined;
+    offsetMin = sign * (oh * 60 + om);
+  }
+  return build(y1 * 100 + y2, mo, da, h, mi, se, 0, offsetMin, true);
+}
+
 export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
+  const quick = fast(iso);
+  if (quick !== null) return quick;
   const m = RE.exec(iso);
   if (!m) return undefined;
-  const [, y, mo, d, hh, mi, ss, frac, tz] = m;
-  const month = Number(mo ?? '01');
-  const day = Number(d ?? '01');
-  const hour = Number(hh ?? '0');
-  const minute = Number(mi ?? '0');
-  const second = Number(ss ?? '0');
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
-  }
+  const [, y, mo, da, hh, mi, ss, frac, tz] = m;
   let offsetMin = 0;
   if (tz && tz !== 'Z') {
     const oh = Number(tz.slice(1, 3));
@@ -30,15 +81,15 @@ export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
     if (oh > 14 || om > 59) return undefined;
     offsetMin = (tz.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
-  const wallMs = Date.UTC(
+  return build(
     Number(y),
-    month - 1,
-    day,
-    hour,
-    minute,
-    second,
+    Number(mo ?? '01'),
+    Number(da ?? '01'),
+    Number(hh ?? '0'),
+    Number(mi ?? '0'),
+    Number(ss ?? '0'),
     frac ? Math.round(Number(frac) * 1000) : 0,
+    offsetMin,
+    hh !== undefined,
   );
-  if (new Date(wallMs).getUTCDate() !== day) return undefined; // 2026-02-30
-  return { wallMs, offsetMin, hasTime: hh !== undefined };
 }
