@@ -56,6 +56,16 @@ describe('clinician view', () => {
     await page.context().close();
   });
 
+  it('reads the whole picture in a bounded number of FHIR requests', async () => {
+    const { page, app } = await openClinician();
+    await app.getByRole('list', { name: 'Warnings, worst first' }).waitFor({ timeout: 60_000 });
+    const stats = await fhirAdmin().stats();
+    console.info(`FHIR requests for one clinician launch: ${JSON.stringify(stats)}`);
+    // metadata, Patient, 6 searches with _include/_revinclude, MedicationKnowledge by NDC.
+    expect(stats.total).toBeLessThanOrEqual(12);
+    await page.context().close();
+  });
+
   it('hides its own patient banner inside the EHR frame (need_patient_banner false)', async () => {
     const { page, app } = await openClinician({ embedded: true });
     await app.getByRole('list', { name: 'Warnings, worst first' }).waitFor({ timeout: 60_000 });
