@@ -2,7 +2,7 @@
 // R-04, R-05, R-30; contract §2.3).
 import Decimal from 'decimal.js';
 import type { Presentation } from '../../reference/types.ts';
-import type { Administration, DecimalQuantity, ReferenceData } from '../types.ts';
+import type { DecimalQuantity, ReferenceData } from '../types.ts';
 import { dec, isVolume, valueIn } from './quantity.ts';
 
 /** Amount per 1 mL in `unit`, from an explicit concentration or the product's amount/volume. */
@@ -41,11 +41,11 @@ export function amountIn(
   return undefined;
 }
 
-/** Labeled content of one container of `ndc11` in `unit` (reference data, else Medication.amount). */
+/** Labeled content of one container of `ndc11` in `unit` (reference data, else `fallback`, the Medication.amount). */
 export function labeledAmount(
   ndc11: string | undefined,
   unit: string,
-  a: Administration,
+  fallback: DecimalQuantity | undefined,
   concentration: DecimalQuantity | undefined,
   ref: ReferenceData,
 ): Decimal | undefined {
@@ -54,7 +54,7 @@ export function labeledAmount(
     const v = amountIn(product.amount, unit, concentration, product, ref);
     if (v && v.gt(0)) return v;
   }
-  if (a.medicationAmount) return amountIn(a.medicationAmount, unit, concentration, product, ref);
+  if (fallback) return amountIn(fallback, unit, concentration, product, ref);
   return undefined;
 }
 

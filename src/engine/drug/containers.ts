@@ -34,16 +34,18 @@ export function vialSizes(
   ref: ReferenceData,
 ): VialSize[] {
   const sizes: VialSize[] = [];
-  const add = (ndc11: string): void => {
-    const amount = labeledAmount(ndc11, unit, a, drug.concentrationPerMl, ref);
+  // Medication.amount describes the administered product only, not the other presentations.
+  const add = (ndc11: string, own = false): void => {
+    const fallback = own ? a.medicationAmount : undefined;
+    const amount = labeledAmount(ndc11, unit, fallback, drug.concentrationPerMl, ref);
     if (amount && !sizes.some((s) => s.ndc11 === ndc11)) sizes.push({ ndc11, amount });
   };
-  if (drug.ndc11 && drug.product?.container !== 'multi-dose') add(drug.ndc11);
+  if (drug.ndc11 && drug.product?.container !== 'multi-dose') add(drug.ndc11, true);
   for (const p of ref.presentationsForHcpcs(drug.hcpcs)) {
     if (p.container !== 'multi-dose') add(p.ndc11);
   }
   if (sizes.length === 0 && a.medicationAmount) {
-    const amount = labeledAmount(undefined, unit, a, drug.concentrationPerMl, ref);
+    const amount = labeledAmount(undefined, unit, a.medicationAmount, drug.concentrationPerMl, ref);
     if (amount) sizes.push({ ndc11: drug.ndc11 ?? '', amount });
   }
   return sizes;
@@ -62,7 +64,7 @@ export function containerFacts(
   if (documented.length > 0) {
     let labeled: Decimal | undefined;
     for (const c of documented) {
-      const each = labeledAmount(c.ndc11, unit, a, drug.concentrationPerMl, ref);
+      const each = labeledAmount(c.ndc11, unit, a.medicationAmount, drug.concentrationPerMl, ref);
       if (!each) {
         labeled = undefined;
         break;

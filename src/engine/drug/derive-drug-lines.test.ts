@@ -586,3 +586,23 @@ describe('contract §2.2: a fluid bag with a drug ingredient bills the drug', ()
     expect(r.lines[0]?.ndc).toEqual({ code: '63323075020', quantity: 30, unit: 'ML' });
   });
 });
+
+describe('contract §2.3: a product the reference data does not know', () => {
+  it('labeled content from Medication.amount, NDC quantity from the Medication strength', () => {
+    const a = admin({
+      drug: { ndc: ['99999000001'], hcpcs: ['J9271'], rxnorm: [] },
+      medicationAmount: { value: '100', unit: 'mg' },
+      concentrationPerMl: { value: '25', unit: 'mg' },
+      dose: { value: '144', unit: 'mg' },
+      containers: [{ ndc11: '99999000001', count: 2 }],
+      discarded: { value: '56', unit: 'mg' },
+    });
+    const r = run([a]);
+    expect(r.shapes).toEqual(['J9271×144', 'J9271×56 JW']);
+    expect(r.lines.map((l) => l.ndc)).toEqual([
+      { code: '99999000001', quantity: 5.76, unit: 'ML' },
+      { code: '99999000001', quantity: 2.24, unit: 'ML' },
+    ]);
+    expect(r.codes).toContain('CONTAINER_TYPE_UNKNOWN');
+  });
+});

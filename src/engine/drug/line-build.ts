@@ -4,6 +4,7 @@ import type { EncounterScope, StageResult } from '../stage.ts';
 import type { Administration, DerivedLine, LineEvidence, Warning } from '../types.ts';
 import { ndcFor, paymentAmount, with340b } from './line-parts.ts';
 import type { ResolvedDrug } from './resolve.ts';
+import type { Presentation } from '../../reference/types.ts';
 
 /** What the encounter-level checks (MUE, draft claim) need to know per line set. */
 export interface DrugFacts {
@@ -48,7 +49,7 @@ export function line(
   };
   const ndc11 =
     c.drug.ndc11 ?? (c.a.containers?.length === 1 ? c.a.containers[0]?.ndc11 : undefined);
-  const product = ndc11 ? c.scope.context.reference.productByNdc(ndc11) : undefined;
+  const product = ndc11 ? productFor(ndc11, c) : undefined;
   const ndc = ndcFor(
     ndc11,
     ndcAmount ?? c.dose,
@@ -59,6 +60,24 @@ export function line(
   );
   if (ndc) out.ndc = ndc;
   return out;
+}
+
+/** The NDC's product, else one described by the Medication itself (strength, amount). */
+function productFor(ndc11: string, c: Ctx): Presentation | undefined {
+  const known = c.scope.context.reference.productByNdc(ndc11);
+  if (known?.amount.unit) return known;
+  const amount = c.a.medicationAmount;
+  const concentration = c.drug.concentrationPerMl;
+  if (!amount && !concentration) return known;
+  return {
+    ndc11,
+    hcpcs: c.drug.hcpcs,
+    amount: amount ?? { value: '0', unit: '' },
+    ...(concentration ? { concentrationPerMl: concentration } : {}),
+    container: known?.container ?? null,
+    marketed: false,
+    ndcUnit: concentration ? 'ML' : 'UN',
+  };
 }
 
 export function priced(c: Ctx, l: DerivedLine): DerivedLine {
