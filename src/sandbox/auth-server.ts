@@ -83,6 +83,19 @@ interface TokenBody {
   [key: string]: unknown;
 }
 
+/**
+ * oidc-provider drops offline_access unless the request says prompt=consent, which SMART apps
+ * never send; the sandbox always runs its (headless) consent step anyway, so add it.
+ */
+function withConsentForOffline(url: string): string {
+  const u = new URL(url, 'http://local');
+  const scope = u.searchParams.get('scope');
+  if (!u.pathname.endsWith('/auth') || !scope || u.searchParams.has('prompt')) return url;
+  if (!scope.split(' ').includes('offline_access')) return url;
+  u.searchParams.set('prompt', 'consent');
+  return `${u.pathname}${u.search}`;
+}
+
 export async function createAuthServer(opts: AuthServerOptions): Promise<AuthServer> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = randomBytes(8).toString('hex');
@@ -203,7 +216,7 @@ export async function createAuthServer(opts: AuthServerOptions): Promise<AuthSer
     publicJwks: { keys: [publicJwk] },
     setGrantContext: (grantId, ctx) => grants.set(grantId, ctx),
     handle(req, res) {
-      const original = req.url ?? '/';
+      const original = withConsentForOffline(req.url ?? '/');
       const prefix = new URL(opts.issuer).pathname.replace(/\/$/, '');
       const stripped = original.startsWith(prefix) ? original.slice(prefix.length) : original;
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;

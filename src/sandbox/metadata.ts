@@ -1,6 +1,25 @@
 // Discovery documents of the local EHR: the CapabilityStatement at /fhir/metadata (with the
 // SMART oauth-uris extension) and /fhir/.well-known/smart-configuration (SMART 2.x).
+import './websocket-shim.ts';
+import { getSearchParameter } from '@medplum/core';
 import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
+
+type SearchParamType =
+  | 'number'
+  | 'date'
+  | 'string'
+  | 'token'
+  | 'reference'
+  | 'composite'
+  | 'quantity'
+  | 'uri'
+  | 'special';
+
+/** The parameter's type from the R4 SearchParameters the store indexed. */
+function searchParamType(resourceType: string, name: string): SearchParamType {
+  if (name === '_id') return 'token';
+  return getSearchParameter(resourceType, name)?.type ?? 'string';
+}
 
 export interface DiscoveryUrls {
   fhirBase: string;
@@ -132,10 +151,7 @@ export function capabilityStatement(urls: DiscoveryUrls, open: boolean): Capabil
               ? [{ code: 'create' as const }, { code: 'update' as const }]
               : []),
           ],
-          searchParam: r.search.map((name) => ({
-            name,
-            type: name === '_id' ? ('token' as const) : ('string' as const),
-          })),
+          searchParam: r.search.map((name) => ({ name, type: searchParamType(type, name) })),
           searchInclude: r.include ?? [],
           searchRevInclude: r.revinclude ?? [],
         })),

@@ -90,6 +90,21 @@ describe('token response', () => {
     expect(res.status).toBe(200);
   });
 
+  it('refreshes with offline_access too', async () => {
+    const first = await launchToken(ehr, {
+      scope: 'launch openid offline_access patient/Patient.rs',
+    });
+    expect(String(first.body['scope']).split(' ')).toContain('offline_access');
+    const second = await refresh(ehr.issuer, 'everydose', String(first.body['refresh_token']));
+    expect(second.status).toBe(200);
+  });
+
+  it('issues no refresh token without online_access or offline_access', async () => {
+    const res = await launchToken(ehr, { scope: 'launch openid patient/Patient.rs' });
+    expect(res.status).toBe(200);
+    expect(res.body['refresh_token']).toBeUndefined();
+  });
+
   it('refuses an aud that is not this FHIR server', async () => {
     await expect(
       headlessLaunch({

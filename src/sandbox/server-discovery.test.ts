@@ -13,7 +13,12 @@ interface Capability {
   resourceType: string;
   rest: {
     security: { extension: { url: string; extension: { url: string; valueUri: string }[] }[] };
-    resource: { type: string; searchInclude: string[]; interaction: { code: string }[] }[];
+    resource: {
+      type: string;
+      searchInclude: string[];
+      searchParam: { name: string; type: string }[];
+      interaction: { code: string }[];
+    }[];
   }[];
 }
 
@@ -31,6 +36,13 @@ describe('discovery', () => {
     ]);
     const ma = rest?.resource.find((r) => r.type === 'MedicationAdministration');
     expect(ma?.searchInclude).toContain('MedicationAdministration:medication');
+    expect(ma?.searchParam).toEqual(
+      expect.arrayContaining([
+        { name: 'patient', type: 'reference' },
+        { name: 'effective-time', type: 'date' },
+        { name: 'status', type: 'token' },
+      ]),
+    );
     expect(ma?.interaction.map((i) => i.code)).toEqual(
       expect.arrayContaining(['read', 'search-type', 'update']),
     );
