@@ -5,6 +5,7 @@ import type { EncounterResult } from '../../engine/index.ts';
 import { buildDraftClaim, type SignedLine } from '../../fhir/write/claim-builder.ts';
 import { claimContextFrom, type ClaimContext } from '../../fhir/write/claim-context.ts';
 import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
+import { mergeOntoDraft } from '../../fhir/write/claim-merge.ts';
 import { updatesDraft } from '../../fhir/write/claim-sign-off.ts';
 
 /** Warnings whose presence means the engine treats the visit as study care. */
@@ -61,7 +62,7 @@ export function planSignOff(args: {
   if (!context.provider) gaps.push('No billing provider is on file; you are named instead.');
   if (context.diagnoses.length === 0) gaps.push('No diagnosis was found for this visit.');
   if (trial && !nct) gaps.push("The study's ClinicalTrials.gov number is not known.");
-  const claim = buildDraftClaim({
+  const built = buildDraftClaim({
     patient: result.patient,
     encounter: result.encounter,
     setting: result.setting,
@@ -75,6 +76,8 @@ export function planSignOff(args: {
     created: args.created,
     ...(updatesDraft(existing) ? { id: existing.resource.id } : {}),
   });
+  // Revising a draft keeps what the coder did not review (care team, charges, pointers…).
+  const claim = updatesDraft(existing) ? mergeOntoDraft(existing.resource, built) : built;
   const sources = [...new Set(lines.flatMap((l) => l.sources))];
   return {
     patient: result.patient,
