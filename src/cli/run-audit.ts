@@ -5,11 +5,11 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { deriveSetting } from '../engine/analyze.ts';
 import { analyzePatient, toEncounterReport } from '../engine/index.ts';
 import type { EngineConfig, EngineContext } from '../engine/index.ts';
 import { mapPatient, withMedicationKnowledge } from '../fhir/map/patient-input.ts';
 import { placeUnplacedIssues } from '../fhir/map/place-issues.ts';
+import { issueSetting } from '../fhir/map/analyze-resources.ts';
 import { ResourceIndex, type IndexedResource } from '../fhir/references.ts';
 import { builtinReference } from '../reference/builtin.ts';
 import { loadReferenceFromFiles, type ReferenceFilePaths } from '../reference/load-files.ts';
@@ -98,7 +98,7 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
       }));
       const input = mapPatient(patient, indexed, index, { ndcKnown });
       const results = placeUnplacedIssues(input, analyzePatient(input, ctx), (enc) =>
-        deriveSetting(input, enc, ctx),
+        issueSetting(input, enc, run.config),
       );
       stats.patients++;
       for (const r of results) {
