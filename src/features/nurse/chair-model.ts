@@ -121,6 +121,9 @@ export function drugFacts(
     cc?.text ??
     coding.find((c) => c.display)?.display ??
     holder.medicationReference?.display ??
+    (holder.resourceType === 'MedicationRequest'
+      ? holder.dosageInstruction?.[0]?.text
+      : undefined) ??
     'Unnamed drug';
   return {
     name,

@@ -12,6 +12,27 @@ export interface NurseOrders {
   unavailable?: string;
 }
 
+/** Medications the orders name that the server did not include (drug names for the nurse). */
+async function missingMedications(
+  gateway: FhirGateway,
+  found: readonly FhirResource[],
+): Promise<FhirResource[]> {
+  const have = new Set(found.filter((r) => r.resourceType === 'Medication').map((r) => r.id));
+  const wanted = new Set<string>();
+  for (const r of found) {
+    const ref =
+      r.resourceType === 'MedicationRequest' ? r.medicationReference?.reference : undefined;
+    const m = ref ? /(?:^|\/)Medication\/([^/]+)$/.exec(ref) : null;
+    if (m?.[1] && !have.has(m[1])) wanted.add(m[1]);
+  }
+  if (wanted.size === 0) return [];
+  try {
+    return await gateway.search('Medication', { _id: [...wanted].join(',') });
+  } catch {
+    return []; // names fall back to the order's own text
+  }
+}
+
 export function nurseOrdersQuery(gateway: FhirGateway) {
   const { launch } = gateway;
   return queryOptions({
@@ -22,7 +43,11 @@ export function nurseOrdersQuery(gateway: FhirGateway) {
         ? { patient: launch.patientId, encounter: `Encounter/${launch.encounterId}` }
         : { patient: launch.patientId, status: 'active' };
       try {
-        return { resources: await gateway.search('MedicationRequest', params) };
+        const found = await gateway.search('MedicationRequest', {
+          ...params,
+          _include: 'MedicationRequest:medication',
+        });
+        return { resources: [...found, ...(await missingMedications(gateway, found))] };
       } catch (e) {
         if (isFhirError(e) && (e.kind === 'forbidden' || e.kind === 'not-found')) {
           return {

@@ -1,0 +1,175 @@
+// The nurse at the chair, end to end through a real SMART launch (issue 5): record a stop
+// time, start an ordered drug and document waste, then read the FHIR server's resources; two
+// sessions editing one administration resolve without a lost update; an entry made offline,
+// or while the server fails, is kept (through a reload) and sent later.
+import type { Frame, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appFrame, fhirAdmin, launchAs } from './harness.ts';
+
+const EXT = 'https://everydose.dev/fhir/StructureDefinition/';
+
+// Story 03: paclitaxel running since 09:00 (no stop time), carboplatin ordered, not started.
+const CARBO = { patientId: 'pt-carbo-pacli', encounterId: 'enc-carbo-pacli-20260804' };
+const PACLITAXEL = 'carbo-pacli-ma-paclitaxel';
+// Story 06: nivolumab 240 mg given, containers listed, no discarded amount.
+const NIVO = { patientId: 'pt-auth-expired', encounterId: 'enc-auth-expired-20260805' };
+const NIVOLUMAB = 'auth-expired-ma-nivolumab';
+
+interface Extension {
+  url: string;
+  valueQuantity?: { value?: number; code?: string };
+  extension?: { url: string; valuePositiveInt?: number }[];
+}
+interface Administration {
+  id: string;
+  status: string;
+  meta?: { versionId?: string };
+  effectivePeriod?: { start?: string; end?: string };
+  request?: { reference?: string };
+  extension?: Extension[];
+}
+
+const readMa = (id: string) => fhirAdmin().read<Administration>('MedicationAdministration', id);
+
+async function openChair(target: typeof CARBO): Promise<{ page: Page; app: Page | Frame }> {
+  const page = await launchAs({ role: 'nurse', ...target });
+  const app = appFrame(page);
+  await app.getByRole('heading', { name: /chair: today/i }).waitFor({ timeout: 60_000 });
+  await app.getByRole('article').first().waitFor({ timeout: 60_000 });
+  return { page, app };
+}
+
+async function pickStop(app: Page | Frame, drug: RegExp, hhmm: string): Promise<void> {
+  await app
+    .getByRole('button', { name: new RegExp(`pick stop time for ${drug.source}`, 'i') })
+    .click();
+  await app.getByLabel('Time', { exact: true }).fill(hhmm);
+  await app.getByRole('button', { name: 'Save stop time' }).click();
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeEach(async () => {
+  await fhirAdmin().reset();
+});
+afterEach(async () => {
+  await fhirAdmin().clearFaults();
+});
+
+describe('nurse at the chair', () => {
+  it('records a stop time and starts an ordered drug; the FHIR server has both', async () => {
+    const { page, app } = await openChair(CARBO);
+    await pickStop(app, /paclitaxel/, '12:00');
+    const stopped = await until(
+      () => readMa(PACLITAXEL),
+      (m) => m.status === 'completed',
+    );
+    expect(stopped.effectivePeriod).toEqual({
+      start: '2026-08-04T09:00:00-04:00',
+      end: '2026-08-04T12:00:00-04:00',
+    });
+
+    await app.getByRole('button', { name: /record start time now for carboplatin/i }).click();
+    const created = await until(
+      () =>
+        fhirAdmin().search<Administration>(`MedicationAdministration?patient=${CARBO.patientId}`),
+      (list) =>
+        list.some((m) => m.request?.reference === 'MedicationRequest/carbo-pacli-rx-carboplatin'),
+    );
+    const carbo = created.find(
+      (m) => m.request?.reference === 'MedicationRequest/carbo-pacli-rx-carboplatin',
+    );
+    expect(carbo?.status).toBe('in-progress');
+    expect(carbo?.effectivePeriod?.start).toMatch(/-0[45]:00$/);
+    await app.getByText('All entries saved.').waitFor();
+    await page.context().close();
+  });
+
+  it('documents waste in two taps; the server has containers and the discarded amount', async () => {
+    const { page, app } = await openChair(NIVO);
+    await app.getByRole('button', { name: /document waste for nivolumab/i }).click();
+    const amount = app.getByLabel(/amount discarded/i);
+    await amount.waitFor();
+    const shown = Number(await amount.inputValue());
+    await app.getByRole('button', { name: /^save waste/i }).click();
+    const saved = await until(
+      () => readMa(NIVOLUMAB),
+      (m) => (m.extension ?? []).some((e) => e.url === `${EXT}discarded-amount`),
+    );
+    const discarded = saved.extension?.find((e) => e.url === `${EXT}discarded-amount`);
+    expect(discarded?.valueQuantity).toMatchObject({ value: shown, code: 'mg' });
+    expect(saved.extension?.filter((e) => e.url === `${EXT}container`).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
+describe('nothing lost', () => {
+  it.each([
+    ['keep mine', 'Keep mine', '2026-08-04T12:00:00-04:00'],
+    ['keep theirs', 'Keep theirs', '2026-08-04T11:50:00-04:00'],
+  ])('two sessions edit one administration: %s, no silent overwrite', async (_n, choice, end) => {
+    const a = await openChair(CARBO);
+    const b = await openChair(CARBO);
+    await pickStop(b.app, /paclitaxel/, '11:50');
+    await until(
+      () => readMa(PACLITAXEL),
+      (m) => m.effectivePeriod?.end !== undefined,
+    );
+    await pickStop(a.app, /paclitaxel/, '12:00');
+    const theirs = a.app.getByRole('region', { name: 'Their version' });
+    await theirs.waitFor({ timeout: 30_000 });
+    expect(await theirs.textContent()).toMatch(/stop: 11:50/i);
+    expect(await a.app.getByRole('region', { name: 'Your entry' }).textContent()).toMatch(
+      /stop: 12:00/i,
+    );
+    expect((await readMa(PACLITAXEL)).effectivePeriod?.end).toBe('2026-08-04T11:50:00-04:00');
+    await a.app.getByRole('button', { name: choice }).click();
+    await a.app.getByText('All entries saved.').waitFor({ timeout: 30_000 });
+    const final = await readMa(PACLITAXEL);
+    expect(final.effectivePeriod?.end).toBe(end);
+    expect(final.meta?.versionId).not.toBe('1');
+    await a.page.context().close();
+    await b.page.context().close();
+  });
+
+  it('offline then online: the entry stays pending and is sent', async () => {
+    const { page, app } = await openChair(CARBO);
+    await page.context().setOffline(true);
+    await app.getByRole('button', { name: /record stop time now for paclitaxel/i }).click();
+    await app.getByText(/waiting to send: stop time/i).waitFor();
+    expect((await readMa(PACLITAXEL)).status).toBe('in-progress');
+    await page.context().setOffline(false);
+    const saved = await until(
+      () => readMa(PACLITAXEL),
+      (m) => m.status === 'completed',
+    );
+    expect(saved.effectivePeriod?.end).toBeDefined();
+    await app.getByText('All entries saved.').waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it('a failing server keeps the entry through a page reload, then sends it', async () => {
+    const { page, app } = await openChair(CARBO);
+    await fhirAdmin().setFaults({ status: 503, path: `^/MedicationAdministration/${PACLITAXEL}` });
+    await pickStop(app, /paclitaxel/, '12:00');
+    await app.getByText(/waiting to send: stop time/i).waitFor();
+    await page.reload();
+    const again = appFrame(page);
+    await again.getByText(/waiting to send: stop time/i).waitFor({ timeout: 60_000 });
+    await fhirAdmin().clearFaults();
+    const saved = await until(
+      () => readMa(PACLITAXEL),
+      (m) => m.status === 'completed',
+      90_000,
+    );
+    expect(saved.effectivePeriod?.end).toBe('2026-08-04T12:00:00-04:00');
+    await page.context().close();
+  });
+});
