@@ -153,26 +153,38 @@ export function claimHeaderChecks(
     ];
   }
   const out: Warning[] = [];
+  // A claim returned as unprocessable puts every line at stake.
+  const whole = sumAmounts(lines.map((l) => l.amount));
   if (!hasZ006(claim)) {
-    out.push({
-      code: 'TRIAL_DIAGNOSIS_MISSING',
-      severity: 'error',
-      message: 'Add diagnosis Z00.6 (clinical research participant) to the claim.',
-      sources: [claim.ref],
-    });
+    out.push(
+      withAmount(
+        {
+          code: 'TRIAL_DIAGNOSIS_MISSING',
+          severity: 'error',
+          message: 'Add diagnosis Z00.6 (clinical research participant) to the claim.',
+          sources: [claim.ref],
+        },
+        whole,
+      ),
+    );
   }
-  out.push(...nctChecks(scope, claim, status));
+  out.push(...nctChecks(scope, claim, status).map((w) => withAmount(w, whole)));
   if (
     institutional(claim, scope) &&
     scope.context.config.trial.requireConditionCode30 &&
     !claim.conditionCodes.includes('30')
   ) {
-    out.push({
-      code: 'TRIAL_CONDITION_CODE_MISSING',
-      severity: 'error',
-      message: 'Hospital claim for study care needs condition code 30.',
-      sources: [claim.ref],
-    });
+    out.push(
+      withAmount(
+        {
+          code: 'TRIAL_CONDITION_CODE_MISSING',
+          severity: 'error',
+          message: 'Hospital claim for study care needs condition code 30.',
+          sources: [claim.ref],
+        },
+        whole,
+      ),
+    );
   }
   out.push(...maCheck(scope, claim, status, lines));
   return out;

@@ -140,6 +140,19 @@ describe('research-billing §10–§11 claim checks of a trial encounter', () =>
     expect(codes(ws)).toEqual(expected);
   });
 
+  it('header errors put the whole claim’s known amount at stake (it would be returned)', () => {
+    const ws = run(trialPatient(), goodClaim({ diagnoses: ['C25.9'], trialNumbers: [] })).warnings;
+    expect(codes(ws)).toEqual(['TRIAL_DIAGNOSIS_MISSING', 'TRIAL_NCT_MISSING']);
+    // J9201 has no price in the fake reference: nothing known, nothing claimed.
+    expect(ws.every((w) => w.amountAtStake === undefined)).toBe(true);
+    const s = scope({ ...trialPatient(), claims: [goodClaim({ diagnoses: ['C25.9'] })] });
+    const priced = [...derived(), line('J2405', 8, [A2])];
+    const [w] = runEncounterChecks(s, priced, { entries: [] }).warnings.filter(
+      (x) => x.code === 'TRIAL_DIAGNOSIS_MISSING',
+    );
+    expect(w?.amountAtStake).toBe(0.8);
+  });
+
   it('TRIAL_MODIFIER_MISSING message names the study and the code', () => {
     const c = goodClaim({
       lines: [cl('96413', 1), cl('96417', 1, ['Q1']), cl('J9201', 8, ['Q1'])],
