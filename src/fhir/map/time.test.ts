@@ -26,6 +26,8 @@ describe('parseTimestamp keeps the UTC offset (contract §2.1)', () => {
     ],
     ['date only: midnight, offset 0', '2026-03-02', Date.UTC(2026, 2, 2), 0, '2026-03-02', false],
     ['month only', '2026-03', Date.UTC(2026, 2, 1), 0, '2026-03-01', false],
+    ['leap day', '2024-02-29T10:00:00Z', Date.UTC(2024, 1, 29, 10), 0, '2024-02-29', true],
+    ['+14:00', '2026-03-02T10:00:00+14:00', Date.UTC(2026, 2, 1, 20), 840, '2026-03-02', true],
   ])('%s', (_n, iso, ms, offsetMin, date, hasTime) => {
     const t = parseTimestamp(iso);
     expect(t).toMatchObject({ ms, offsetMin, iso, hasTime });
@@ -38,6 +40,9 @@ describe('parseTimestamp keeps the UTC offset (contract §2.1)', () => {
     '2026-13-45T99:00:00Z',
     '2026-02-30',
     '2026-03-02T24:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2026-03-02T10:00:00+15:00',
+    '2026-03-02T10:60:00Z',
     '02/03/2026',
   ])('rejects %j', (iso) => {
     const t = parseTimestamp(iso);
