@@ -39,6 +39,14 @@ function send(res: ServerResponse, out: StoreResponse, extra: Record<string, str
   sendJson(res, out.status, body, headers, FHIR_JSON);
 }
 
+/** A POST `Type/_search` as the equivalent GET `Type?…`, for paging links. */
+export function searchUrl(req: StoreRequest): string {
+  const path = req.url.split('?')[0] ?? '';
+  if (req.method !== 'POST' || !path.endsWith('/_search')) return req.url;
+  const form = req.body && typeof req.body === 'object' ? (req.body as Record<string, string>) : {};
+  return `${path.slice(0, -'/_search'.length)}?${new URLSearchParams(form).toString()}`;
+}
+
 /** self/next/previous links from the store's total; fullUrl on every entry. */
 export function addPagingLinks(bundle: Bundle, fhirBase: string, url: string, loop: boolean): void {
   const u = new URL(url, 'http://local');
@@ -173,7 +181,7 @@ export async function handleFhir(
   const access: AccessDeps = {
     store: deps.store,
     decorateSearch: (bundle, r) =>
-      addPagingLinks(bundle, deps.fhirBase, r.url, deps.faults.loopPaging),
+      addPagingLinks(bundle, deps.fhirBase, searchUrl(r), deps.faults.loopPaging),
   };
   let out: StoreResponse;
   if (claims) {

@@ -58,6 +58,22 @@ describe('paging', () => {
     expect(link(second, 'next')).toBeUndefined();
     expect(link(second, 'previous')).toContain('_offset=0');
   });
+
+  it('pages a POST _search with GET links', async () => {
+    const res = await fetch(`${ehr.fhirBase}/MedicationAdministration/_search`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${nurse}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: `patient=${PT1}&_count=2`,
+    });
+    const bundle = (await res.json()) as Bundle;
+    expect(bundle.entry).toHaveLength(2);
+    expect(link(bundle, 'next')).toBe(
+      `${ehr.fhirBase}/MedicationAdministration?patient=${PT1}&_count=2&_offset=2`,
+    );
+  });
 });
 
 describe('versions', () => {
