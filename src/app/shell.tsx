@@ -1,11 +1,10 @@
 // The app frame: title, role switcher, patient banner (unless the EHR shows its own), this
-// visit's administrations, then the screen for the user's role.
+// visit's administrations, then the screen for the user's role. Role screens load lazily so
+// the first screen (banner + administrations) does not wait for them.
+import { lazy, Suspense } from 'react';
 import { EmptyMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
-import { ClinicianView } from '../features/clinician/clinician-view.tsx';
-import { CoderView } from '../features/coder/coder-view.tsx';
-import { NurseView } from '../features/nurse/nurse-view.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
@@ -18,10 +17,22 @@ function PatientBannerContainer() {
   return <PatientBanner {...patient.data} />;
 }
 
+const NurseView = lazy(() =>
+  import('../features/nurse/nurse-view.tsx').then((m) => ({ default: m.NurseView })),
+);
+const CoderView = lazy(() =>
+  import('../features/coder/coder-view.tsx').then((m) => ({ default: m.CoderView })),
+);
+const ClinicianView = lazy(() =>
+  import('../features/clinician/clinician-view.tsx').then((m) => ({ default: m.ClinicianView })),
+);
+
 function RoleView({ role }: { role: AppRole }) {
-  if (role === 'nurse') return <NurseView />;
-  if (role === 'coder') return <CoderView />;
-  return <ClinicianView />;
+  return (
+    <Suspense fallback={<LoadingMessage label="Opening your screen…" />}>
+      {role === 'nurse' ? <NurseView /> : role === 'coder' ? <CoderView /> : <ClinicianView />}
+    </Suspense>
+  );
 }
 
 export function Shell() {

@@ -2,11 +2,9 @@
 // (dynamic import) so the first screen does not wait for it.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { analyzePatient, defaultConfig, type EncounterResult } from '../engine/index.ts';
-import { readabilityOf, type BillingPicture } from '../fhir/load/billing-picture.ts';
-import { mapPatientInputs, withMedicationKnowledge } from '../fhir/map/patient-input.ts';
+import type { EncounterResult } from '../engine/index.ts';
+import type { BillingPicture } from '../fhir/load/billing-picture.ts';
 import { fhirKeys } from '../fhir/queries/keys.ts';
-import type { ReferenceData } from '../reference/types.ts';
 import { useGateway } from './gateway-context.ts';
 import { todayLocal } from './today.ts';
 import { useBillingPicture } from './use-billing-picture.ts';
@@ -22,14 +20,16 @@ export interface EncounterAnalysis {
 
 const ENGINE_FAILED = 'EveryDose could not work out the billing for this visit.';
 
-export function runAnalysis(picture: BillingPicture, reference: ReferenceData): EncounterResult[] {
-  const ctx = {
-    config: defaultConfig(),
-    reference: withMedicationKnowledge(reference, picture.resources),
-  };
-  return mapPatientInputs(picture.resources, { readable: readabilityOf(picture) }).flatMap((p) =>
-    analyzePatient(p, ctx),
-  );
+export type Analyzer = (picture: BillingPicture) => EncounterResult[];
+
+/** Engine, mapper and built-in reference data, fetched as one lazy chunk. */
+async function loadAnalyzer(): Promise<Analyzer> {
+  const [{ builtinReference }, { runAnalysis }] = await Promise.all([
+    import('../reference/builtin.ts'),
+    import('./analyzer.ts'),
+  ]);
+  const reference = builtinReference();
+  return (picture) => runAnalysis(picture, reference);
 }
 
 /** The launch encounter's result; without one, the latest of today's for the patient. */
@@ -45,19 +45,21 @@ export function pickCurrent(
 export function useEncounterAnalysis(): EncounterAnalysis {
   const gateway = useGateway();
   const picture = useBillingPicture();
-  const reference = useQuery({
+  const reference = useQuery<Analyzer>({
     queryKey: fhirKeys.referenceData(gateway.launch),
-    queryFn: async () => (await import('../reference/builtin.ts')).builtinReference(),
+    queryFn: loadAnalyzer,
     staleTime: Infinity,
+    structuralSharing: false,
   });
+  const analyze = reference.data;
   const analysed = useMemo(() => {
-    if (!picture.data || !reference.data) return { results: [], error: null };
+    if (!picture.data || !analyze) return { results: [], error: null };
     try {
-      return { results: runAnalysis(picture.data, reference.data), error: null };
+      return { results: analyze(picture.data), error: null };
     } catch {
       return { results: [], error: new Error(ENGINE_FAILED) };
     }
-  }, [picture.data, reference.data]);
+  }, [picture.data, analyze]);
   const { encounterId } = gateway.launch;
   const current = useMemo(
     () => pickCurrent(analysed.results, encounterId, todayLocal()),
