@@ -53,7 +53,10 @@ export function ndcFor(
   if (!ndc11) return undefined;
   const q = ndcQuantity(amount, unit, product, concentration, scope.context.reference);
   if (!q) return undefined;
-  return { code: ndc11, quantity: toNumber(q.quantity, 3), unit: q.unit };
+  // A positive amount never reads as 0 on the claim: the smallest reportable is 0.001.
+  const rounded = toNumber(q.quantity, 3);
+  const quantity = rounded === 0 && q.quantity.gt(0) ? 0.001 : rounded;
+  return { code: ndc11, quantity, unit: q.unit };
 }
 
 export function warn(

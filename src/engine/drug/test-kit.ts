@@ -4,6 +4,7 @@ import { createReference, overlayReference } from '../../reference/create-refere
 import { emptyTables, type ReferenceTables } from '../../reference/tables.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { EncounterScope } from '../stage.ts';
+import { deriveDrugLines } from './derive-drug-lines.ts';
 import type {
   Administration,
   EngineConfig,
@@ -113,3 +114,40 @@ export function shapes(lines: { code: string; units: number; modifiers: string[]
     (l) => `${l.code}×${l.units}${l.modifiers.length ? ` ${l.modifiers.join(',')}` : ''}`,
   );
 }
+
+// ---------------------------------------------------------------- shared test data
+
+export const PEMBRO = '00006302602'; // 100 mg / 4 mL, 25 mg/mL
+export const NIVO_40 = '00003377211';
+export const DURVA_120 = '00310450012';
+export const BEVA_100 = '50242006001';
+export const BEVA_400 = '50242006101';
+export const CARBO_450 = '61703033950'; // multi-dose
+export const PALONO = '00409250410'; // 0.25 mg / 5 mL
+export const BORTEZOMIB = '63020004901'; // 3.5 mg powder, J9041 0.1 mg
+export const OXALI_50 = '63323075010';
+export const FOSAPREPITANT = '63323097210';
+export const FLUOROURACIL_500 = '63323011710';
+export const PEGFIL = '55513019001'; // single-dose syringe
+
+/** Single-dose labels verified for the tests (the catalog leaves most unknown). */
+export const SDC = withContainers({
+  [PEMBRO]: 'single-dose',
+  [BEVA_100]: 'single-dose',
+  [BEVA_400]: 'single-dose',
+  [PALONO]: 'single-dose',
+  [BORTEZOMIB]: 'single-dose',
+  [OXALI_50]: 'single-dose',
+  '63323075020': 'single-dose',
+  '60505613208': 'single-dose',
+});
+
+export function run(admins: Administration[], o: ScopeOptions = {}) {
+  const r = deriveDrugLines(scopeOf(admins, { reference: SDC, ...o }));
+  return { ...r, shapes: shapes(r.lines), codes: r.warnings.map((w) => w.code).sort() };
+}
+
+export const docs = (ndc11: string, count: number): Partial<Administration> => ({
+  containers: [{ ndc11, count }],
+  discarded: { value: '0', unit: 'mg' },
+});
