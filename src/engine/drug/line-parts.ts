@@ -33,7 +33,9 @@ export function paymentAmount(
 ): number | undefined {
   const limit = scope.context.reference.paymentLimit(hcpcs, scope.dateOfService);
   if (limit === undefined) return undefined;
-  return toNumber(new Decimal(limit).mul(units), 2);
+  const amount = toNumber(new Decimal(limit).mul(units), 2);
+  // Absurd unit counts (a dose of 1e308 mg) give no dollar amount rather than Infinity.
+  return Number.isFinite(amount) ? amount : undefined;
 }
 
 /** 340B modifier on separately payable drug lines. */

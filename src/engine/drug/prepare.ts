@@ -96,7 +96,9 @@ export function groupPrepared(list: Prepared[]): DrugGroup[] {
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  return [...groups.values()].map((members) => {
+  const startMs = (p: Prepared): number => p.a.start?.ms ?? p.a.end?.ms ?? Infinity;
+  return [...groups.values()].map((unsorted) => {
+    const members = [...unsorted].sort((x, y) => startMs(x) - startMs(y)); // line date = first start
     const first = members[0] as Prepared;
     const admins = members.map((m) => m.a);
     const containers = mergeContainers(admins);
