@@ -102,7 +102,20 @@ export async function handleInteraction(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const details = await deps.auth.provider.interactionDetails(req, res);
+  let details: InteractionDetails;
+  try {
+    details = await deps.auth.provider.interactionDetails(req, res);
+  } catch {
+    sendHtml(
+      res,
+      400,
+      page(
+        'Sign-in expired',
+        '<main><h1>This sign-in has expired</h1><p>Launch EveryDose again from the <a href="/">launcher</a>.</p></main>',
+      ),
+    );
+    return;
+  }
   const aud = details.params['aud'];
   if (typeof aud === 'string' && !sameBase(aud, deps.fhirBase)) {
     await deny(deps, req, res, 'aud does not name this FHIR server');

@@ -126,6 +126,12 @@ describe('token response', () => {
   });
 });
 
+it('answers an unknown sign-in step with a plain page', async () => {
+  const res = await fetch(`${ehr.issuer}/interaction/unknown-uid`);
+  expect(res.status).toBe(400);
+  expect(await res.text()).toContain('This sign-in has expired');
+});
+
 describe('standalone launch', () => {
   it('asks for a patient on the picker page and puts it in context', async () => {
     const res = await headlessLaunch({
