@@ -122,7 +122,10 @@ export function mapAdministration(
   if (ma.request?.reference) {
     const target = ctx.index.resolve(ma.request.reference, self);
     a.request = target?.key ?? ctx.index.canonical(ma.request.reference);
-    const req = readAs(ctx, 'MedicationRequest', target);
+    const req = readAs(ctx, 'MedicationRequest', target, () => ({
+      encounter,
+      ...(start ? { date: localIsoDate(start) } : {}),
+    }));
     const ordered = decimalQuantity(req?.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity);
     if (ordered) a.orderedDose = ordered;
   }
