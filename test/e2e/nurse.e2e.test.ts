@@ -110,6 +110,42 @@ describe('nurse at the chair', () => {
   });
 });
 
+describe('for the chair', () => {
+  it('at 1024×768 every control is at least 44 px, and stop works from the keyboard', async () => {
+    const { page, app } = await openChair(CARBO);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await app.getByRole('button', { name: /pick stop time for paclitaxel/i }).click();
+    const sizes = await app.locator('.chair').evaluate((root) =>
+      [...root.querySelectorAll('button, input, select')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { what: el.outerHTML.slice(0, 60), h: r.height, w: r.width };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(3);
+    const small = sizes.filter((s) => s.h < 44 || s.w < 44);
+    expect(small).toEqual([]);
+    const overflow = await app.locator('.chair').evaluate((el) => el.scrollWidth > 1024);
+    expect(overflow).toBe(false);
+    // Keyboard only: Cancel, then Tab to the one-tap stop button and press Enter.
+    await app.getByRole('button', { name: 'Cancel' }).press('Enter');
+    const target = /record stop time now for paclitaxel/i;
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await app.evaluate(() => document.activeElement?.textContent ?? '');
+      reached = target.test(focused);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    const saved = await until(
+      () => readMa(PACLITAXEL),
+      (m) => m.status === 'completed',
+    );
+    expect(saved.effectivePeriod?.end).toBeDefined();
+    await page.context().close();
+  });
+});
+
 describe('nothing lost', () => {
   it.each([
     ['keep mine', 'Keep mine', '2026-08-04T12:00:00-04:00'],
