@@ -74,3 +74,16 @@ export function effectiveDateFromName(name: string): string | undefined {
   const m = /Eff_(\d{2})-(\d{2})-(\d{4})/i.exec(name);
   return m ? `${m[3]}-${m[1]}-${m[2]}` : undefined;
 }
+
+/** HCPCS → dosage text from crosswalk and payment-limit rows (first seen wins). */
+export function dosageTable(
+  files: { rows: { hcpcs: string; dosage: string }[] }[],
+  keep: CodeFilter = all,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    for (const r of f.rows)
+      if (r.dosage && keep(r.hcpcs) && !(r.hcpcs in out)) out[r.hcpcs] = r.dosage;
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 // ReferenceData over plain tables, with indexes built once. Pure and synchronous.
+import { parseDosage } from './dosage.ts';
 import type { ReferenceTables } from './tables.ts';
 import { inRange } from './tables.ts';
 import type { HcpcsInfo, MueEntry, Presentation, ReferenceData } from './types.ts';
@@ -66,6 +67,10 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       }
       return undefined;
     },
+    billingUnitOf: (code) => {
+      const text = tables.dosage?.[code];
+      return text ? parseDosage(text) : undefined;
+    },
     mue: (code, table, dos): MueEntry | undefined => {
       for (const t of pick(
         tables.mue.filter((m) => m.table === table),
@@ -102,6 +107,7 @@ export function overlayReference(over: ReferenceData, base: ReferenceData): Refe
     paymentLimit: (c, d) => over.paymentLimit(c, d) ?? base.paymentLimit(c, d),
     oppsStatusIndicator: (c, d) => over.oppsStatusIndicator(c, d) ?? base.oppsStatusIndicator(c, d),
     mue: (c, t, d) => over.mue(c, t, d) ?? base.mue(c, t, d),
+    billingUnitOf: (c) => over.billingUnitOf?.(c) ?? base.billingUnitOf?.(c),
     ...(unitFactor ? { unitFactor } : {}),
   };
 }

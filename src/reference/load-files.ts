@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   crosswalkMappings,
+  dosageTable,
   effectiveDateFromName,
   mueTable,
   oppsTable,
@@ -64,12 +65,18 @@ export async function loadReferenceFromFiles(
   base?: ReferenceData,
 ): Promise<ReferenceData> {
   const tables = emptyTables();
-  if (paths.ndcHcpcsCrosswalk) {
-    tables.ndcHcpcs = crosswalkMappings(await load(paths.ndcHcpcsCrosswalk, parseCrosswalk));
-  }
+  const dosageFiles: { rows: { hcpcs: string; dosage: string }[] }[] = [];
   if (paths.paymentLimits) {
-    tables.paymentLimits = [paymentLimitTable(await load(paths.paymentLimits, parsePaymentLimits))];
+    const file = await load(paths.paymentLimits, parsePaymentLimits);
+    tables.paymentLimits = [paymentLimitTable(file)];
+    dosageFiles.push(file);
   }
+  if (paths.ndcHcpcsCrosswalk) {
+    const file = await load(paths.ndcHcpcsCrosswalk, parseCrosswalk);
+    tables.ndcHcpcs = crosswalkMappings(file);
+    dosageFiles.push(file);
+  }
+  tables.dosage = dosageTable(dosageFiles);
   if (paths.mue) {
     const file = await load(paths.mue, parseMue);
     const from = effectiveDateFromName(basename(paths.mue));

@@ -43,6 +43,8 @@ export interface ReferenceTables {
   paymentLimits: PaymentLimitTable[];
   opps: OppsTable[];
   mue: MueTableData[];
+  /** HCPCS → CMS dosage text ('1 MG', 'UP TO 50 MG') for drug codes outside the catalog. */
+  dosage?: Record<string, string>;
 }
 
 export function emptyTables(): ReferenceTables {

@@ -89,4 +89,9 @@ export interface ReferenceData {
    * here only for others (src/reference/ucum.ts injects a maintained UCUM implementation).
    */
   unitFactor?(from: string, to: string): string | undefined;
+  /**
+   * Billing unit of a drug code the catalog does not carry, from the CMS files' dosage column
+   * (so a drug outside the catalog still gets units). Optional; undefined when unknown.
+   */
+  billingUnitOf?(code: string): { billingUnit: DecimalQuantity; upTo: boolean } | undefined;
 }

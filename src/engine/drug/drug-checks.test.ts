@@ -340,3 +340,16 @@ describe('contract §2.3: a product the reference data does not know', () => {
     expect(r.codes).toContain('CONTAINER_TYPE_UNKNOWN');
   });
 });
+
+describe('a drug code outside the catalog', () => {
+  it('bills with the CMS dosage as its unit (J9042 brentuximab, 1 mg)', () => {
+    const a = admin({
+      drug: { ndc: [], hcpcs: ['J9042'], rxnorm: [], display: 'brentuximab vedotin' },
+      dose: { value: '126.5', unit: 'mg' },
+    });
+    const r = run([a]);
+    expect(r.shapes).toEqual(['J9042×127']);
+    expect(r.lines[0]?.drugName).toBe('brentuximab vedotin');
+    expect(r.codes).toEqual(['CONTAINER_TYPE_UNKNOWN', 'VIALS_NOT_DOCUMENTED']);
+  });
+});

@@ -88,7 +88,20 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
       break;
     }
   }
-  if (!hcpcs || !info) return { warnings };
+  if (!hcpcs || !info) {
+    // A drug code outside the catalog: billing unit from the CMS files, category from §2.2.
+    const code = candidates.find((c) => !ref.hcpcsKnown(c) && ref.billingUnitOf?.(c));
+    const unit = code ? ref.billingUnitOf?.(code) : undefined;
+    if (!code || !unit) return { warnings };
+    hcpcs = code;
+    info = {
+      code,
+      billingUnit: unit.billingUnit,
+      ...(unit.upTo ? { upTo: true } : {}),
+      category: cat.category,
+      displayName: drug.display ?? code,
+    };
+  }
   const concentration =
     ingredient?.strengthPerMl ?? a.concentrationPerMl ?? product?.concentrationPerMl;
   return {

@@ -4,7 +4,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crosswalkMappings, mueTable, oppsTable, paymentLimitTable } from '../cms-tables.ts';
+import {
+  crosswalkMappings,
+  dosageTable,
+  mueTable,
+  oppsTable,
+  paymentLimitTable,
+} from '../cms-tables.ts';
 import { parseAddendumB } from '../parse/addendum-b.ts';
 import { parseCrosswalk } from '../parse/crosswalk.ts';
 import { decodeCmsBytes } from '../parse/csv.ts';
@@ -50,21 +56,25 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
   const extra = crosswalkMappings(crosswalk, (c) => carried.has(c), {}).filter(
     (m) => !cat.ndcHcpcs.some((x) => x.ndc11 === m.ndc11 && x.hcpcs === m.hcpcs),
   );
+  const payments = CMS_FILES.paymentLimits.map((f) => parsePaymentLimits(read(f)));
   const tables: ReferenceTables = {
     hcpcs: cat.hcpcs,
     products: cat.products,
     ndcHcpcs: [...cat.ndcHcpcs, ...extra],
     rxnorm: cat.rxnorm,
     // Payment limits answer only inside their quarter.
-    paymentLimits: CMS_FILES.paymentLimits.map((f) =>
-      paymentLimitTable(parsePaymentLimits(read(f)), productCode),
-    ),
+    paymentLimits: payments.map((p) => paymentLimitTable(p, productCode)),
     // MUE and Addendum B: the only release carried answers for every date.
     opps: [oppsTable(parseAddendumB(read(CMS_FILES.addendumB)), productCode)],
     mue: [
       mueTable(parseMue(read(CMS_FILES.muePractitioner)), 'practitioner', productCode),
       mueTable(parseMue(read(CMS_FILES.mueOutpatient)), 'outpatient-hospital', productCode),
     ],
+    // Billing units of drug codes outside the catalog (latest file first).
+    dosage: dosageTable(
+      [...[...payments].reverse(), crosswalk],
+      (c) => /^(J|Q|C9|A9)/.test(c) && !carried.has(c),
+    ),
   };
   return { tables, notes: cat.notes };
 }
@@ -77,7 +87,12 @@ function main(): void {
     ndcHcpcs: tables.ndcHcpcs,
     rxnorm: tables.rxnorm,
   };
-  const cmsData = { paymentLimits: tables.paymentLimits, opps: tables.opps, mue: tables.mue };
+  const cmsData = {
+    paymentLimits: tables.paymentLimits,
+    opps: tables.opps,
+    mue: tables.mue,
+    dosage: tables.dosage,
+  };
   writeFileSync(join(out, 'drugs.json'), JSON.stringify(drugs));
   writeFileSync(join(out, 'cms.json'), JSON.stringify(cmsData));
   process.stdout.write(
