@@ -141,6 +141,25 @@ describe('FhirclientGateway search paging', () => {
     expect(requests).toBeLessThanOrEqual(3);
   });
 
+  it('recognises a looping next link spelled differently (encoding, order), even on an empty page', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${FHIR_BASE}/Coverage`, () => {
+        requests += 1;
+        return HttpResponse.json(
+          searchset([], { next: `${FHIR_BASE}/Coverage?b=2&_include=Coverage%3Apayor&patient=p1` }),
+        );
+      }),
+    );
+    const found = await gateway().gw.search('Coverage', {
+      patient: 'p1',
+      _include: 'Coverage:payor',
+      b: '2',
+    });
+    expect(found).toEqual([]);
+    expect(requests).toBe(1);
+  });
+
   it('gives up after the page cap with a plain message', async () => {
     server.use(
       http.get(`${FHIR_BASE}/MedicationAdministration`, ({ request }) => {

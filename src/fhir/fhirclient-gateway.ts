@@ -89,6 +89,15 @@ function isResource(value: unknown): value is FhirResource {
   );
 }
 
+/** The same page however the server spells its URL (encoding, parameter order). */
+export function pageKey(url: string): string {
+  const u = new URL(url);
+  const params = [...u.searchParams].sort(
+    ([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y),
+  );
+  return `${u.origin}${u.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
 function keyOf(r: FhirResource): string | undefined {
   return r.id ? `${r.resourceType}/${r.id}` : undefined;
 }
@@ -212,7 +221,7 @@ export class FhirclientGateway implements FhirGateway {
           'invalid',
           `The EHR returned more than ${this.pageCap} pages of ${what}; EveryDose stopped reading.`,
         );
-      seenPages.add(url);
+      seenPages.add(pageKey(url));
       const body = await this.json(await this.send('GET', url, what), what);
       if (!isResource(body) || body.resourceType !== 'Bundle')
         throw new FhirError('invalid', `The EHR sent ${what} that EveryDose could not read.`);
@@ -234,7 +243,8 @@ export class FhirclientGateway implements FhirGateway {
         throw new FhirError('invalid', `The EHR pointed the next page of ${what} elsewhere.`);
       // A next link already followed, or a page with nothing new, means the paging loops:
       // everything reachable has been read.
-      if (seenPages.has(resolved.href) || (fresh === 0 && (bundle.entry?.length ?? 0) > 0)) break;
+      if (seenPages.has(pageKey(resolved.href)) || (fresh === 0 && (bundle.entry?.length ?? 0) > 0))
+        break;
       url = resolved.href;
     }
     return out;

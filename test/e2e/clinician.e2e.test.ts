@@ -94,6 +94,18 @@ describe('clinician view', () => {
     await page.context().close();
   });
 
+  it.each([
+    ['looping paging links', { loopPaging: true }],
+    ['a dropped connection', { dropConnection: true, times: 1, path: '^/Coverage' }],
+  ])('still loads with %s', async (_name, faults) => {
+    await fhirAdmin().setFaults(faults);
+    const { page, app } = await openClinician();
+    const list = app.getByRole('list', { name: 'Warnings, worst first' });
+    await list.waitFor({ timeout: 60_000 });
+    expect(await list.getByRole('button').first().innerText()).toMatch(/PA-55120/);
+    await page.context().close();
+  });
+
   it('says plainly when the EHR keeps failing, and offers to try again', async () => {
     await fhirAdmin().setFaults({ status: 500, path: '^/Encounter' });
     const { page, app } = await openClinician();
