@@ -2,6 +2,7 @@
 // units, modifiers) with its dollar effect, and totals "billed as drafted" versus "suggested".
 import type { ClaimLineInfo } from '../../engine/index.ts';
 import type { SignedLine } from '../../fhir/write/claim-builder.ts';
+import { roundCents } from './format.ts';
 
 export type DifferenceKind =
   'same' | 'missing' | 'extra' | 'units' | 'modifiers' | 'units-modifiers';
@@ -29,10 +30,6 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const x = new Set(a.map((m) => m.toUpperCase()));
   const y = new Set(b.map((m) => m.toUpperCase()));
   return x.size === y.size && [...x].every((m) => y.has(m));
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 function price(s: SignedLine | undefined, d: ClaimLineInfo | undefined): number | undefined {
@@ -68,7 +65,7 @@ function row(s: SignedLine | undefined, d: ClaimLineInfo | undefined): Compariso
   if (s) r.suggested = s;
   if (d) r.drafted = d;
   const effect = effectOf(s, d);
-  if (effect !== undefined) r.dollarEffect = round2(effect);
+  if (effect !== undefined) r.dollarEffect = roundCents(effect);
   return r;
 }
 
@@ -97,7 +94,8 @@ export function compareWithClaim(
   take((s, d) => s.code === d.code);
   for (const s of left) rows.push(row(s, undefined));
   for (const d of right) rows.push(row(undefined, d));
-  const sum = (xs: (number | undefined)[]) => round2(xs.reduce<number>((a, x) => a + (x ?? 0), 0));
+  const sum = (xs: (number | undefined)[]) =>
+    roundCents(xs.reduce<number>((a, x) => a + (x ?? 0), 0));
   return {
     rows,
     draftedTotal: sum(drafted.map((d) => d.net)),

@@ -3,6 +3,7 @@
 // note. Pure functions: what is billed, and what still stops the sign-off.
 import type { DerivedLine, EncounterResult, Warning } from '../../engine/index.ts';
 import type { SignedLine } from '../../fhir/write/claim-builder.ts';
+import { roundCents } from './format.ts';
 
 export type LineDecision =
   | { kind: 'accepted' }
@@ -40,10 +41,6 @@ export function unitPrice(line: Pick<DerivedLine, 'amount' | 'units'>): number |
   return line.amount !== undefined && line.units > 0 ? line.amount / line.units : undefined;
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
 /** The lines that would be billed: accepted and undecided as derived, edits applied, rejected out, added in. */
 export function billedLines(result: EncounterResult, state: DecisionState): SignedLine[] {
   const out: SignedLine[] = [];
@@ -67,7 +64,7 @@ export function billedLines(result: EncounterResult, state: DecisionState): Sign
       base.decision = 'edited';
       base.reason = d.reason;
       if (price === undefined) delete base.amount;
-      else base.amount = round2(price * d.units);
+      else base.amount = roundCents(price * d.units);
     }
     out.push(base);
   }

@@ -1,6 +1,11 @@
 // Plain-words formatting for the coder screen.
 import type { DecimalQuantity } from '../../engine/index.ts';
 
+/** Dollars rounded to the cent. */
+export function roundCents(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 export function money(value: number | undefined): string {

@@ -14,7 +14,8 @@ export interface ExistingClaim {
 
 const PROCEDURE_SYSTEMS: string[] = [SYSTEMS.cpt, SYSTEMS.hcpcs, SYSTEMS.hcpcsHttps];
 
-function codeOf(cc: CodeableConcept | undefined, systems?: string[]): string | undefined {
+/** The first coded value, preferring the given systems. */
+export function codeOf(cc: CodeableConcept | undefined, systems?: string[]): string | undefined {
   const codings = cc?.coding ?? [];
   const hit =
     codings.find((c) => c.code && (!systems || (c.system && systems.includes(c.system)))) ??

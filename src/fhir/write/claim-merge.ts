@@ -3,11 +3,8 @@
 // billablePeriod, facility, …) are kept; diagnoses keep their entries and sequences, new codes are
 // appended; supportingInfo keeps entries the builder does not manage; each signed item keeps the
 // drafted item's revenue, location, pointers and charge (scaled when the units changed).
-import type { Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept } from 'fhir/r4';
-
-function codeOf(cc: CodeableConcept | undefined): string | undefined {
-  return cc?.coding?.find((c) => c.code)?.code;
-}
+import type { Claim, ClaimItem, ClaimSupportingInfo } from 'fhir/r4';
+import { codeOf } from './claim-existing.ts';
 
 function modifierSet(item: ClaimItem): string {
   return (item.modifier ?? [])
