@@ -34,9 +34,11 @@ export function sumAmounts(amounts: (number | undefined)[]): number | undefined 
   return known.length ? round2(known.reduce((s, a) => s + a, 0)) : undefined;
 }
 
-/** Only attach amountAtStake when it is known and positive. */
+/** Only attach amountAtStake when it is known, finite and positive. */
 export function withAmount(w: Warning, amount: number | undefined): Warning {
-  return amount !== undefined && amount > 0 ? { ...w, amountAtStake: amount } : w;
+  return amount !== undefined && Number.isFinite(amount) && amount > 0
+    ? { ...w, amountAtStake: amount }
+    : w;
 }
 
 /** A name at the start of a sentence: first letter upper case ("pembrolizumab" → "Pembrolizumab"). */
