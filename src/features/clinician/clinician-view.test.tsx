@@ -129,7 +129,7 @@ describe('ClinicianView', () => {
   it('says plainly when the visit has no problems', () => {
     analysis.current = state({ current: { ...result, warnings: [] } });
     renderWithApp(<ClinicianView />);
-    expect(screen.getByText(/No billing problems found for this visit/)).toBeInTheDocument();
+    expect(screen.getByText(/No billing problems found/)).toBeInTheDocument();
   });
 
   it('lists warnings worst first, with a summary', () => {
@@ -175,6 +175,24 @@ describe('ClinicianView', () => {
     expect(screen.getAllByRole('button')[0]).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(screen.getAllByRole('button')[0]).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('also lists other visits with something to fix or check, latest first', () => {
+    const older = { ...result, encounter: 'Encounter/e0', dateOfService: '2026-07-01' };
+    const infoOnly = {
+      ...result,
+      encounter: 'Encounter/e2',
+      dateOfService: '2026-09-01',
+      warnings: [result.warnings[0]!],
+    };
+    analysis.current = state({ current: result, results: [older, result, infoOnly] });
+    renderWithApp(<ClinicianView />);
+    const region = screen.getByRole('region', { name: 'Other visits' });
+    expect(
+      within(region)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent),
+    ).toEqual(['Visit on 2026-07-01: 3 warnings: 1 to fix, 1 to check, 1 for information.']);
   });
 
   it('lists what could not be read as such, never as none', () => {

@@ -1,5 +1,6 @@
 // The clinician's screen: this patient's billing warnings at a glance, worst first, each
 // expandable to its evidence; what could not be read is listed as such, never as "none".
+import type { FhirResource } from 'fhir/r4';
 import { useMemo } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
 import { WarningList } from '../../components/warning-list.tsx';
@@ -28,10 +29,44 @@ function Unreadable({ items }: { items: UnreadableType[] }) {
   );
 }
 
+/** Other visits of the patient that have something to fix or check, latest first. */
+function OtherVisits({
+  results,
+  current,
+  resources,
+  serverUrl,
+}: {
+  results: EncounterResult[];
+  current: EncounterResult | undefined;
+  resources: FhirResource[];
+  serverUrl: string;
+}) {
+  const others = results
+    .filter((r) => r !== current && r.warnings.some((w) => w.severity !== 'info'))
+    .sort((a, b) => b.dateOfService.localeCompare(a.dateOfService));
+  if (others.length === 0) return null;
+  return (
+    <section aria-labelledby="other-visits-heading">
+      <h3 id="other-visits-heading">Other visits</h3>
+      {others.map((r) => {
+        const label = `Visit on ${r.dateOfService}`;
+        return (
+          <div key={r.encounter ?? r.dateOfService}>
+            <h4>
+              {label}: {summary(r)}
+            </h4>
+            <WarningList items={warningItems(r, resources, serverUrl)} label={label} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
 function summary(result: EncounterResult): string {
   const c = severityCounts(result);
   const total = c.error + c.warning + c.info;
-  if (total === 0) return 'No billing problems found for this visit.';
+  if (total === 0) return 'No billing problems found.';
   const parts = [
     c.error ? `${c.error} to fix` : '',
     c.warning ? `${c.warning} to check` : '',
@@ -42,7 +77,7 @@ function summary(result: EncounterResult): string {
 
 export function ClinicianView() {
   const launch = useLaunch();
-  const { isPending, error, current, picture, refetch } = useEncounterAnalysis();
+  const { isPending, error, results, current, picture, refetch } = useEncounterAnalysis();
   const progress = useBillingPictureProgress();
   const items = useMemo(
     () => (current && picture ? warningItems(current, picture.resources, launch.serverUrl) : []),
@@ -82,6 +117,12 @@ export function ClinicianView() {
             </>
           )}
           <Unreadable items={picture?.unreadable ?? []} />
+          <OtherVisits
+            results={results}
+            current={current}
+            resources={picture?.resources ?? []}
+            serverUrl={launch.serverUrl}
+          />
         </>
       )}
     </section>
