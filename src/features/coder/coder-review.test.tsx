@@ -177,7 +177,7 @@ describe('CoderReview: sign-off', () => {
     await user.click(screen.getByRole('button', { name: 'Sign off' }));
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Sign-off refused:');
-    expect(alert).toHaveTextContent('3 lines have no decision yet (96413, J9271, 96375).');
+    expect(alert).toHaveTextContent('3 lines have no decision yet (96413 Q1, J9271 JZ Q1, 96375).');
     expect(alert).toHaveTextContent('Error not resolved: The vials opened for pembrolizumab');
     await waitFor(() => expect(alert).toHaveFocus());
     expect(gateway.writes).toEqual([]);

@@ -105,7 +105,7 @@ describe('signOffBlockers', () => {
     [
       'nothing decided',
       EMPTY_DECISIONS,
-      [/3 lines have no decision yet \(96413, J9271, 96375\)/, /Error not resolved/],
+      [/3 lines have no decision yet \(96413 Q1, J9271 JZ Q1, 96375\)/, /Error not resolved/],
     ],
     [
       'one undecided line, error acknowledged',

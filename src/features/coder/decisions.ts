@@ -105,7 +105,7 @@ export function signOffBlockers(result: EncounterResult, state: DecisionState): 
   const reasons: string[] = [];
   const undecided = result.lines.filter((l) => !state.lines[lineKey(l)]);
   if (undecided.length > 0) {
-    const codes = undecided.map((l) => l.code).join(', ');
+    const codes = undecided.map((l) => [l.code, ...l.modifiers].join(' ')).join(', ');
     reasons.push(
       undecided.length === 1
         ? `1 line has no decision yet (${codes}).`
