@@ -9,7 +9,9 @@ import {
   type NurseChange,
 } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
+import type { Warning } from '../../engine/index.ts';
 import { AdministrationCard } from './administration-card.tsx';
+import { BillingTodo } from './billing-todo.tsx';
 import { buildChairView } from './chair-overlay.ts';
 import type { AdministrationRow, OrderRow } from './chair-model.ts';
 import { changeLabel } from './chair-text.ts';
@@ -33,6 +35,8 @@ export interface ChairScreenProps {
   clock?: QueueClock;
   now?: () => Date;
   newId?: () => string;
+  /** The engine's warnings for the launch encounter (what billing still needs). */
+  billingWarnings?: readonly Warning[] | undefined;
   /** A plain note, e.g. that orders could not be read. */
   notice?: string | undefined;
 }
@@ -84,7 +88,9 @@ export function ChairScreen(props: ChairScreenProps) {
     pending.addCreate(ma, clientId, changeLabel({ kind: 'start', at: iso }));
   };
 
-  const shown = new Set([...view.running, ...view.timeline].map((r) => r.ref));
+  const rows = [...view.running, ...view.timeline];
+  const shown = new Set(rows.map((r) => r.ref));
+  const names = new Map(rows.map((r) => [r.ref, r.drug.name]));
   const orphans = pending.entries.filter((e) => !shown.has(e.target));
   const waiting = pending.entries.length;
   const card = (row: AdministrationRow, prominent: boolean) => (
@@ -123,6 +129,7 @@ export function ChairScreen(props: ChairScreenProps) {
           Could not load today&apos;s records. {plainErrorMessage(props.error)}
         </p>
       )}
+      <BillingTodo warnings={props.billingWarnings} names={names} />
       {view.running.length > 0 && (
         <section aria-labelledby="chair-running">
           <h3 id="chair-running">Running now</h3>

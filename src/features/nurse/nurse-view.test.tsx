@@ -64,6 +64,15 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     const orders = await screen.findByRole('region', { name: 'Ordered, not started' });
     expect(within(orders).getByText('Ondansetron')).toBeInTheDocument();
 
+    // What billing still needs, from the engine's warnings; it clears once the waste is saved.
+    const todo = await screen.findByRole(
+      'region',
+      { name: 'Still needed for billing' },
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(todo).toHaveTextContent('Pembrolizumab: the amount discarded is not documented.');
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
     // The built-in drug data loads lazily; the form fills in once it is there.
     await waitFor(() => expect(screen.getByLabelText('Number opened')).toHaveValue(2), {
@@ -74,6 +83,11 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     await waitFor(() => expect(memory.writes).toHaveLength(1));
     const saved = memory.writes[0]?.resource as MedicationAdministration;
     expect(saved.extension?.map((e) => e.url)).toEqual([EXT.container, EXT.discardedAmount]);
+    await waitFor(() =>
+      expect(
+        screen.getByRole('region', { name: 'Still needed for billing' }),
+      ).not.toHaveTextContent('Pembrolizumab'),
+    );
 
     await user.click(
       screen.getByRole('button', { name: /record start time now for ondansetron/i }),

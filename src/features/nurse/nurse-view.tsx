@@ -9,6 +9,7 @@ import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
 import { fhirKeys } from '../../fhir/queries/keys.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { useBillingPicture } from '../../hooks/use-billing-picture.ts';
+import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { nurseOrdersQuery } from './nurse-orders.ts';
 
@@ -23,8 +24,10 @@ export function NurseView() {
   const queryClient = useQueryClient();
   const picture = useBillingPicture();
   const orders = useQuery(nurseOrdersQuery(gateway));
+  const analysis = useEncounterAnalysis();
   const builtin = useQuery({
-    queryKey: fhirKeys.referenceData(gateway.launch),
+    // Its own key: the shell keeps its analyzer under referenceData itself.
+    queryKey: [...fhirKeys.referenceData(gateway.launch), 'products'] as const,
     queryFn: async () => (await import('../../reference/builtin.ts')).builtinReference(),
     staleTime: Infinity,
   });
@@ -47,6 +50,7 @@ export function NurseView() {
       error={picture.error ?? orders.error}
       reference={reference}
       notice={orders.data?.unavailable}
+      billingWarnings={analysis.current?.warnings}
       onWritten={() => void invalidateAfterWrite(queryClient, gateway.launch)}
     />
   );
