@@ -353,3 +353,23 @@ describe('a drug code outside the catalog', () => {
     expect(r.codes).toEqual(['CONTAINER_TYPE_UNKNOWN', 'VIALS_NOT_DOCUMENTED']);
   });
 });
+
+describe('R-40 payer settings', () => {
+  it.each([
+    [
+      'no JW accepted: dose line only, never JZ over real waste',
+      { acceptsJW: false },
+      ['J9271×144'],
+    ],
+    ['JZ not required: JW still billed', { requiresJZ: false }, ['J9271×144', 'J9271×56 JW']],
+  ])('%s', (_name, rules, lines) => {
+    const config = defaultConfig('medicare', { rules });
+    expect(run([given(PEMBRO, '144', 'mg', docs(PEMBRO, 2))], { config }).shapes).toEqual(lines);
+  });
+  it('JZ not required: no JZ on a no-waste line', () => {
+    const config = defaultConfig('medicare', { rules: { requiresJZ: false } });
+    expect(run([given(PEMBRO, '100', 'mg', docs(PEMBRO, 1))], { config }).shapes).toEqual([
+      'J9271×100',
+    ]);
+  });
+});

@@ -156,7 +156,8 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
       ),
     );
   }
-  const mods = jz ? ['JZ'] : [];
+  // JZ says nothing was discarded: never when billable waste exists but the payer takes no JW.
+  const mods = jz && jwUnits < 1 ? ['JZ'] : [];
   const l = line(c, adminUnits, with340b(scope, mods), {
     rules: ['R-01', 'R-08', 'R-10'],
     reason: `${reasonDose}; no billable waste.`,
