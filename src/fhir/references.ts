@@ -119,20 +119,28 @@ export function flattenResources(
   input: readonly unknown[],
 ): { resource: RawResource; fullUrl?: string }[] {
   const out: { resource: RawResource; fullUrl?: string }[] = [];
-  const visit = (r: unknown, fullUrl?: string): void => {
-    if (!isRawResource(r)) return;
+  // Depth first with a stack of our own, in input order: Bundles nested thousands deep do not
+  // overflow the call stack.
+  const stack: { r: unknown; fullUrl: string | undefined }[] = [];
+  for (let i = input.length - 1; i >= 0; i -= 1) stack.push({ r: input[i], fullUrl: undefined });
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { r, fullUrl } = next;
+    if (!isRawResource(r)) continue;
     if (r.resourceType === 'Bundle') {
       const entries = r.entry;
-      if (!Array.isArray(entries)) return;
-      for (const e of entries) {
+      if (!Array.isArray(entries)) continue;
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const e: unknown = entries[i];
         if (typeof e !== 'object' || e === null) continue;
         const entry = e as { resource?: unknown; fullUrl?: unknown };
-        visit(entry.resource, typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined);
+        stack.push({
+          r: entry.resource,
+          fullUrl: typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined,
+        });
       }
-      return;
+      continue;
     }
     out.push(fullUrl ? { resource: r, fullUrl } : { resource: r });
-  };
-  for (const r of input) visit(r);
+  }
   return out;
 }
