@@ -66,6 +66,8 @@ afterEach(async () => {
 describe('nurse at the chair', () => {
   it('records a stop time and starts an ordered drug; the FHIR server has both', async () => {
     const { page, app } = await openChair(CARBO);
+    const todo = app.getByRole('region', { name: 'Still needed for billing' });
+    await todo.getByText(/paclitaxel.*needs a stop time/i).waitFor({ timeout: 60_000 });
     await pickStop(app, /paclitaxel/, '12:00');
     const stopped = await until(
       () => readMa(PACLITAXEL),
@@ -75,6 +77,8 @@ describe('nurse at the chair', () => {
       start: '2026-08-04T09:00:00-04:00',
       end: '2026-08-04T12:00:00-04:00',
     });
+    // The derived lines follow the write (invalidateAfterWrite): the task is gone.
+    await todo.getByText(/paclitaxel.*needs a stop time/i).waitFor({ state: 'detached' });
 
     await app.getByRole('button', { name: /record start time now for carboplatin/i }).click();
     const created = await until(
