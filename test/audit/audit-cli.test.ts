@@ -96,6 +96,14 @@ describe('audit command: inputs that read', () => {
     });
     expect(sourcesOf(r)).toContain('MedicationAdministration/a1');
     expect(sourcesOf(r)).not.toContain('MedicationAdministration/bad1');
+    // End to end with the engines: chemo infusion first, the push after it, both drugs.
+    const byCode = new Map(e.lines.map((l) => [l.code, l]));
+    expect([...byCode.keys()].sort()).toEqual(['96375', '96413', 'J2405', 'J9271']);
+    expect(byCode.get('J9271')).toMatchObject({
+      units: 200,
+      modifiers: ['JZ'],
+      ndc: { code: '00006302602', quantity: 8, unit: 'ML' },
+    });
   });
 
   it('references across files: a single resource plus a Bundle in another file', async () => {
