@@ -24,6 +24,8 @@ export interface CoderReviewProps {
   gateway: FhirGateway;
   now?: () => Date;
   onSaved?: () => void;
+  /** false when Claims could not be read for this launch. */
+  claimsReadable?: boolean;
 }
 
 const systemNow = () => new Date();
@@ -34,6 +36,7 @@ export function CoderReview({
   gateway,
   now = systemNow,
   onSaved,
+  claimsReadable = true,
 }: CoderReviewProps) {
   const key = storageKey(
     gateway.launch.serverUrl,
@@ -57,6 +60,7 @@ export function CoderReview({
     existing,
     author,
     created: now().toISOString(),
+    claimsReadable,
   });
   const admin = result.lines.filter((l) => l.kind === 'administration');
   const drugs = result.lines.filter((l) => l.kind === 'drug');

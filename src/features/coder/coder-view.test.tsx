@@ -87,6 +87,9 @@ describe('CoderView', () => {
     });
     renderView();
     expect(screen.getByText('EveryDose was not granted access to claims.')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Claims could not be read.*signing off saves a new draft/),
+    ).toBeInTheDocument();
   });
 
   it('asks to pick a visit when the launch visit has nothing to bill', () => {

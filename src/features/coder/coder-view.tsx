@@ -75,6 +75,7 @@ export function CoderView() {
           result={selected}
           resources={analysis.picture?.resources ?? []}
           gateway={gateway}
+          claimsReadable={!unreadable.some((u) => u.resourceType === 'Claim')}
           onSaved={() => void invalidateAfterWrite(queryClient, gateway.launch)}
         />
       ) : (

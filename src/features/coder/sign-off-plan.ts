@@ -46,6 +46,8 @@ export function planSignOff(args: {
   existing: ExistingClaim | undefined;
   author: string | undefined;
   created: string;
+  /** false when Claims could not be read (scopes, server): an existing draft cannot be found. */
+  claimsReadable?: boolean;
 }): SignOffPlan {
   const { result, lines, existing } = args;
   const context = claimContextFrom(args.resources, {
@@ -62,6 +64,11 @@ export function planSignOff(args: {
   if (!context.provider) gaps.push('No billing provider is on file; you are named instead.');
   if (context.diagnoses.length === 0) gaps.push('No diagnosis was found for this visit.');
   if (trial && !nct) gaps.push("The study's ClinicalTrials.gov number is not known.");
+  if (args.claimsReadable === false) {
+    gaps.push(
+      'Claims could not be read, so a claim already drafted for this visit cannot be found: signing off saves a new draft.',
+    );
+  }
   const built = buildDraftClaim({
     patient: result.patient,
     encounter: result.encounter,
