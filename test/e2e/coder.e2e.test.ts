@@ -110,6 +110,21 @@ describe('coder review and sign-off (fixture 09, claim drafted with errors)', ()
     await page.context().close();
   });
 
+  it('keeps the decisions across a page reload', async () => {
+    const { page, app } = await openReview();
+    const first = app.getByRole('article').first();
+    await first.getByRole('button', { name: 'Accept', exact: true }).click();
+    await first.getByText('Accepted', { exact: true }).waitFor();
+    await page.reload();
+    const again = appFrame(page);
+    await again.getByRole('article').first().waitFor({ timeout: 60_000 });
+    await again.getByRole('article').first().getByText('Accepted', { exact: true }).waitFor();
+    await expect(
+      again.getByRole('article').nth(1).getByText('No decision yet').count(),
+    ).resolves.toBe(1);
+    await page.context().close();
+  });
+
   it('shows the drafted claim against the suggested lines, then signs off: Claim updated, Provenance recorded', async () => {
     const before = await fhirAdmin().read<ClaimJson>('Claim', CLAIM);
     const { page, app } = await openReview();
