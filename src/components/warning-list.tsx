@@ -38,15 +38,15 @@ function WarningEntry({ item }: { item: WarningItem }) {
       >
         <span className="severity-label">{SEVERITY_WORDS[item.severity]}</span>
         <span className="warning-message">{item.message}</span>
+        {item.amountAtStake !== undefined ? (
+          <span className="stake"> ({dollars.format(item.amountAtStake)} at stake)</span>
+        ) : null}
       </button>
       <div id={evidenceId} hidden={!open}>
         <ul className="evidence" aria-label="Evidence">
           {item.evidence.map((line, i) => (
             <li key={i}>{line}</li>
           ))}
-          {item.amountAtStake !== undefined ? (
-            <li>At stake: {dollars.format(item.amountAtStake)}</li>
-          ) : null}
           <li>Warning code: {item.code}</li>
         </ul>
       </div>

@@ -141,7 +141,7 @@ describe('ClinicianView', () => {
     const list = screen.getByRole('list', { name: 'Warnings, worst first' });
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual([
-      "Must fixNivolumab: authorization PA-55120 ended 2026-07-29 — today's dose is not covered.",
+      "Must fixNivolumab: authorization PA-55120 ended 2026-07-29 — today's dose is not covered. ($8,213.28 at stake)",
       'CheckNivolumab: single- or multiple-dose vial is not known.',
       'For informationA flush is not billed.',
     ]);
@@ -163,7 +163,7 @@ describe('ClinicianView', () => {
     expect(text).toContain(
       'Authorization PA-55120: outcome complete, valid 2026-02-01 to 2026-07-29',
     );
-    expect(text).toContain('At stake: $8,213.28');
+    expect(button).toHaveTextContent('$8,213.28 at stake');
     expect(text).toContain('Warning code: AUTH_EXPIRED');
   });
 
