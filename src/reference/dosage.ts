@@ -22,7 +22,9 @@ export interface ParsedDosage {
 }
 
 export function parseDosage(text: string): ParsedDosage | undefined {
-  const m = /^(UP TO\s+)?(\d[\d,]*(?:\.\d+)?)\s*([A-Z]+)$/i.exec(text.trim());
+  // A trailing note names the moiety: '10 MG (rituximab)', '300 MCG (1500 IU)'.
+  const plain = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const m = /^(UP TO\s+)?(\d[\d,]*(?:\.\d+)?)\s*([A-Z]+)$/i.exec(plain);
   if (!m) return undefined;
   const [, upTo, amount = '', unitRaw = ''] = m;
   const unit = UNIT_MAP[unitRaw.toUpperCase()];

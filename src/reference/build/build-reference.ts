@@ -50,13 +50,13 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
     JSON.parse(readFileSync(join(shared, 'domain/drug-catalog.json'), 'utf8')),
   );
   const crosswalk = parseCrosswalk(read(CMS_FILES.crosswalk));
-  const cat = catalogTables(catalog, crosswalk);
+  const payments = CMS_FILES.paymentLimits.map((f) => parsePaymentLimits(read(f)));
+  const cat = catalogTables(catalog, crosswalk, payments);
   const carried = new Set(cat.hcpcs.map((h) => h.code));
   // The latest crosswalk answers until a newer one is loaded: no end date, no start date.
   const extra = crosswalkMappings(crosswalk, (c) => carried.has(c), {}).filter(
     (m) => !cat.ndcHcpcs.some((x) => x.ndc11 === m.ndc11 && x.hcpcs === m.hcpcs),
   );
-  const payments = CMS_FILES.paymentLimits.map((f) => parsePaymentLimits(read(f)));
   const tables: ReferenceTables = {
     hcpcs: cat.hcpcs,
     products: cat.products,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseConcentration, parseDosage } from '../dosage.ts';
 import { normalizeNdc } from '../ndc.ts';
 import type { CrosswalkFile } from '../parse/crosswalk.ts';
+import type { PaymentLimitFile } from '../parse/payment-limits.ts';
 import type { NdcHcpcsMapping, RxnormMapping } from '../tables.ts';
 import type { DrugCategory, HcpcsInfo, Presentation } from '../types.ts';
 import { CODE_HISTORY, CURATED_CODES } from './supportive.ts';
@@ -50,7 +51,18 @@ export interface CatalogTables {
   notes: string[];
 }
 
-export function catalogTables(catalog: Catalog, crosswalk: CrosswalkFile): CatalogTables {
+/** The day after an ISO date. */
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function catalogTables(
+  catalog: Catalog,
+  crosswalk: CrosswalkFile,
+  payments: PaymentLimitFile[] = [],
+): CatalogTables {
   const notes: string[] = [];
   const hcpcs = new Map<string, HcpcsInfo>();
   const dosageByCode = new Map<string, string>();
@@ -59,9 +71,26 @@ export function catalogTables(catalog: Catalog, crosswalk: CrosswalkFile): Catal
     if (!dosageByCode.has(r.hcpcs)) dosageByCode.set(r.hcpcs, r.dosage);
     if (!nameByCode.has(r.hcpcs)) nameByCode.set(r.hcpcs, r.drugName);
   }
+  // Codes the crosswalk lacks: dosage from the payment-limit files. A code absent from the
+  // earliest file starts, at the earliest, the day after that file's quarter (unverified).
+  const sorted = [...payments].sort((a, b) =>
+    (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''),
+  );
+  const firstFile = sorted[0];
+  const inFirst = new Set(firstFile?.rows.map((r) => r.hcpcs) ?? []);
+  const startOf = new Map<string, string>();
+  for (const f of sorted) {
+    for (const r of f.rows) {
+      if (dosageByCode.has(r.hcpcs)) continue;
+      dosageByCode.set(r.hcpcs, r.dosage);
+      if (!inFirst.has(r.hcpcs) && firstFile?.effectiveTo)
+        startOf.set(r.hcpcs, nextDay(firstFile.effectiveTo));
+    }
+  }
   const add = (info: HcpcsInfo): void => {
+    const from = startOf.get(info.code);
     const h = CODE_HISTORY[info.code];
-    hcpcs.set(info.code, { ...info, ...h });
+    hcpcs.set(info.code, { ...info, ...(from ? { effectiveFrom: from } : {}), ...h });
   };
   const products: Presentation[] = [];
   const rxnorm: RxnormMapping[] = [];
