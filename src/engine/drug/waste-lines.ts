@@ -58,7 +58,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
       rules: ['R-01', 'R-12'],
       reason: `${reasonDose}; multiple-dose container, no JW/JZ.`,
       administered,
-      containers: f.containers,
+      ...(f.documented ? { containers: f.containers } : {}),
     });
     return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
   }
