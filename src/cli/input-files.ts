@@ -1,6 +1,14 @@
 // Input paths → files: FHIR JSON (one resource or a Bundle) and NDJSON; folders are read
 // recursively for *.json and *.ndjson. Anything that cannot be read at all is an InputError.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { isRawResource, type RawResource } from '../fhir/references.ts';
@@ -55,7 +63,13 @@ export function expandPaths(paths: readonly string[]): InputFile[] {
       out.push({ path: p, kind: kindOf(p) ?? 'json', size: st.size });
     }
   }
-  return out;
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const real = realpathSync(f.path);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 const decoderFor = (): TextDecoder => new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

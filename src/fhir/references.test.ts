@@ -67,6 +67,26 @@ describe('ResourceIndex.resolve (contract §1: references across all inputs)', (
     expect(index.resolve(ref, f)).toBeUndefined();
   });
 
+  it('a contained resource resolves its own #references in the same container', () => {
+    const container = {
+      resourceType: 'MedicationAdministration',
+      id: 'a9',
+      contained: [
+        {
+          resourceType: 'Medication',
+          id: 'bag',
+          ingredient: [{ itemReference: { reference: '#drug' } }],
+        },
+        { resourceType: 'Medication', id: 'drug', code: { text: 'drug' } },
+      ],
+    };
+    const bag = index.resolve('#bag', { key: 'MedicationAdministration/a9', resource: container });
+    expect(bag?.key).toBe('MedicationAdministration/a9#bag');
+    const drug = bag ? index.resolve('#drug', bag) : undefined;
+    expect(drug?.key).toBe('MedicationAdministration/a9#drug');
+    expect(drug?.resource.code).toEqual({ text: 'drug' });
+  });
+
   it('canonical maps urn aliases to Type/id', () => {
     expect(index.canonical('urn:uuid:9d3c1a40-0000-4000-8000-000000000001')).toBe('Patient/p1');
     expect(index.canonical('http://x/fhir/Encounter/e1')).toBe('Encounter/e1');

@@ -15,6 +15,8 @@ export interface IndexedResource {
   /** Canonical key: `Type/id`, else the fullUrl (urn:uuid:...) when the resource has no id. */
   key: string;
   resource: RawResource;
+  /** For a contained resource: the resource that contains it (its `#id` references resolve there). */
+  container?: RawResource;
 }
 
 const TYPE_ID_RE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
@@ -94,8 +96,10 @@ export class ResourceIndex {
     if (!reference) return undefined;
     if (reference.startsWith('#')) {
       if (!from) return undefined;
-      const found = findContained(from.resource, reference.slice(1));
-      return found ? { key: `${from.key}${reference}`, resource: found } : undefined;
+      const container = from.container ?? from.resource;
+      const found = findContained(container, reference.slice(1));
+      const rootKey = from.container ? from.key.slice(0, from.key.indexOf('#')) : from.key;
+      return found ? { key: `${rootKey}${reference}`, resource: found, container } : undefined;
     }
     const key = this.canonical(reference);
     const resource = this.get(key);

@@ -136,6 +136,14 @@ describe('audit command: inputs that read', () => {
     );
   });
 
+  it('a file named twice (itself and inside its folder) is read once', async () => {
+    const once = report(await audit([join(INPUTS, 'split')]));
+    const twice = report(
+      await audit([join(INPUTS, 'split'), join(INPUTS, 'split', 'administration.json')]),
+    );
+    expect(twice).toEqual(once);
+  });
+
   it('--setting overrides the setting from the data', async () => {
     const r = report(await audit(['--setting', 'professional', join(INPUTS, 'bulk')]));
     expect(new Set(r.encounters.map((e) => e.setting))).toEqual(new Set(['professional']));

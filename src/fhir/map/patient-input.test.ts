@@ -414,6 +414,27 @@ describe('grouping and readability', () => {
     ]);
   });
 
+  it.each<[string, Json[], string]>([
+    [
+      'the same administration twice counts once (last read wins)',
+      [administration({ status: 'in-progress' }), administration()],
+      'completed',
+    ],
+    [
+      'the higher meta.versionId wins whatever the order',
+      [
+        administration({ meta: { versionId: '3' } }),
+        administration({ status: 'stopped', meta: { versionId: '2' } }),
+      ],
+      'completed',
+    ],
+  ])('%s', (_n, resources, status) => {
+    const p = mapP1(...resources);
+    expect(p.administrations.map((a) => [a.ref, a.status])).toEqual([
+      ['MedicationAdministration/a1', status],
+    ]);
+  });
+
   it('readable defaults to all, options mark kinds not readable', () => {
     const [p] = mapPatientInputs([administration()], { readable: { claims: false } });
     expect(p?.readable).toEqual({

@@ -63,6 +63,29 @@ function rawPlace(ctx: MapContext, r: RawResource): IssuePlace {
   return place;
 }
 
+function versionOf(r: RawResource): number {
+  const meta = r.meta;
+  const v =
+    typeof meta === 'object' && meta !== null
+      ? (meta as { versionId?: unknown }).versionId
+      : undefined;
+  const n = typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : -Infinity;
+}
+
+/**
+ * One record per resource: the same `Type/id` read twice (two files, a Bundle and an export)
+ * counts once, the higher `meta.versionId` winning, else the one read last.
+ */
+export function latestByKey(records: readonly IndexedResource[]): IndexedResource[] {
+  const byKey = new Map<string, IndexedResource>();
+  for (const rec of records) {
+    const prev = byKey.get(rec.key);
+    if (!prev || versionOf(rec.resource) >= versionOf(prev.resource)) byKey.set(rec.key, rec);
+  }
+  return byKey.size === records.length ? [...records] : [...byKey.values()];
+}
+
 /** Maps the resources of one patient; `index` resolves references (shared ones too). */
 export function mapPatient(
   patient: string,
@@ -108,7 +131,7 @@ export function mapPatient(
     if (info.researchStudy) studyRefs.add(info.researchStudy);
   };
 
-  for (const rec of records) {
+  for (const rec of latestByKey(records)) {
     switch (rec.resource.resourceType) {
       case 'MedicationAdministration': {
         const ma = readAs(ctx, 'MedicationAdministration', rec, () => rawPlace(ctx, rec.resource));
