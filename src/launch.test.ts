@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const authorize = vi.hoisted(() => vi.fn((_options: Record<string, unknown>) => Promise.resolve()));
+vi.mock('fhirclient', () => ({ default: { oauth2: { authorize } } }));
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="launch-status"></div>';
+  authorize.mockClear();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function launchWith(search: string) {
+  const { startLaunch } = await import('./launch.ts');
+  authorize.mockClear();
+  await startLaunch(search);
+}
+
+describe('SMART launch page', () => {
+  it('EHR launch: PKCE required, the agreed scopes, back to index.html; iss and launch from the URL', async () => {
+    await launchWith('?iss=https%3A%2F%2Fehr.test%2Ffhir&launch=abc');
+    expect(authorize).toHaveBeenCalledTimes(1);
+    const options = authorize.mock.calls[0]?.[0] ?? {};
+    expect(options).toMatchObject({
+      clientId: 'everydose',
+      pkceMode: 'required',
+      redirectUri: 'index.html',
+    });
+    expect(options.iss).toBeUndefined();
+    expect(String(options.scope)).toMatch(
+      /^launch launch\/patient launch\/encounter openid fhirUser online_access /,
+    );
+    expect(String(options.scope)).toContain('patient/MedicationAdministration.cu');
+  });
+
+  it('standalone: uses the configured iss and client id', async () => {
+    vi.stubEnv('VITE_FHIR_ISS', 'https://ehr.test/fhir');
+    vi.stubEnv('VITE_SMART_CLIENT_ID', 'everydose-dev');
+    await launchWith('');
+    expect(authorize.mock.calls[0]?.[0]).toMatchObject({
+      iss: 'https://ehr.test/fhir',
+      clientId: 'everydose-dev',
+    });
+  });
+
+  it('says plainly what to do when it does not know the EHR', async () => {
+    vi.stubEnv('VITE_FHIR_ISS', '');
+    await launchWith('');
+    expect(authorize).not.toHaveBeenCalled();
+    expect(document.querySelector('[role="alert"]')?.textContent).toMatch(
+      /Open EveryDose from the EHR chart/,
+    );
+  });
+});
