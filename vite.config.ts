@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { cspPlugin } from './src/app/csp-plugin.ts';
 
 // Two SMART entry pages: launch.html authorizes, index.html is the redirect target.
 export default defineConfig({
-  plugins: [react()],
+  // Content-Security-Policy with frame-ancestors (docs/security.md).
+  plugins: [react(), cspPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,
