@@ -53,6 +53,15 @@ describe('clinician view', () => {
     const text = await evidence.innerText();
     expect(text).toContain('Authorization PA-55120');
     expect(text).toContain('AUTH_EXPIRED');
+
+    // fhirclient keeps the session (token included) in sessionStorage; nothing in localStorage.
+    const storage = await app.evaluate(() => ({
+      local: window.localStorage.length,
+      session: window.sessionStorage.getItem('SMART_KEY') !== null,
+    }));
+    expect(storage).toEqual({ local: 0, session: true });
+    // The redirect's code and state are gone from the address bar.
+    expect(new URL(app.url()).search).not.toMatch(/code=|state=/);
     await page.context().close();
   });
 
