@@ -115,6 +115,15 @@ describe('clinician view', () => {
     await page.context().close();
   });
 
+  it('says the session ended when the EHR stops accepting the token (401)', async () => {
+    await fhirAdmin().setFaults({ status: 401, path: '^/(MedicationAdministration|Encounter)' });
+    const { page, app } = await openClinician();
+    const alert = app.getByRole('alert').first();
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.innerText()).toMatch(/session has ended.*launch EveryDose again/s);
+    await page.context().close();
+  });
+
   it('says plainly when the EHR keeps failing, and offers to try again', async () => {
     await fhirAdmin().setFaults({ status: 500, path: '^/Encounter' });
     const { page, app } = await openClinician();
