@@ -4,7 +4,7 @@
 //   appFrame()   → where the app runs in that page (the EHR iframe, or the page itself)
 //   fhirAdmin()  → read/write the FHIR server as an administrator, set faults, reset, stats
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import type { StackInfo } from './global-setup.ts';
 
@@ -41,6 +41,11 @@ async function getBrowser(): Promise<Browser> {
   browser ??= await launchChromium();
   return browser;
 }
+
+// Every e2e file starts from freshly seeded data with no faults, whatever the file before did.
+beforeAll(async () => {
+  await fhirAdmin().reset();
+});
 
 afterAll(async () => {
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
