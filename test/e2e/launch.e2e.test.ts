@@ -82,7 +82,7 @@ describe('local EHR launch', () => {
     });
     expect(tokenStatusOf(page)).toBe(400);
     const alert = appFrame(page).getByRole('alert');
-    await alert.waitFor({ timeout: 30_000 });
+    await alert.waitFor({ timeout: 60_000 });
     expect(await alert.innerText()).toMatch(/did not accept the sign-in/);
     await page.context().close();
   });
@@ -92,7 +92,7 @@ describe('local EHR launch', () => {
     const page = await launchStandalone({ role: 'coder', patientId });
     expect(tokenStatusOf(page)).toBe(200);
     const today = page.getByRole('region', { name: 'Administrations today' });
-    await today.waitFor({ timeout: 30_000 });
+    await today.waitFor({ timeout: 60_000 });
     await page.context().close();
   });
 });
