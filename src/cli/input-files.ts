@@ -23,7 +23,7 @@ export interface InputFile {
 
 const kindOf = (name: string): InputFile['kind'] | undefined => {
   const n = name.toLowerCase();
-  if (n.endsWith('.ndjson')) return 'ndjson';
+  if (n.endsWith('.ndjson') || n.endsWith('.jsonl')) return 'ndjson';
   if (n.endsWith('.json')) return 'json';
   return undefined;
 };
@@ -36,7 +36,7 @@ function walk(dir: string, out: InputFile[]): void {
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
     else if (e.isFile()) {
-      const kind = kindOf(e.name);
+      const kind = e.name.toLowerCase().endsWith('.jsonl') ? undefined : kindOf(e.name);
       if (kind) out.push({ path: p, kind, size: statSync(p).size });
     }
   }

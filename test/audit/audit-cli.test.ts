@@ -195,6 +195,10 @@ describe('audit command: exit 2 with one line naming the file', () => {
       JSON.stringify({ rules: { missingStop: 'push' } }),
     );
     writeFileSync(
+      join(dir, 'config-ref.json'),
+      JSON.stringify({ reference: { mue: 'cms/missing.csv' } }),
+    );
+    writeFileSync(
       join(dir, 'config-ok.json'),
       JSON.stringify({ setting: 'facility', reference: {} }),
     );
@@ -229,6 +233,11 @@ describe('audit command: exit 2 with one line naming the file', () => {
       /nope-config\.json: config file not found/,
     ],
     ['bad option', ['--format', 'xml', 'array.json'], /--format must be json or table/],
+    [
+      'reference file missing (path relative to the config)',
+      ['--config', 'config-ref.json', 'array.json'],
+      /cms\/missing\.csv/,
+    ],
   ])('%s', async (_n, args, message) => {
     const run = await audit(
       args.map((a) => (a.startsWith('--') || a === 'xml' ? a : join(dir, a))),
