@@ -133,6 +133,12 @@ describe('Shell patient banner and first screen', () => {
     expect(within(banner).getByText('MRN-0042')).toBeInTheDocument();
   });
 
+  it('says so when the patient cannot be read, and still shows the visit', async () => {
+    renderWithApp(<Shell />, { resources: base, memory: { forbidden: ['Patient'] } });
+    expect(await screen.findByText(/Patient details could not be read/)).toBeInTheDocument();
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+  });
+
   it('hides the banner when need_patient_banner is false', async () => {
     renderWithApp(<Shell />, { resources: base, launch: { needPatientBanner: false } });
     expect(await screen.findByText('Clinician view is being built.')).toBeInTheDocument();

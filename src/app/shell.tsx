@@ -6,6 +6,7 @@ import { EmptyMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
+import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';
@@ -13,6 +14,12 @@ import { VisitAdministrations } from './visit-administrations.tsx';
 
 function PatientBannerContainer() {
   const patient = usePatientSummary();
+  if (patient.error)
+    return (
+      <p className="patient-banner" role="status">
+        Patient details could not be read. {plainErrorMessage(patient.error)}
+      </p>
+    );
   if (!patient.data) return null;
   return <PatientBanner {...patient.data} />;
 }
