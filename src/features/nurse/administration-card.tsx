@@ -42,7 +42,7 @@ export function AdministrationCard(props: AdministrationCardProps) {
   const name = row.drug.name;
   const dose = doseText(row.drug.dose);
   const timeKind = row.status === 'needs-start' ? 'start' : 'stop';
-  const canTime = ['running', 'needs-stop', 'needs-start'].includes(row.status);
+  const canTime = ['running', 'paused', 'needs-stop', 'needs-start'].includes(row.status);
   const finished = row.status === 'done' || row.status === 'stopped-early';
   const canWaste = finished && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
 

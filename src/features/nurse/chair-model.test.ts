@@ -39,7 +39,7 @@ describe('plain status for the nurse (contract §2.1)', () => {
   it.each<[string, Partial<MedicationAdministration>, ChairStatus]>([
     ['in-progress with a start is running', {}, 'running'],
     ['in-progress without a start needs one', { effectivePeriod: {} }, 'needs-start'],
-    ['on-hold with a start is running (paused)', { status: 'on-hold' }, 'running'],
+    ['on-hold with a start is paused', { status: 'on-hold' }, 'paused'],
     ['completed infusion without an end needs a stop', { status: 'completed' }, 'needs-stop'],
     [
       'completed infusion with only a dateTime and a rate needs a stop',

@@ -15,10 +15,11 @@ import { readWaste } from '../../fhir/write/medication-administration.ts';
 import { isSameLocalDay } from './local-time.ts';
 
 export type ChairStatus =
-  'running' | 'needs-stop' | 'needs-start' | 'done' | 'stopped-early' | 'not-given';
+  'running' | 'paused' | 'needs-stop' | 'needs-start' | 'done' | 'stopped-early' | 'not-given';
 
 export const STATUS_TEXT: Record<ChairStatus, string> = {
   running: 'Running',
+  paused: 'Paused',
   'needs-stop': 'Needs a stop time',
   'needs-start': 'Needs a start time',
   done: 'Done',
@@ -63,6 +64,8 @@ export interface ChairScope {
   now: Date;
 }
 
+/** Shown first, under "Running now". */
+const ACTIVE: ReadonlySet<ChairStatus> = new Set(['running', 'paused']);
 const PUSH_CODES = new Set(['IVPUSH', 'IVRPUSH', 'IVSPUSH', 'IVINJBOL', 'IVINJ']);
 const IV_CODES = new Set([...PUSH_CODES, 'IV', 'IVC', 'IVCI', '47625008']);
 const HCPCS_SYSTEMS: ReadonlySet<string> = new Set([SYSTEMS.hcpcs, SYSTEMS.hcpcsHttps]);
@@ -140,9 +143,10 @@ export function chairStatus(ma: MedicationAdministration, isInfusion: boolean): 
   const end = ma.effectivePeriod?.end;
   switch (ma.status) {
     case 'in-progress':
-    case 'on-hold':
     case 'unknown':
       return !start ? 'needs-start' : 'running';
+    case 'on-hold':
+      return !start ? 'needs-start' : 'paused';
     case 'completed':
       if (!start) return 'needs-start';
       return isInfusion && !end ? 'needs-stop' : 'done';
@@ -242,8 +246,8 @@ export function buildChairModel(
     }));
 
   return {
-    running: rows.filter((r) => r.status === 'running'),
-    timeline: rows.filter((r) => r.status !== 'running'),
+    running: rows.filter((r) => ACTIVE.has(r.status)),
+    timeline: rows.filter((r) => !ACTIVE.has(r.status)),
     orders,
   };
 }
