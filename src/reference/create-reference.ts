@@ -15,11 +15,9 @@ function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Latest table (by start date) that covers the date. */
-function pick<T extends { from?: string; to?: string }>(tables: T[], dos: string): T[] {
-  return tables
-    .filter((t) => inRange(t, dos))
-    .sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+/** Tables newest first (by start date), sorted once. */
+function newestFirst<T extends { from?: string }>(tables: T[]): T[] {
+  return [...tables].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
 }
 
 export function createReference(tables: ReferenceTables): ReferenceData {
@@ -39,6 +37,12 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     }
   }
   const rxByCui = new Map(tables.rxnorm.map((r) => [r.rxcui, r]));
+  const payments = newestFirst(tables.paymentLimits);
+  const opps = newestFirst(tables.opps);
+  const mues = {
+    practitioner: newestFirst(tables.mue.filter((m) => m.table === 'practitioner')),
+    'outpatient-hospital': newestFirst(tables.mue.filter((m) => m.table === 'outpatient-hospital')),
+  };
 
   return {
     productByNdc: (ndc11) => productByNdc.get(ndc11),
@@ -54,15 +58,15 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
     categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
     paymentLimit: (code, dos) => {
-      for (const t of pick(tables.paymentLimits, dos)) {
-        const v = t.limits[code];
+      for (const t of payments) {
+        const v = inRange(t, dos) ? t.limits[code] : undefined;
         if (v !== undefined) return v;
       }
       return undefined;
     },
     oppsStatusIndicator: (code, dos) => {
-      for (const t of pick(tables.opps, dos)) {
-        const v = t.si[code];
+      for (const t of opps) {
+        const v = inRange(t, dos) ? t.si[code] : undefined;
         if (v !== undefined) return v;
       }
       return undefined;
@@ -72,11 +76,8 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       return text ? parseDosage(text) : undefined;
     },
     mue: (code, table, dos): MueEntry | undefined => {
-      for (const t of pick(
-        tables.mue.filter((m) => m.table === table),
-        dos,
-      )) {
-        const e = t.entries[code];
+      for (const t of mues[table]) {
+        const e = inRange(t, dos) ? t.entries[code] : undefined;
         if (e) return { code, value: e[0], mai: e[1], ...(e[2] ? { rationale: e[2] } : {}) };
       }
       return undefined;
