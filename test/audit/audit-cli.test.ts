@@ -1,10 +1,13 @@
 // The audit command as a child process (contract §1): inputs of every shape, the JSON report's
 // shape, and exit status 2 with one plain line naming the file (and line) for unreadable input.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, toReport } from '../../src/engine/index.ts';
+import { analyzeResources } from '../../src/fhir/map/analyze-resources.ts';
+import { builtinReference } from '../../src/reference/builtin.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const INPUTS = join(import.meta.dirname, 'inputs');
@@ -262,5 +265,23 @@ describe('audit command: exit 2 with one line naming the file', () => {
   it('a config that reads: exit 0', async () => {
     const r = report(await audit(['--config', join(dir, 'config-ok.json'), join(INPUTS, 'split')]));
     expect(r.encounters[0]?.setting).toBe('facility');
+  });
+});
+
+describe('the app and the command give the same answer for the same data', () => {
+  it('fhir-fixtures/: analyzeResources (the app path) equals the audit report', async () => {
+    const dir = join(ROOT, 'fhir-fixtures');
+    const resources = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown);
+    const app = toReport(
+      analyzeResources(resources, { config: defaultConfig(), reference: builtinReference() }),
+    );
+    const cli = report(await audit([dir]));
+    const key = (e: ReportShape['encounters'][number]): string => `${e.patient}|${e.encounter}`;
+    const sort = (r: ReportShape): ReportShape['encounters'] =>
+      [...r.encounters].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(cli.encounters.length).toBeGreaterThan(0);
+    expect(sort(cli)).toEqual(sort(app as ReportShape));
   });
 });
