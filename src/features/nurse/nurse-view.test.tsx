@@ -96,5 +96,5 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     const running = await screen.findByRole('region', { name: 'Running now' });
     expect(within(running).getByText('Ondansetron')).toBeInTheDocument();
     await screen.findByText('All entries saved.');
-  });
+  }, 60_000); // loads the whole built-in drug data and the engine
 });
