@@ -27,8 +27,30 @@ function better(a: VialChoice, b: VialChoice | undefined): boolean {
   return a.containers.length < b.containers.length;
 }
 
+/**
+ * Memo of searched combinations: the search is pure in (dose, ordered sizes), and a clinic gives
+ * the same few doses of the same drugs again and again. Bounded: cleared when full.
+ */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, VialChoice | null>();
+
+function copy(c: VialChoice): VialChoice {
+  return { containers: c.containers.map((x) => ({ ...x })), total: c.total, waste: c.waste };
+}
+
 /** The least-waste combination that covers the dose, or undefined when no size is known. */
 export function leastWaste(dose: Decimal, sizes: VialSize[]): VialChoice | undefined {
+  let key = dose.toString();
+  for (const s of sizes) key += `|${s.ndc11}=${s.amount.toString()}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit === null ? undefined : copy(hit);
+  const found = searchLeastWaste(dose, sizes);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, found ? copy(found) : null);
+  return found;
+}
+
+function searchLeastWaste(dose: Decimal, sizes: VialSize[]): VialChoice | undefined {
   const unique: VialSize[] = [];
   for (const s of sizes) {
     if (s.amount.lte(0)) continue;
