@@ -8,7 +8,7 @@ import {
   testLaunch,
   startMswServer,
 } from '../../test/msw/fhir-server.ts';
-import { FhirclientGateway, parseRetryAfter } from './fhirclient-gateway.ts';
+import { FhirclientGateway, parseRetryAfter, relativeFhirUser } from './fhirclient-gateway.ts';
 import { FhirError, isRetryable } from './gateway.ts';
 
 const server = startMswServer();
@@ -345,5 +345,17 @@ describe('FhirclientGateway writes', () => {
     const r = await gateway().gw.create(ma('x'));
     expect(r.resource.id).toBe('new-1');
     expect(r.etag).toBe('W/"1"');
+  });
+});
+
+describe('relativeFhirUser', () => {
+  it.each([
+    ['http://127.0.0.1:4000/fhir/Practitioner/nurse-1', 'Practitioner/nurse-1'],
+    ['https://ehr.example/r4/tenant/PractitionerRole/7', 'PractitionerRole/7'],
+    ['Practitioner/coder-1', 'Practitioner/coder-1'],
+    [undefined, undefined],
+    ['', undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(relativeFhirUser(input)).toBe(expected);
   });
 });

@@ -284,6 +284,19 @@ export class FhirclientGateway implements FhirGateway {
   }
 }
 
+/**
+ * SMART's fhirUser is often an absolute URL (`https://ehr/fhir/Practitioner/7`); the app keeps
+ * the relative `Practitioner/7` so searches and written references stay on this server.
+ */
+export function relativeFhirUser(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const m =
+    /(Practitioner|PractitionerRole|Patient|RelatedPerson|Person)\/([A-Za-z0-9\-.]{1,64})\/?$/.exec(
+      value,
+    );
+  return m ? `${m[1]}/${m[2]}` : value;
+}
+
 /** Launch context from a ready fhirclient session (token response fields per SMART 2.x). */
 export function launchContextFromClient(client: Client): LaunchContext {
   const token = client.state.tokenResponse ?? {};
@@ -292,7 +305,7 @@ export function launchContextFromClient(client: Client): LaunchContext {
     serverUrl: client.state.serverUrl,
     patientId: client.patient.id ?? undefined,
     encounterId: client.encounter.id ?? undefined,
-    fhirUser: client.getFhirUser() ?? undefined,
+    fhirUser: relativeFhirUser(client.getFhirUser()),
     needPatientBanner: token.need_patient_banner !== false,
     intent: typeof intent === 'string' ? intent : undefined,
     grantedScopes: (token.scope ?? '').split(/\s+/).filter(Boolean),
