@@ -26,8 +26,45 @@ function typeOf(types: (ContainerType | null | undefined)[]): ContainerType | nu
   return null;
 }
 
+const qtyKey = (q: { value: string; unit: string } | undefined): string =>
+  q ? `${q.value} ${q.unit}` : '';
+
+/**
+ * Sizes per reference data and everything they are computed from: a clinic gives the same few
+ * drugs again and again. Weak in the reference data, bounded per reference.
+ */
+const SIZES_LIMIT = 4096;
+const sizesMemo = new WeakMap<ReferenceData, Map<string, VialSize[]>>();
+
 /** Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. */
 export function vialSizes(
+  a: Administration,
+  drug: ResolvedDrug,
+  unit: string,
+  ref: ReferenceData,
+): VialSize[] {
+  const key = [
+    drug.hcpcs,
+    drug.ndc11 ?? '',
+    drug.product?.container ?? '',
+    unit,
+    qtyKey(drug.concentrationPerMl),
+    qtyKey(a.medicationAmount),
+  ].join('|');
+  let memo = sizesMemo.get(ref);
+  if (!memo) {
+    memo = new Map();
+    sizesMemo.set(ref, memo);
+  }
+  const hit = memo.get(key);
+  if (hit) return [...hit];
+  const sizes = computeVialSizes(a, drug, unit, ref);
+  if (memo.size >= SIZES_LIMIT) memo.clear();
+  memo.set(key, [...sizes]);
+  return sizes;
+}
+
+function computeVialSizes(
   a: Administration,
   drug: ResolvedDrug,
   unit: string,
