@@ -1,5 +1,5 @@
 // Benchmark figures: each value is reported with a baseline measured in the same run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Figure {
   name: string;
@@ -68,4 +68,25 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** Figures of an earlier run; none when the file is missing or not ours. */
+export function readResults(path: string): Figure[] {
+  if (!existsSync(path)) return [];
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof data !== 'object' || data === null || !('figures' in data)) return [];
+    const { figures } = data;
+    return Array.isArray(figures) ? (figures as Figure[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Earlier figures with the fresh ones replacing those of the same name, in the earlier order. */
+export function mergeResults(earlier: Figure[], fresh: Figure[]): Figure[] {
+  const byName = new Map(fresh.map((f) => [f.name, f]));
+  const out = earlier.map((f) => byName.get(f.name) ?? f);
+  for (const f of fresh) if (!earlier.some((e) => e.name === f.name)) out.push(f);
+  return out;
 }

@@ -51,29 +51,63 @@ function startStack(): Promise<{ info: StackInfo; child: ChildProcess }> {
 interface Timed {
   start: number;
   end: number;
+  /** Method and path without the query (no patient ids in the output). */
+  label?: string;
 }
 
-/** Longest chain of requests where each starts after the previous one ended. */
-export function sequentialDepth(reqs: Timed[]): number {
+/** Longest chain of requests where each starts after the previous one ended, first to last. */
+export function sequentialChain<T extends Timed>(reqs: readonly T[]): T[] {
   const sorted = [...reqs].sort((a, b) => a.start - b.start);
   const depth: number[] = [];
-  let best = 0;
+  const prev: number[] = [];
+  let bestAt = -1;
   sorted.forEach((r, i) => {
     let d = 1;
+    let from = -1;
     for (let j = 0; j < i; j++) {
       const p = sorted[j];
-      if (p && p.end <= r.start) d = Math.max(d, (depth[j] ?? 0) + 1);
+      if (p && p.end <= r.start && (depth[j] ?? 0) + 1 > d) {
+        d = (depth[j] ?? 0) + 1;
+        from = j;
+      }
     }
     depth[i] = d;
-    best = Math.max(best, d);
+    prev[i] = from;
+    if (bestAt < 0 || d > (depth[bestAt] ?? 0)) bestAt = i;
   });
-  return best;
+  const chain: T[] = [];
+  for (let i = bestAt; i >= 0; i = prev[i] ?? -1) {
+    const r = sorted[i];
+    if (r) chain.unshift(r);
+  }
+  return chain;
+}
+
+/** Length of the longest such chain. */
+export function sequentialDepth(reqs: readonly Timed[]): number {
+  return sequentialChain(reqs).length;
+}
+
+function labelOf(r: Request, fhirBase: string): string {
+  const url = new URL(r.url());
+  const path = r.url().startsWith(fhirBase)
+    ? url.pathname.slice(new URL(fhirBase).pathname.length)
+    : url.pathname;
+  // Resource type (and operation) only: ids and search values stay out of the output.
+  const parts = path.split('/').filter(Boolean);
+  const shown =
+    parts.length > 1 && /^[A-Z]/.test(parts[0] ?? '') && !parts[1]?.startsWith('_')
+      ? `${parts[0]}/{id}`
+      : parts.join('/');
+  return `${r.method()} ${shown || '/'}${url.search ? '?…' : ''}`;
 }
 
 interface LaunchRun {
   criticalMs: number;
   requests: number;
   depth: number;
+  /** The longest chain, as labels with start/end relative to the token, in ms. */
+  chain: string[];
 }
 
 async function oneLaunch(info: StackInfo, latencyMs: number): Promise<LaunchRun> {
@@ -113,17 +147,20 @@ async function oneLaunch(info: StackInfo, latencyMs: number): Promise<LaunchRun>
     page.on('requestfinished', (r) => {
       const now = Date.now();
       if (r.url() === `${info.issuer}/token`) tokenAt = now;
-      if (r.url().startsWith(info.fhirBase)) fhir.push({ start: started.get(r) ?? now, end: now });
+      if (r.url().startsWith(info.fhirBase))
+        fhir.push({ start: started.get(r) ?? now, end: now, label: labelOf(r, info.fhirBase) });
     });
     await page.getByRole('button', { name: 'Launch EveryDose' }).click();
     await page.getByRole('button', { name: 'Accept' }).first().waitFor({ timeout: 120_000 });
     await page.getByRole('heading', { name: 'Sign off' }).waitFor({ timeout: 120_000 });
     const renderedAt = Date.now();
     const after = fhir.filter((r) => r.start >= tokenAt - 5);
+    const chain = sequentialChain(after);
     return {
       criticalMs: renderedAt - tokenAt,
       requests: after.length,
-      depth: sequentialDepth(after),
+      depth: chain.length,
+      chain: chain.map((r) => `${r.label ?? '?'} [${r.start - tokenAt}–${r.end - tokenAt} ms]`),
     };
   } finally {
     await browser.close();
@@ -158,7 +195,9 @@ export async function benchLaunch(opts: { latencyMs: number; runs: number }): Pr
         2,
         '<= 2',
         (v) => v <= 2,
-        'longest chain of FHIR requests each waiting for the previous one, after the token',
+        `longest chain of FHIR requests each waiting for the previous one, after the token: ${
+          runs.reduce((a, b) => (b.depth > a.depth ? b : a)).chain.join(' → ') || 'none'
+        }`,
       ),
       figure(
         'launch.requests',
