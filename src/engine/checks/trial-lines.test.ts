@@ -42,6 +42,17 @@ describe('research-billing T-13–T-19 Q0/Q1 on derived lines', () => {
       ['96413-Q1', 'J9271-Q0'],
     ],
     [
+      'T-17 focus HCPCS matches a drug recorded by NDC only through its billed HCPCS → Q0',
+      [
+        admin('a1', {
+          researchStudy: STUDY,
+          drug: { ndc: ['00006302602'], hcpcs: [], rxnorm: [] },
+        }),
+      ],
+      [line('96413', 1, [MA('a1')]), line('J9271', 200, [MA('a1')], { modifiers: ['JZ'] })],
+      ['96413-Q1', 'J9271-JZ-Q0'],
+    ],
+    [
       'T-17 trial-item-role routine overrides focus',
       [
         admin('a1', {

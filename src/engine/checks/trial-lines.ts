@@ -27,7 +27,8 @@ export function expectedTrialModifier(
   // T-15: administration lines are routine (Q1), even for the investigational drug.
   if (line.kind === 'administration') return 'Q1';
   // T-16/T-17: the billed investigational item takes Q0; T-35 nominal sponsor line too.
-  if (related.some((a) => isInvestigational(a, status) || a.sponsorSupplied)) return 'Q0';
+  if (related.some((a) => isInvestigational(a, status, line.code) || a.sponsorSupplied))
+    return 'Q0';
   return 'Q1';
 }
 

@@ -119,12 +119,25 @@ function overlaps(x: string[], y: string[]): boolean {
   return x.some((v) => y.includes(v));
 }
 
-/** T-17: trial-item-role, else ResearchStudy.focus, else routine. */
-export function isInvestigational(a: Administration, status: TrialStatus): boolean {
+/**
+ * T-17: trial-item-role, else ResearchStudy.focus, else routine. `billedHcpcs` is the HCPCS of
+ * the drug line: a drug recorded by NDC only matches a HCPCS focus through the code it bills.
+ */
+export function isInvestigational(
+  a: Administration,
+  status: TrialStatus,
+  billedHcpcs?: string,
+): boolean {
   if (a.trialItemRole) return a.trialItemRole === 'investigational';
   const study = status.studies.find((s) => s.ref === a.researchStudy);
   if (!study) return false;
   const f = study.focus;
   const d = a.drug;
-  return overlaps(f.hcpcs, d.hcpcs) || overlaps(f.ndc, d.ndc) || overlaps(f.rxnorm, d.rxnorm);
+  const billed = billedHcpcs === undefined ? [] : [billedHcpcs.toUpperCase()];
+  return (
+    overlaps(f.hcpcs, d.hcpcs) ||
+    overlaps(f.hcpcs, billed) ||
+    overlaps(f.ndc, d.ndc) ||
+    overlaps(f.rxnorm, d.rxnorm)
+  );
 }
