@@ -1,0 +1,386 @@
+// Worked cases: coverage, prior authorization (contract §2.4), research billing
+// (research-billing.md) and existing-claim comparison. Professional POS 11.
+import { admin, base, claim, CODES } from './fhir-kit.mjs';
+import { add, L, T, pembro, ondanPush, J9271 } from './case-helpers.mjs';
+
+const ref = (r) => ({ reference: r });
+const chemo = L('96413', 1);
+const pem = (c, o = {}) => pembro(c, 'a1', T('10:00'), T('10:30'), o);
+
+// ---------- coverage ----------
+add(
+  'coverage',
+  'coverage-not-active',
+  'contract 2.4',
+  (c) => ({ resources: [...base(c, { coverage: 'ended' }), pem(c)], drugs: ['pembro'] }),
+  { lines: [chemo, J9271], warnings: ['COVERAGE_NOT_ACTIVE'] },
+);
+add(
+  'coverage',
+  'no-coverage',
+  'contract 2.4',
+  (c) => ({ resources: [...base(c, { coverage: 'none' }), pem(c)], drugs: ['pembro'] }),
+  { lines: [chemo, J9271], warnings: ['NO_COVERAGE'] },
+);
+
+// ---------- prior authorization ----------
+const eligibility = (c) => ({
+  resourceType: 'CoverageEligibilityResponse',
+  id: `${c}-elig`,
+  status: 'active',
+  purpose: ['auth-requirements'],
+  patient: ref(`Patient/${c}`),
+  created: '2026-02-01',
+  request: ref(`CoverageEligibilityRequest/${c}-eligreq`),
+  outcome: 'complete',
+  insurer: { display: 'Medicare Part B' },
+  insurance: [
+    {
+      coverage: ref(`Coverage/${c}-cov`),
+      item: [
+        {
+          productOrService: { coding: [{ system: CODES.HCPCS, code: 'J9271' }] },
+          authorizationRequired: true,
+        },
+      ],
+    },
+  ],
+});
+const preauth = (c, start, end, units) => [
+  {
+    resourceType: 'Claim',
+    id: `${c}-pa`,
+    status: 'active',
+    use: 'preauthorization',
+    type: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' },
+      ],
+    },
+    patient: ref(`Patient/${c}`),
+    created: '2025-12-15',
+    provider: { display: 'Oncology practice' },
+    priority: { coding: [{ code: 'normal' }] },
+    insurance: [{ sequence: 1, focal: true, coverage: ref(`Coverage/${c}-cov`) }],
+    item: [
+      {
+        sequence: 1,
+        productOrService: { coding: [{ system: CODES.HCPCS, code: 'J9271' }] },
+        quantity: { value: units },
+      },
+    ],
+  },
+  {
+    resourceType: 'ClaimResponse',
+    id: `${c}-par`,
+    status: 'active',
+    type: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' },
+      ],
+    },
+    use: 'preauthorization',
+    patient: ref(`Patient/${c}`),
+    created: '2025-12-20',
+    insurer: { display: 'Medicare Part B' },
+    request: ref(`Claim/${c}-pa`),
+    outcome: 'complete',
+    preAuthRef: `${c}-PA1`,
+    preAuthPeriod: { start, end },
+  },
+];
+add(
+  'auth',
+  'auth-missing',
+  'contract 2.4',
+  (c) => ({ resources: [...base(c), pem(c), eligibility(c)], drugs: ['pembro'] }),
+  { lines: [chemo, J9271], warnings: ['AUTH_MISSING'] },
+);
+add(
+  'auth',
+  'auth-expired',
+  'contract 2.4',
+  (c) => ({
+    resources: [...base(c), pem(c), ...preauth(c, '2025-09-01', '2026-02-28', 800)],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['AUTH_EXPIRED'] },
+);
+add(
+  'auth',
+  'auth-units-exceeded',
+  'contract 2.4',
+  (c) => ({
+    resources: [...base(c), pem(c), ...preauth(c, '2026-01-01', '2026-06-30', 100)],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['AUTH_UNITS_EXCEEDED'] },
+);
+add(
+  'auth',
+  'auth-covers',
+  'contract 2.4',
+  (c) => ({
+    resources: [...base(c), pem(c), eligibility(c), ...preauth(c, '2026-01-01', '2026-06-30', 800)],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: [] },
+);
+
+// ---------- research billing ----------
+const study = (c, focus) => ({
+  resourceType: 'ResearchStudy',
+  id: `${c}-study`,
+  identifier: [{ system: 'https://clinicaltrials.gov', value: 'NCT09990001' }],
+  title: 'ABC-7 phase 2',
+  status: 'active',
+  focus: [{ coding: [{ system: CODES.HCPCS, code: focus }] }],
+  sponsor: { display: 'Sponsor Inc' },
+});
+const subject = (c, status = 'on-study', period = { start: '2026-01-01' }) => ({
+  resourceType: 'ResearchSubject',
+  id: `${c}-subject`,
+  status,
+  period,
+  study: ref(`ResearchStudy/${c}-study`),
+  individual: ref(`Patient/${c}`),
+});
+const abc7 = (c) =>
+  admin(c, 'inv', {
+    hcpcs: 'J9999',
+    text: 'ABC-7 (investigational)',
+    start: T('10:00'),
+    end: T('10:40'),
+    dose: [200, 'mg'],
+    study: true,
+    sponsorSupplied: true,
+  });
+const trialDay = (c) => [
+  ...base(c),
+  study(c, 'J9999'),
+  subject(c),
+  ondanPush(c, 'p1', T('09:50'), { study: true }),
+  abc7(c),
+];
+const sponsorLines = [L('96413', 1, ['Q1']), L('96375', 1, ['Q1']), L('J2405', 4, ['JZ', 'Q1'])];
+add(
+  'trial',
+  'sponsor-supplied-no-drug-line',
+  'T-15 T-35 T-37',
+  (c) => ({ resources: trialDay(c), drugs: ['ondan'] }),
+  {
+    lines: sponsorLines,
+    warnings: [],
+    why: 'Section 13 example 1 shape: admin Q1, premed Q1, no line for the sponsor-supplied drug.',
+  },
+);
+add(
+  'trial',
+  'sponsor-supplied-drug-billed',
+  'T-35',
+  (c) => ({
+    resources: [
+      ...trialDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['96375', 1, ['Q1'], 80],
+          ['J2405', 4, ['JZ', 'Q1'], 4],
+          ['J9999', 1, ['Q0'], 5000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['ondan'],
+  }),
+  { lines: sponsorLines, warnings: ['SPONSOR_SUPPLIED_DRUG_BILLED'] },
+);
+const boughtDay = (c, o = {}) => [
+  ...base(c),
+  study(c, 'J9271'),
+  subject(c),
+  pem(c, { study: true, ...o }),
+];
+const boughtLines = [L('96413', 1, ['Q1']), L('J9271', 200, ['JZ', 'Q0'])];
+add(
+  'trial',
+  'investigational-bought-q0',
+  'T-15 T-16',
+  (c) => ({ resources: boughtDay(c), drugs: ['pembro'] }),
+  { lines: boughtLines, warnings: [] },
+);
+add(
+  'trial',
+  'role-routine-overrides-focus',
+  'T-17',
+  (c) => ({ resources: boughtDay(c, { role: 'routine' }), drugs: ['pembro'] }),
+  { lines: [L('96413', 1, ['Q1']), L('J9271', 200, ['JZ', 'Q1'])], warnings: [] },
+);
+add(
+  'trial',
+  'enrolled-nothing-linked',
+  'T-10',
+  (c) => ({ resources: [...base(c), study(c, 'J9271'), subject(c), pem(c)], drugs: ['pembro'] }),
+  { lines: [chemo, J9271], warnings: ['TRIAL_RELATEDNESS_UNCONFIRMED'] },
+);
+add(
+  'trial',
+  'enrollment-ended',
+  'T-11',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c, 'off-study', { start: '2025-06-01', end: '2026-02-01' }),
+      pem(c, { study: true }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['TRIAL_ENROLLMENT_NOT_ACTIVE'] },
+);
+const trialClaim = (c, o) =>
+  claim(c, {
+    items: [
+      ['96413', 1, ['Q1'], 300],
+      ['J9271', 200, ['JZ', 'Q0'], 11000],
+    ],
+    ...o,
+  });
+add(
+  'trial',
+  'claim-missing-z006-and-nct',
+  'T-22 T-26',
+  (c) => ({ resources: [...boughtDay(c), trialClaim(c, {})], drugs: ['pembro'] }),
+  { lines: boughtLines, warnings: ['TRIAL_DIAGNOSIS_MISSING', 'TRIAL_NCT_MISSING'] },
+);
+add(
+  'trial',
+  'claim-complete',
+  'T-22 T-27',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      trialClaim(c, { diagnoses: ['C34.90', 'Z00.6'], nct: '09990001' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: [] },
+);
+add(
+  'trial',
+  'claim-nct-wrong-study',
+  'T-29',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      trialClaim(c, { diagnoses: ['C34.90', 'Z00.6'], nct: 'CT09990002' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_NCT_INVALID'] },
+);
+add(
+  'trial',
+  'claim-q0-on-administration',
+  'T-15',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q0'], 300],
+          ['J9271', 200, ['JZ', 'Q0'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z006'],
+        nct: 'NCT09990001',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_MODIFIER_MISMATCH'] },
+);
+add(
+  'trial',
+  'claim-q1-missing',
+  'T-14',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, [], 300],
+          ['J9271', 200, ['JZ', 'Q0'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_MODIFIER_MISSING'] },
+);
+add(
+  'trial',
+  'off-study-claim-with-trial-coding',
+  'T-05',
+  (c) => ({
+    resources: [
+      ...base(c),
+      pem(c),
+      claim(c, {
+        items: [
+          ['96413', 1, [], 300],
+          ['J9271', 200, ['JZ'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['TRIAL_CODING_UNEXPECTED'] },
+);
+
+// ---------- existing claim comparison ----------
+const claimCase = (name, items, warnings) =>
+  add(
+    'claims',
+    name,
+    'contract 3',
+    (c) => ({ resources: [...base(c), pem(c), claim(c, { items })], drugs: ['pembro'] }),
+    { lines: [chemo, J9271], warnings },
+  );
+claimCase(
+  'claim-matches',
+  [
+    ['96413', 1, []],
+    ['J9271', 200, ['JZ']],
+  ],
+  [],
+);
+claimCase('claim-line-missing', [['96413', 1, []]], ['CLAIM_LINE_MISSING']);
+claimCase(
+  'claim-line-extra',
+  [
+    ['96413', 1, []],
+    ['96415', 1, []],
+    ['J9271', 200, ['JZ']],
+  ],
+  ['CLAIM_LINE_EXTRA'],
+);
+claimCase(
+  'claim-units-mismatch',
+  [
+    ['96413', 1, []],
+    ['J9271', 220, ['JZ']],
+  ],
+  ['CLAIM_UNITS_MISMATCH'],
+);
+claimCase(
+  'claim-modifier-mismatch',
+  [
+    ['96413', 1, []],
+    ['J9271', 200, []],
+  ],
+  ['CLAIM_MODIFIER_MISMATCH'],
+);

@@ -1,0 +1,237 @@
+// Small FHIR R4 builders for the worked cases (written from contract.md §2, not from the engine).
+// Every id is prefixed with the case name so that all cases can be read in one audit run.
+const EXT = 'https://everydose.dev/fhir/StructureDefinition/';
+const NDC = 'http://hl7.org/fhir/sid/ndc';
+const HCPCS = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
+const V3ROUTE = 'http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration';
+const POS = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
+const UCUM = 'http://unitsofmeasure.org';
+const CPT = 'http://www.ama-assn.org/go/cpt';
+const ICD10 = 'http://hl7.org/fhir/sid/icd-10-cm';
+
+/** One NDC package per drug key: labeled content, volume, container type (same in every case). */
+export const DRUGS = {
+  pembro: { ndc: '00006-3026-02', hcpcs: 'J9271', mg: 100, ml: 4, type: 'single-dose' },
+  nivo100: { ndc: '00003-3774-12', hcpcs: 'J9299', mg: 100, ml: 10, type: 'single-dose' },
+  nivo40: { ndc: '00003-3772-11', hcpcs: 'J9299', mg: 40, ml: 4, type: 'single-dose' },
+  bev400: { ndc: '50242-0061-01', hcpcs: 'J9035', mg: 400, ml: 16, type: 'single-dose' },
+  oxali50: { ndc: '63323-0750-10', hcpcs: 'J9263', mg: 50, ml: 10, type: 'single-dose' },
+  oxali100: { ndc: '63323-0750-20', hcpcs: 'J9263', mg: 100, ml: 20, type: 'single-dose' },
+  carbo450: { ndc: '61703-0339-50', hcpcs: 'J9045', mg: 450, ml: 45, type: 'multi-dose' },
+  cyclo1g: { ndc: '10019-0956-01', hcpcs: 'J9075', mg: 1000, ml: null, type: 'single-dose' },
+  palono: { ndc: '00409-2504-10', hcpcs: 'J2469', mg: 0.25, ml: 5, type: 'single-dose' },
+  granis: { ndc: '63323-0318-01', hcpcs: 'J1626', mg: 1, ml: 1, type: 'single-dose' },
+  ondan: { ndc: '63323-0373-02', hcpcs: 'J2405', mg: 4, ml: 2, type: 'single-dose' },
+  dexa: { ndc: '63323-0506-01', hcpcs: 'J1100', mg: 10, ml: 1, type: 'single-dose' },
+};
+
+const q = (value, code) => ({ value, unit: code, system: UCUM, code });
+const ref = (r) => ({ reference: r });
+const entry = (resource) => ({
+  fullUrl: `https://ehr.example/fhir/${resource.resourceType}/${resource.id}`,
+  resource,
+});
+
+export function medicationKnowledge(id, key) {
+  const d = DRUGS[key];
+  return {
+    resourceType: 'MedicationKnowledge',
+    id: `${id}-mk-${key}`,
+    status: 'active',
+    code: {
+      coding: [
+        { system: NDC, code: d.ndc },
+        { system: HCPCS, code: d.hcpcs },
+      ],
+    },
+    amount: d.ml ? q(d.ml, 'mL') : q(d.mg, 'mg'),
+    ...(d.ml
+      ? {
+          ingredient: [
+            {
+              itemCodeableConcept: { text: key },
+              isActive: true,
+              strength: { numerator: q(d.mg, 'mg'), denominator: q(d.ml, 'mL') },
+            },
+          ],
+        }
+      : {}),
+    packaging: {
+      type: {
+        coding: [{ system: 'https://everydose.dev/fhir/CodeSystem/container-type', code: d.type }],
+      },
+    },
+  };
+}
+
+/**
+ * A MedicationAdministration. opts: drug (DRUGS key) or hcpcs/text, start, end, dateTime,
+ * push, dose [value, unit], containers [[key, count]], discarded [value, unit], status, site,
+ * justified, primary, partOf, study, sponsorSupplied, role, flush, rate (default on infusions).
+ */
+export function admin(c, id, o) {
+  const d = o.drug ? DRUGS[o.drug] : null;
+  const ext = [];
+  for (const [k, n] of o.containers ?? []) {
+    ext.push({
+      url: `${EXT}container`,
+      extension: [
+        { url: 'product', valueCodeableConcept: { coding: [{ system: NDC, code: DRUGS[k].ndc }] } },
+        { url: 'count', valuePositiveInt: n },
+      ],
+    });
+  }
+  if (o.discarded) ext.push({ url: `${EXT}discarded-amount`, valueQuantity: q(...o.discarded) });
+  if (o.justified) ext.push({ url: `${EXT}separate-access-justified`, valueBoolean: true });
+  if (o.primary) ext.push({ url: `${EXT}primary-reason`, valueBoolean: true });
+  if (o.sponsorSupplied) ext.push({ url: `${EXT}sponsor-supplied`, valueBoolean: true });
+  if (o.role) ext.push({ url: `${EXT}trial-item-role`, valueCode: o.role });
+  if (o.study) {
+    ext.push({
+      url: 'http://hl7.org/fhir/StructureDefinition/workflow-researchStudy',
+      valueReference: ref(`ResearchStudy/${c}-study`),
+    });
+  }
+  const coding = d
+    ? [{ system: NDC, code: d.ndc }]
+    : [{ system: HCPCS, code: o.hcpcs, display: o.text }];
+  const push = o.push === true;
+  const dosage = {
+    ...(o.flush ? { text: 'Saline flush' } : {}),
+    site: { coding: [{ system: 'http://snomed.info/sct', code: o.site ?? '368208006' }] },
+    route: { coding: [{ system: V3ROUTE, code: push ? 'IVPUSH' : 'IV' }] },
+    ...(o.dose ? { dose: q(...o.dose) } : {}),
+    ...(!push && o.rate !== false ? { rateQuantity: q(o.rateValue ?? 100, 'mL/h') } : {}),
+  };
+  const effective = o.dateTime
+    ? { effectiveDateTime: o.dateTime }
+    : { effectivePeriod: { start: o.start, ...(o.end ? { end: o.end } : {}) } };
+  return {
+    resourceType: 'MedicationAdministration',
+    id: `${c}-${id}`,
+    ...(ext.length ? { extension: ext } : {}),
+    status: o.status ?? 'completed',
+    medicationCodeableConcept: { coding, ...(o.text ? { text: o.text } : {}) },
+    subject: ref(`Patient/${c}`),
+    context: ref(`Encounter/${o.encounter ?? `${c}-enc`}`),
+    ...effective,
+    ...(o.partOf ? { partOf: [ref(`MedicationAdministration/${c}-${o.partOf}`)] } : {}),
+    dosage,
+  };
+}
+
+export function encounter(c, id, pos, start, end, extra = {}) {
+  return {
+    resourceType: 'Encounter',
+    id,
+    status: 'finished',
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+    subject: ref(`Patient/${c}`),
+    period: { start, end },
+    location: [{ location: ref(`Location/${c}-loc${pos}`) }],
+    ...extra,
+  };
+}
+
+export function base(c, { pos = '11', coverage = 'active', encounters } = {}) {
+  const res = [
+    { resourceType: 'Patient', id: c, name: [{ family: 'Case', given: [c] }] },
+    {
+      resourceType: 'Location',
+      id: `${c}-loc${pos}`,
+      name: pos === '11' ? 'Oncology office' : 'Hospital infusion center',
+      type: [{ coding: [{ system: POS, code: pos }] }],
+    },
+  ];
+  if (coverage !== 'none') {
+    res.push({
+      resourceType: 'Coverage',
+      id: `${c}-cov`,
+      status: 'active',
+      beneficiary: ref(`Patient/${c}`),
+      payor: [{ display: 'Medicare Part B' }],
+      order: 1,
+      type: { coding: [{ system: 'https://nahdo.org/sopt', code: '121' }] },
+      period:
+        coverage === 'active'
+          ? { start: '2025-01-01', end: '2027-12-31' }
+          : { start: '2024-01-01', end: '2025-12-31' },
+    });
+  }
+  for (const e of encounters ?? [['enc', '2026-03-02T08:00:00-05:00', '2026-03-02T17:00:00-05:00']])
+    res.push(encounter(c, `${c}-${e[0]}`, pos, e[1], e[2], e[3] ?? {}));
+  return res;
+}
+
+export function bundle(c, resources, drugKeys) {
+  const mks = [...new Set(drugKeys)].map((k) => medicationKnowledge(c, k));
+  return {
+    resourceType: 'Bundle',
+    id: `${c}-bundle`,
+    type: 'collection',
+    entry: [...resources, ...mks].map(entry),
+  };
+}
+
+/** An existing Claim for the encounter. items: [code, units, modifiers[], net?]. */
+export function claim(
+  c,
+  { type = 'professional', items, diagnoses = ['C34.90'], nct, preAuthRef },
+) {
+  return {
+    resourceType: 'Claim',
+    id: `${c}-claim`,
+    status: 'draft',
+    use: 'claim',
+    type: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: type }],
+    },
+    patient: ref(`Patient/${c}`),
+    created: '2026-03-02',
+    provider: { display: 'Oncology practice' },
+    priority: { coding: [{ code: 'normal' }] },
+    insurance: [
+      {
+        sequence: 1,
+        focal: true,
+        coverage: ref(`Coverage/${c}-cov`),
+        ...(preAuthRef ? { preAuthRef: [preAuthRef] } : {}),
+      },
+    ],
+    diagnosis: diagnoses.map((code, i) => ({
+      sequence: i + 1,
+      diagnosisCodeableConcept: { coding: [{ system: ICD10, code }] },
+    })),
+    ...(nct
+      ? {
+          supportingInfo: [
+            {
+              sequence: 1,
+              category: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory',
+                    code: 'info',
+                  },
+                ],
+              },
+              valueString: nct,
+            },
+          ],
+        }
+      : {}),
+    item: items.map(([code, units, mods, net], i) => ({
+      sequence: i + 1,
+      productOrService: {
+        coding: [{ system: /^\d/.test(code) ? CPT : HCPCS, code }],
+      },
+      ...(mods.length ? { modifier: mods.map((m) => ({ coding: [{ code: m }] })) } : {}),
+      servicedDate: '2026-03-02',
+      quantity: { value: units },
+      ...(net !== undefined ? { net: { value: net, currency: 'USD' } } : {}),
+      encounter: [ref(`Encounter/${c}-enc`)],
+    })),
+  };
+}
+
+export const CODES = { CPT, HCPCS, NDC, UCUM, ICD10 };
