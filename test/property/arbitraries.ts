@@ -17,6 +17,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     0.3333333333333333,
     1e15,
     -1e15,
+    1e308,
+    -1e308,
     Number.MAX_SAFE_INTEGER,
     5e-324,
     true,
@@ -34,6 +36,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     { reference: 'MedicationAdministration/missing' },
     { value: -5, code: 'mg' },
     { value: 1e15, code: 'mg' },
+    { value: 1e308, code: 'mg' },
     { value: 2.5, code: '[iU]' },
     { value: 'ten', code: 'mg' },
   ),
@@ -168,14 +171,19 @@ export const syntheticAdministration: fc.Arbitrary<SyntheticAdministration> = fc
   length: fc.option(fc.integer({ min: -120, max: 2000 }), { nil: undefined }),
   startOffset: offsetQuarters,
   endOffset: fc.option(offsetQuarters, { nil: undefined }),
-  dose: fc.option(fc.oneof(fc.double({ min: -1e6, max: 1e9, noNaN: true }), fc.constant(1e15)), {
-    nil: undefined,
-  }),
+  dose: fc.option(
+    fc.oneof(fc.double({ min: -1e6, max: 1e9, noNaN: true }), fc.constantFrom(1e15, 1e308)),
+    {
+      nil: undefined,
+    },
+  ),
   unit: fc.constantFrom(...UNITS),
   push: fc.boolean(),
   partOf: fc.option(fc.constantFrom('a0', 'a1', 'a2', 'a3', 'a4', 'a5'), { nil: undefined }),
   encounter: fc.constantFrom('e1', 'e2', undefined),
-  containers: fc.option(fc.integer({ min: -3, max: 1_000_000 }), { nil: undefined }),
+  containers: fc.option(fc.oneof(fc.integer({ min: -3, max: 1_000_000 }), fc.constant(1e15)), {
+    nil: undefined,
+  }),
   discarded: fc.option(fc.double({ min: -100, max: 1e7, noNaN: true }), { nil: undefined }),
 });
 

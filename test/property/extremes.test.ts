@@ -93,11 +93,18 @@ describe('extremes', () => {
     },
   );
 
-  // Known gap (reported): a dose of 1e308 mg makes `dose.div(unitSize).ceil().toNumber()` in
-  // src/engine/drug/administration.ts Infinity, so the line's units are Infinity (null in the
-  // audit's JSON). When the engine refuses such a dose, this test starts failing: turn it into
-  // a plain `it`.
-  it.fails('a dose of 1e308 mg gives no Infinity units (known gap)', () => {
+  it('1e15 containers opened: the dose is billed, the waste left out with an INVALID_RESOURCE warning', () => {
+    const input = [
+      ...syntheticContext,
+      toResource({ ...base, drug: 'J9271', push: false, dose: 200, containers: 1e15 }),
+    ];
+    const run = runPipeline(input);
+    expect(brokenInvariants(input, run)).toEqual([]);
+    const lines = run.results.flatMap((r) => r.lines).filter((l) => l.code === 'J9271');
+    expect(lines.map((l) => l.units)).toEqual([200]);
+  });
+
+  it('a dose of 1e308 mg makes no line and an INVALID_RESOURCE warning, never Infinity units', () => {
     const input = [
       ...syntheticContext,
       toResource({ ...base, drug: 'J9263', push: false, dose: 1e308 }),

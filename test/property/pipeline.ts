@@ -92,7 +92,7 @@ export function brokenInvariants(resources: readonly unknown[], run: Run): strin
   for (const r of run.results) {
     for (const l of r.lines) {
       const where = `${r.encounter ?? r.dateOfService} ${l.code}`;
-      if (!Number.isInteger(l.units) || l.units < 0) broken.push(`${where}: units ${l.units}`);
+      if (!Number.isSafeInteger(l.units) || l.units < 0) broken.push(`${where}: units ${l.units}`);
       if (l.amount !== undefined && !(l.amount >= 0)) broken.push(`${where}: amount ${l.amount}`);
       if (l.ndc && !(l.ndc.quantity > 0)) broken.push(`${where}: NDC quantity ${l.ndc.quantity}`);
       if (l.sources.length === 0) broken.push(`${where}: no sources`);

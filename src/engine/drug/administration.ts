@@ -41,6 +41,18 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
   const dose = g.dose;
   const unitSize = dec(bu);
   const adminUnits = dose.div(unitSize).ceil().toNumber(); // R-01, R-05
+  if (!Number.isSafeInteger(adminUnits)) {
+    // A dose beyond any claim (1e308 mg): no line rather than Infinity units.
+    warnings.push(
+      warn(
+        'INVALID_RESOURCE',
+        'error',
+        `${name}: the recorded dose (${show(dose, bu.unit)}) is too large to bill; no drug line was made. Check the dose.`,
+        sources,
+      ),
+    );
+    return { lines: [], warnings };
+  }
   const c: Ctx = { a, sources, scope, drug, unit: bu.unit, dose, adminUnits, date, warnings };
   const administered = quantity(dose, bu.unit);
   const reasonDose = `${name}: ${show(dose, bu.unit)} given, ${adminUnits} unit(s) of ${show(unitSize, bu.unit)}`;

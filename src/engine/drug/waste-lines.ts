@@ -94,6 +94,23 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
   }
   const waste = f.labeled.minus(dose);
   const labeledUnits = f.labeled.div(u).floor().toNumber();
+  if (!Number.isSafeInteger(labeledUnits)) {
+    // Containers beyond any claim (a count of 1e15): bill what was given, leave the waste out.
+    warnings.push(
+      warn(
+        'INVALID_RESOURCE',
+        'error',
+        `${name}: the containers recorded hold more than any claim can bill; the waste was left out. Check the containers opened.`,
+        c.sources,
+      ),
+    );
+    const l = line(c, adminUnits, [], {
+      rules: ['R-01'],
+      reason: `${reasonDose}; containers recorded are not plausible.`,
+      ...evidenceBase,
+    });
+    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+  }
   const jwUnits = Math.max(0, labeledUnits - adminUnits); // R-06
   const jz = jzApplies(scope.dateOfService, rules);
 
