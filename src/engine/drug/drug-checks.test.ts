@@ -15,6 +15,7 @@ import {
   PEGFIL,
   PEMBRO,
   run,
+  ts,
 } from './test-kit.ts';
 
 describe('R-32 340B modifier on separately payable lines', () => {
@@ -181,6 +182,16 @@ describe('which administrations make drug lines', () => {
       ['J9271×100 JZ'],
     ],
     ['flush marked', given(PEMBRO, '100', 'mg', { flushMarked: true }), undefined, []],
+    [
+      'contract §1 INVALID_TIME_RANGE: end before start is not billed',
+      given(PEMBRO, '100', 'mg', {
+        ...docs(PEMBRO, 1),
+        start: ts('2026-03-02T11:00:00Z'),
+        end: ts('2026-03-02T10:40:00Z'),
+      }),
+      undefined,
+      [],
+    ],
     [
       'heparin lock flush',
       admin({

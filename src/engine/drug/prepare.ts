@@ -28,6 +28,9 @@ export function prepare(
   scope: EncounterScope,
 ): { prepared?: Prepared; warnings: Warning[] } {
   if (!BILLABLE.has(a.status) || a.flushMarked) return { warnings: [] };
+  // contract §1: an end before its start makes the record an INVALID_TIME_RANGE warning
+  // (raised by the infusion engine), not a billed administration.
+  if (a.start && a.end && a.end.ms < a.start.ms) return { warnings: [] };
   if (a.sponsorSupplied && scope.context.config.trial.sponsorSuppliedDrugLine === 'omit') {
     return { warnings: [] }; // research-billing T-37: no line, no vial or waste warnings
   }
