@@ -10,6 +10,7 @@ import { cases } from './case-helpers.mjs';
 import './cases-infusion.mjs';
 import './cases-drug.mjs';
 import './cases-payer.mjs';
+import './cases-more.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -384,3 +384,111 @@ claimCase(
   ],
   ['CLAIM_MODIFIER_MISMATCH'],
 );
+
+// ---------- research billing, second batch ----------
+add(
+  'trial',
+  'medicare-advantage-claim-to-plan',
+  'T-43 T-48',
+  (c) => ({
+    resources: [
+      ...base(c, { sopt: '112' }),
+      study(c, 'J9271'),
+      subject(c),
+      pem(c, { study: true }),
+      trialClaim(c, { diagnoses: ['C34.90', 'Z00.6'], nct: '09990001' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_MA_BILL_ORIGINAL_MEDICARE'] },
+);
+add(
+  'trial',
+  'institutional-without-condition-code-30',
+  'T-31',
+  (c) => ({
+    resources: [
+      ...base(c, { pos: '22' }),
+      study(c, 'J9271'),
+      subject(c),
+      pem(c, { study: true }),
+      trialClaim(c, { type: 'institutional', diagnoses: ['C34.90', 'Z00.6'], nct: '09990001' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_CONDITION_CODE_MISSING'] },
+);
+add(
+  'trial',
+  'study-without-nct',
+  'T-26',
+  (c) => ({
+    resources: [
+      ...base(c),
+      { ...study(c, 'J9271'), identifier: undefined },
+      subject(c),
+      pem(c, { study: true }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_STUDY_NCT_UNKNOWN'] },
+);
+add(
+  'trial',
+  'q1-on-unlinked-premed',
+  'T-05 T-18',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c),
+      ondanPush(c, 'p1', T('09:50')),
+      pem(c, { study: true }),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['96375', 1, ['Q1'], 80],
+          ['J9271', 200, ['JZ', 'Q0'], 11000],
+          ['J2405', 4, ['JZ', 'Q1'], 4],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['pembro', 'ondan'],
+  }),
+  {
+    lines: [...boughtLines, L('96375', 1), L('J2405', 4, ['JZ'])],
+    warnings: ['TRIAL_MODIFIER_UNEXPECTED'],
+  },
+);
+add(
+  'trial',
+  'sponsor-paid-administration',
+  'T-42',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c),
+      admin(c, 'p1', {
+        drug: 'ondan',
+        push: true,
+        dateTime: T('09:50'),
+        dose: [4, 'mg'],
+        containers: [['ondan', 1]],
+        discarded: [0, 'mg'],
+        study: true,
+        sponsorPaid: true,
+      }),
+      pem(c, { study: true }),
+    ],
+    drugs: ['pembro', 'ondan'],
+  }),
+  {
+    disputed: true,
+    lines: [...boughtLines, L('J2405', 4, ['JZ', 'Q1'])],
+    warnings: [],
+    why: 'T-42 [Disputed/Impl]: the sponsor-paid push is removed before coding (no 96375); whether its drug line stays is not stated.',
+  },
+);

@@ -23,6 +23,8 @@ export const DRUGS = {
   granis: { ndc: '63323-0318-01', hcpcs: 'J1626', mg: 1, ml: 1, type: 'single-dose' },
   ondan: { ndc: '63323-0373-02', hcpcs: 'J2405', mg: 4, ml: 2, type: 'single-dose' },
   dexa: { ndc: '63323-0506-01', hcpcs: 'J1100', mg: 10, ml: 1, type: 'single-dose' },
+  doxo50: { ndc: '00069-3032-20', hcpcs: 'J9000', mg: 50, ml: 25, type: 'single-dose' },
+  bortez: { ndc: '63020-0049-01', hcpcs: 'J9041', mg: 3.5, ml: null, type: 'single-dose' },
 };
 
 const q = (value, code) => ({ value, unit: code, system: UCUM, code });
@@ -85,6 +87,7 @@ export function admin(c, id, o) {
   if (o.justified) ext.push({ url: `${EXT}separate-access-justified`, valueBoolean: true });
   if (o.primary) ext.push({ url: `${EXT}primary-reason`, valueBoolean: true });
   if (o.sponsorSupplied) ext.push({ url: `${EXT}sponsor-supplied`, valueBoolean: true });
+  if (o.sponsorPaid) ext.push({ url: `${EXT}sponsor-paid`, valueBoolean: true });
   if (o.role) ext.push({ url: `${EXT}trial-item-role`, valueCode: o.role });
   if (o.study) {
     ext.push({
@@ -92,12 +95,16 @@ export function admin(c, id, o) {
       valueReference: ref(`ResearchStudy/${c}-study`),
     });
   }
-  const coding = d
-    ? [{ system: NDC, code: d.ndc }]
-    : [{ system: HCPCS, code: o.hcpcs, display: o.text }];
+  const coding =
+    o.coding ??
+    (d
+      ? [{ system: NDC, code: o.ndcCode ?? d.ndc }]
+      : [{ system: HCPCS, code: o.hcpcs, display: o.text }]);
   const push = o.push === true;
   const dosage = {
     ...(o.flush ? { text: 'Saline flush' } : {}),
+    ...(o.dosageText ? { text: o.dosageText } : {}),
+    ...(o.method ? { method: { coding: [{ system: V3ROUTE, code: o.method }] } } : {}),
     site: { coding: [{ system: 'http://snomed.info/sct', code: o.site ?? '368208006' }] },
     route: { coding: [{ system: V3ROUTE, code: push ? 'IVPUSH' : 'IV' }] },
     ...(o.dose ? { dose: q(...o.dose) } : {}),
@@ -111,9 +118,12 @@ export function admin(c, id, o) {
     id: `${c}-${id}`,
     ...(ext.length ? { extension: ext } : {}),
     status: o.status ?? 'completed',
-    medicationCodeableConcept: { coding, ...(o.text ? { text: o.text } : {}) },
+    ...(o.contained
+      ? { contained: [{ ...o.contained, id: 'med' }], medicationReference: ref('#med') }
+      : { medicationCodeableConcept: { coding, ...(o.text ? { text: o.text } : {}) } }),
     subject: ref(`Patient/${c}`),
-    context: ref(`Encounter/${o.encounter ?? `${c}-enc`}`),
+    ...(o.noContext ? {} : { context: ref(`Encounter/${o.encounter ?? `${c}-enc`}`) }),
+    ...(o.request ? { request: ref(`MedicationRequest/${c}-${o.request}`) } : {}),
     ...effective,
     ...(o.partOf ? { partOf: [ref(`MedicationAdministration/${c}-${o.partOf}`)] } : {}),
     dosage,
@@ -133,7 +143,7 @@ export function encounter(c, id, pos, start, end, extra = {}) {
   };
 }
 
-export function base(c, { pos = '11', coverage = 'active', encounters } = {}) {
+export function base(c, { pos = '11', coverage = 'active', encounters, sopt = '121' } = {}) {
   const res = [
     { resourceType: 'Patient', id: c, name: [{ family: 'Case', given: [c] }] },
     {
@@ -151,7 +161,7 @@ export function base(c, { pos = '11', coverage = 'active', encounters } = {}) {
       beneficiary: ref(`Patient/${c}`),
       payor: [{ display: 'Medicare Part B' }],
       order: 1,
-      type: { coding: [{ system: 'https://nahdo.org/sopt', code: '121' }] },
+      type: { coding: [{ system: 'https://nahdo.org/sopt', code: sopt }] },
       period:
         coverage === 'active'
           ? { start: '2025-01-01', end: '2027-12-31' }
@@ -234,4 +244,17 @@ export function claim(
   };
 }
 
-export const CODES = { CPT, HCPCS, NDC, UCUM, ICD10 };
+/** A MedicationRequest whose first doseQuantity is the ordered dose. */
+export function order(c, id, value, unit) {
+  return {
+    resourceType: 'MedicationRequest',
+    id: `${c}-${id}`,
+    status: 'completed',
+    intent: 'order',
+    medicationCodeableConcept: { text: 'ordered drug' },
+    subject: ref(`Patient/${c}`),
+    dosageInstruction: [{ doseAndRate: [{ doseQuantity: q(value, unit) }] }],
+  };
+}
+
+export const CODES = { CPT, HCPCS, NDC, UCUM, ICD10, V3ROUTE };

@@ -17,6 +17,8 @@ interface CaseFile extends Partial<ExpectedFragment> {
   disputed?: boolean;
   knownGap?: string;
   config?: Record<string, unknown>;
+  /** null: the administrations had no encounter; the report row is found by patient. */
+  encounter?: null;
   encounters?: Record<string, ExpectedFragment>;
 }
 
@@ -98,6 +100,14 @@ function expectedByEncounter(c: WorkedCase): Record<string, ExpectedFragment> {
 
 function diffsFor(c: WorkedCase): string[] {
   const report = reports.get(configKey(c)) ?? [];
+  if (c.expected.encounter === null) {
+    const patient = `Patient/${c.name.split('/')[1] ?? ''}`;
+    const row = report.find((e) => e.encounter === null && e.patient === patient);
+    return compareEncounter(
+      { lines: c.expected.lines ?? [], warnings: c.expected.warnings ?? [] },
+      row,
+    ).map((d) => `${patient} (no encounter): ${d}`);
+  }
   return Object.entries(expectedByEncounter(c)).flatMap(([enc, fragment]) =>
     compareEncounter(
       fragment,

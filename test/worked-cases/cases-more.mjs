@@ -1,0 +1,399 @@
+// Worked cases, second batch: overlaps, pushes, flush forms, reading forms (NDC, contained
+// Medication, no encounter), dose against order, vial limits, MUE. Professional POS 11 unless noted.
+import { admin, base, claim, order } from './fhir-kit.mjs';
+import {
+  add,
+  L,
+  T,
+  pembro,
+  dexaInf,
+  ondanPush,
+  saline,
+  nivo240,
+  J9271,
+  J1100,
+  J2405,
+  J7050,
+  J9299,
+} from './case-helpers.mjs';
+
+const one =
+  (mk, drugs, opts = {}) =>
+  (c) => ({ resources: [...base(c, opts), ...mk(c)], drugs });
+const chemo = L('96413', 1);
+const ondanInf = (c, id, start, end) =>
+  admin(c, id, {
+    drug: 'ondan',
+    start,
+    end,
+    dose: [4, 'mg'],
+    containers: [['ondan', 1]],
+    discarded: [0, 'mg'],
+  });
+const doxoPush = (c, id, at) =>
+  admin(c, id, {
+    drug: 'doxo50',
+    push: true,
+    dateTime: at,
+    dose: [50, 'mg'],
+    containers: [['doxo50', 1]],
+    discarded: [0, 'mg'],
+  });
+
+add(
+  'infusion',
+  'hydration-around-chemo',
+  'R4.6 §5.6',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('11:00')), saline(c, 'h1', T('09:30'), T('11:30'))],
+    ['pembro'],
+  ),
+  {
+    lines: [chemo, L('96361', 1), J9271, J7050],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED', 'HYDRATION_SEGMENTS_COMBINED'],
+    why: '120 min of saline minus the 60 chemo minutes = 30 + 30 net, summed (R9.3 default) = 60 -> 96361 x1.',
+  },
+);
+add(
+  'infusion',
+  'hydration-before-chemo-facility',
+  'R6.2 R7.4',
+  one(
+    (c) => [saline(c, 'h1', T('09:00'), T('10:00')), pembro(c, 'a1', T('10:00'), T('10:30'))],
+    ['pembro'],
+    { pos: '22' },
+  ),
+  { lines: [chemo, L('96361', 1), J9271, L('J7050', 2)], warnings: ['NOT_SEPARATELY_PAYABLE'] },
+);
+add(
+  'infusion',
+  'partial-overlap-sequential',
+  'R7.7',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('11:00')), nivo240(c, 'a2', T('10:40'), T('11:30'))],
+    ['pembro', 'nivo100', 'nivo40'],
+  ),
+  {
+    lines: [chemo, L('96417', 1), J9271, J9299],
+    warnings: ['PARTIAL_OVERLAP_CODER_REVIEW'],
+    why: 'Pembrolizumab 60 min outranks nivolumab 50 min; nivolumab keeps 30 own minutes -> sequential 96417.',
+  },
+);
+add(
+  'infusion',
+  'two-concurrent-tpd-once',
+  'R7.5',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('11:00')),
+      dexaInf(c, 'i1', T('10:05'), T('10:35')),
+      ondanInf(c, 'i2', T('10:10'), T('10:30')),
+    ],
+    ['pembro', 'dexa', 'ondan'],
+  ),
+  {
+    lines: [chemo, L('96368', 1), J9271, J1100, J2405],
+    warnings: ['MULTIPLE_CONCURRENT_96368_ONCE'],
+  },
+);
+add(
+  'infusion',
+  'chemo-push-after-tpd-push',
+  'R6.2 R7.2',
+  one((c) => [ondanPush(c, 'p1', T('09:00')), doxoPush(c, 'p2', T('09:10'))], ['ondan', 'doxo50']),
+  { lines: [L('96409', 1), L('96375', 1), L('J9000', 5, ['JZ']), J2405], warnings: [] },
+);
+add(
+  'infusion',
+  'two-chemo-pushes',
+  'R7.2',
+  one(
+    (c) => [
+      doxoPush(c, 'p1', T('09:00')),
+      admin(c, 'p2', {
+        drug: 'bortez',
+        push: true,
+        dateTime: T('09:20'),
+        dose: [2.6, 'mg'],
+        containers: [['bortez', 1]],
+        discarded: [0.9, 'mg'],
+      }),
+    ],
+    ['doxo50', 'bortez'],
+  ),
+  {
+    lines: [
+      L('96409', 1),
+      L('96411', 1),
+      L('J9000', 5, ['JZ']),
+      L('J9041', 26),
+      L('J9041', 9, ['JW']),
+    ],
+    warnings: ['NO_ZERO_WASTE_COMBINATION'],
+    why: 'Bortezomib 2.6 mg / 0.1 mg = 26 units; 3.5 mg vial = 35 units -> JW 9.',
+  },
+);
+add(
+  'infusion',
+  'sequential-tpd-with-hour',
+  'R7.1',
+  one(
+    (c) => [ondanInf(c, 'i1', T('09:00'), T('09:20')), dexaInf(c, 'i2', T('09:20'), T('11:00'))],
+    ['ondan', 'dexa'],
+  ),
+  { lines: [L('96365', 1), L('96366', 1), L('96367', 1), J1100, J2405], warnings: [] },
+);
+add(
+  'infusion',
+  'flush-by-method-and-kvo-text',
+  'R8.1 contract 2.1',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30')),
+      saline(c, 'f1', T('09:55'), T('09:57'), { method: 'IVFLUSH', dose: [10, 'mL'] }),
+      saline(c, 'k1', T('10:30'), T('11:30'), { dosageText: 'KVO at 20 mL/h', dose: [20, 'mL'] }),
+    ],
+    ['pembro'],
+  ),
+  { lines: [chemo, J9271], warnings: ['FLUSH_KVO_NOT_BILLABLE'] },
+);
+add(
+  'infusion',
+  'no-encounter-reference',
+  'R1.6 contract 2.1',
+  (c) => ({
+    resources: [
+      ...base(c, { encounters: [] }),
+      pembro(c, 'a1', T('10:00'), T('10:30'), { noContext: true }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { encounter: null, lines: [chemo, J9271], warnings: [] },
+);
+add(
+  'infusion',
+  'not-done-ignored',
+  'R1.1',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30')),
+      dexaInf(c, 'i1', T('10:30'), T('11:00'), { status: 'not-done' }),
+    ],
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, J9271], warnings: [] },
+);
+add(
+  'infusion',
+  'end-before-start',
+  'contract 1',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('10:30')), dexaInf(c, 'i1', T('11:00'), T('10:40'))],
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, J9271], warnings: ['INVALID_TIME_RANGE'] },
+);
+add(
+  'infusion',
+  'push-after-midnight-own-date',
+  'R9.7',
+  (c) => ({
+    resources: [
+      ...base(c, { encounters: [['enc', T('21:30'), T('01:00', '03')]] }),
+      pembro(c, 'a1', T('22:00'), T('23:00')),
+      ondanPush(c, 'p1', T('00:30', '03')),
+    ],
+    drugs: ['pembro', 'ondan'],
+  }),
+  {
+    lines: [
+      L('96413', 1, [], { date: '2026-03-02' }),
+      L('96375', 1, [], { date: '2026-03-03' }),
+      J9271,
+      J2405,
+    ],
+    warnings: [],
+  },
+);
+add(
+  'infusion',
+  'long-push-trusts-route',
+  'R9.11',
+  one(
+    (c) => [
+      admin(c, 'p1', {
+        drug: 'dexa',
+        push: true,
+        start: T('09:00'),
+        end: T('09:20'),
+        dose: [10, 'mg'],
+        containers: [['dexa', 1]],
+        discarded: [0, 'mg'],
+      }),
+    ],
+    ['dexa'],
+  ),
+  {
+    lines: [L('96374', 1), J1100],
+    warnings: [],
+    why: 'Documented IV push of 20 min stays a push (R2.4, R9.11 default trust-route).',
+  },
+);
+add(
+  'infusion',
+  'hydration-no-stop-time',
+  'R9.5',
+  one((c) => [saline(c, 'h1', T('09:00'), undefined)], []),
+  { lines: [J7050], warnings: ['HYDRATION_NO_STOP_TIME'] },
+);
+
+add(
+  'drug',
+  'ndc-10-digit-hyphenated',
+  'R-29 contract 2.2',
+  one((c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { ndcCode: '0006-3026-02' })], ['pembro']),
+  {
+    lines: [
+      chemo,
+      L('J9271', 200, ['JZ'], { ndc: { code: '00006302602', quantity: 8, unit: 'ML' } }),
+    ],
+    warnings: [],
+  },
+);
+add(
+  'drug',
+  'contained-medication',
+  'contract 2.2',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30'), {
+        contained: {
+          resourceType: 'Medication',
+          code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '00006-3026-02' }] },
+        },
+      }),
+    ],
+    ['pembro'],
+  ),
+  { lines: [chemo, J9271], warnings: [] },
+);
+add(
+  'drug',
+  'dose-deviates-from-order',
+  'R-21',
+  (c) => ({
+    resources: [
+      ...base(c),
+      order(c, 'rx1', 200, 'mg'),
+      pembro(c, 'a1', T('10:00'), T('10:30'), {
+        dose: [144, 'mg'],
+        discarded: [56, 'mg'],
+        request: 'rx1',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    lines: [chemo, L('J9271', 144), L('J9271', 56, ['JW'])],
+    warnings: ['DOSE_DEVIATES_FROM_ORDER', 'NO_ZERO_WASTE_COMBINATION'],
+  },
+);
+add(
+  'drug',
+  'dose-rounded-within-policy',
+  'R-21',
+  (c) => ({
+    resources: [
+      ...base(c),
+      order(c, 'rx1', 210, 'mg'),
+      pembro(c, 'a1', T('10:00'), T('10:30'), { request: 'rx1' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['DOSE_ROUNDED_WITHIN_POLICY'] },
+);
+add(
+  'drug',
+  'dose-exceeds-opened-vials',
+  'R-14',
+  one((c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [250, 'mg'] })], ['pembro']),
+  {
+    lines: [chemo],
+    warnings: ['DOSE_EXCEEDS_OPENED_VIALS'],
+    why: '250 mg given from 2 x 100 mg documented: hold the drug lines (R-14, §9 step 5).',
+  },
+);
+add(
+  'drug',
+  'mue-exceeded-with-waste',
+  'R-23',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30'), {
+        dose: [390, 'mg'],
+        containers: [['pembro', 5]],
+        discarded: [110, 'mg'],
+      }),
+    ],
+    ['pembro'],
+  ),
+  {
+    lines: [chemo, L('J9271', 390), L('J9271', 110, ['JW'])],
+    warnings: ['MUE_EXCEEDED_WITH_WASTE', 'SUBOPTIMAL_VIAL_SELECTION', 'NO_ZERO_WASTE_COMBINATION'],
+    why: 'J9271 MUE 400: 390 alone is within, 390 + 110 JW is above; 4 vials would leave 10 mg.',
+  },
+);
+add(
+  'drug',
+  'claim-jz-with-waste',
+  'R-22',
+  (c) => ({
+    resources: [
+      ...base(c),
+      pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [144, 'mg'], discarded: [56, 'mg'] }),
+      claim(c, {
+        items: [
+          ['96413', 1, []],
+          ['J9271', 144, ['JZ']],
+        ],
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    disputed: true,
+    lines: [chemo, L('J9271', 144), L('J9271', 56, ['JW'])],
+    warnings: ['JZ_WITH_WASTE', 'NO_ZERO_WASTE_COMBINATION', 'CLAIM_LINE_MISSING'],
+    why: 'R-22 names JZ_WITH_WASTE; whether CLAIM_MODIFIER_MISMATCH / CLAIM_LINE_MISSING also fire is not stated.',
+  },
+);
+add(
+  'drug',
+  'claim-jz-on-multidose',
+  'R-12',
+  (c) => ({
+    resources: [
+      ...base(c),
+      admin(c, 'a1', {
+        drug: 'carbo450',
+        start: T('10:00'),
+        end: T('10:30'),
+        dose: [450, 'mg'],
+        containers: [['carbo450', 1]],
+      }),
+      claim(c, {
+        items: [
+          ['96413', 1, []],
+          ['J9045', 9, ['JZ']],
+        ],
+      }),
+    ],
+    drugs: ['carbo450'],
+  }),
+  {
+    disputed: true,
+    lines: [chemo, L('J9045', 9)],
+    warnings: ['JW_ON_MULTIDOSE'],
+    why: 'R-12 names JW_ON_MULTIDOSE; whether CLAIM_MODIFIER_MISMATCH also fires is not stated.',
+  },
+);
