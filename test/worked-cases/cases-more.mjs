@@ -397,3 +397,165 @@ add(
     why: 'R-12 names JW_ON_MULTIDOSE; whether CLAIM_MODIFIER_MISMATCH also fires is not stated.',
   },
 );
+
+// ---------- third batch ----------
+add(
+  'infusion',
+  'repeat-push-counts-from-last-reported',
+  'R7.3',
+  (c) => ({
+    resources: [
+      ...base(c, { pos: '22' }),
+      ondanPush(c, 'p1', T('09:00')),
+      ondanPush(c, 'p2', T('09:20')),
+      ondanPush(c, 'p3', T('09:40')),
+    ],
+    drugs: ['ondan'],
+  }),
+  {
+    lines: [L('96374', 1), L('96376', 1), L('J2405', 12)],
+    warnings: ['SAME_DRUG_REPEAT_PUSH_WITHIN_30_MIN', 'NOT_SEPARATELY_PAYABLE'],
+    why: '09:20 is within 30 min of the reported 09:00 push (no line); 09:40 is 40 min after the last reported push -> 96376.',
+  },
+);
+add(
+  'infusion',
+  'sequential-chemo-hours-summed',
+  'R4.4 R7.1',
+  one(
+    (c) => [pembro(c, 'a1', T('09:00'), T('10:40')), nivo240(c, 'a2', T('10:40'), T('12:15'))],
+    ['pembro', 'nivo100', 'nivo40'],
+  ),
+  {
+    lines: [chemo, L('96415', 2), L('96417', 1), J9271, J9299],
+    warnings: [],
+    why: '100 min initial (+1 h) and 95 min sequential (+1 h): the clock restarts per drug; 96415 lines aggregate to 2.',
+  },
+);
+add(
+  'infusion',
+  'facility-push-outranks-hydration',
+  'R6.2',
+  one((c) => [saline(c, 'h1', T('09:00'), T('10:00')), ondanPush(c, 'p1', T('10:05'))], ['ondan'], {
+    pos: '22',
+  }),
+  {
+    lines: [L('96374', 1), L('96361', 1), L('J2405', 4), L('J7050', 2)],
+    warnings: ['NOT_SEPARATELY_PAYABLE'],
+  },
+);
+add(
+  'infusion',
+  'two-sites-modifier-on-lower-rank',
+  'R9.4 R11.1',
+  one(
+    (c) => [
+      dexaInf(c, 'i1', T('09:00'), T('09:30')),
+      pembro(c, 'a1', T('10:00'), T('10:30'), { site: '368209003', justified: true }),
+    ],
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, L('96365', 1, ['59']), J9271, J1100], warnings: [] },
+);
+add(
+  'infusion',
+  'hydration-across-midnight',
+  'R9.7',
+  (c) => ({
+    resources: [
+      ...base(c, { encounters: [['enc', T('22:30'), T('02:30', '03')]] }),
+      saline(c, 'h1', T('23:00'), T('02:00', '03'), { dose: [1000, 'mL'] }),
+    ],
+    drugs: [],
+  }),
+  {
+    lines: [
+      L('96360', 1, [], { date: '2026-03-02' }),
+      L('96361', 2, [], { date: '2026-03-02' }),
+      L('J7050', 4),
+    ],
+    warnings: ['CROSSES_MIDNIGHT'],
+    why: "CPT's 11 PM-2 AM hydration example: 180 min = 96360 + 96361 x2, dated the start date.",
+  },
+);
+add(
+  'infusion',
+  'stopped-within-15-min',
+  'R4.2 R9.10',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:12'), {
+        status: 'stopped',
+        dose: [40, 'mg'],
+        containers: [['pembro', 1]],
+        discarded: [60, 'mg'],
+      }),
+    ],
+    ['pembro'],
+  ),
+  {
+    lines: [L('96409', 1), L('J9271', 40), L('J9271', 60, ['JW'])],
+    warnings: [
+      'STOPPED_EARLY_REVIEW',
+      'INFUSION_15_MIN_OR_LESS_CODED_AS_PUSH',
+      'NO_ZERO_WASTE_COMBINATION',
+    ],
+  },
+);
+add(
+  'infusion',
+  'same-drug-second-bag-summed',
+  'R9.3',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:40'), { dose: [100, 'mg'], containers: [['pembro', 1]] }),
+      pembro(c, 'a2', T('11:00'), T('11:40'), { dose: [100, 'mg'], containers: [['pembro', 1]] }),
+    ],
+    ['pembro'],
+  ),
+  {
+    lines: [chemo, J9271],
+    warnings: ['SEGMENTS_COMBINED'],
+    why: 'Default sum: 40 + 40 = 80 min -> 96413 only.',
+  },
+);
+add(
+  'drug',
+  'powder-ndc-quantity-each',
+  'R-30',
+  one(
+    (c) => [
+      admin(c, 'a1', {
+        drug: 'cyclo1g',
+        start: T('10:00'),
+        end: T('10:30'),
+        dose: [1000, 'mg'],
+        containers: [['cyclo1g', 1]],
+        discarded: [0, 'mg'],
+      }),
+    ],
+    ['cyclo1g'],
+  ),
+  {
+    lines: [
+      chemo,
+      L('J9075', 200, ['JZ'], { ndc: { code: '10019095601', quantity: 1, unit: 'UN' } }),
+    ],
+    warnings: [],
+  },
+);
+add(
+  'drug',
+  'entity-340b-jw-pair',
+  'R-32',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [144, 'mg'], discarded: [56, 'mg'] })],
+    ['pembro'],
+    { pos: '22' },
+  ),
+  {
+    config: { entity340b: 'TB' },
+    lines: [chemo, L('J9271', 144, ['TB']), L('J9271', 56, ['JW', 'TB'])],
+    warnings: ['NO_ZERO_WASTE_COMBINATION'],
+  },
+);

@@ -492,3 +492,31 @@ add(
     why: 'T-42 [Disputed/Impl]: the sponsor-paid push is removed before coding (no 96375); whether its drug line stays is not stated.',
   },
 );
+add(
+  'auth',
+  'auth-units-used-across-visits',
+  'contract 2.4',
+  (c) => ({
+    resources: [
+      ...base(c, {
+        encounters: [
+          ['enc', T('08:00'), T('17:00')],
+          ['enc2', '2026-03-23T08:00:00-04:00', '2026-03-23T17:00:00-04:00'],
+        ],
+      }),
+      pem(c),
+      pembro(c, 'a2', '2026-03-23T10:00:00-04:00', '2026-03-23T10:30:00-04:00', {
+        encounter: `${c}-enc2`,
+      }),
+      ...preauth(c, '2026-01-01', '2026-06-30', 300),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    encounters: {
+      enc: { lines: [chemo, J9271], warnings: [] },
+      enc2: { lines: [chemo, J9271], warnings: ['AUTH_UNITS_EXCEEDED'] },
+    },
+    why: '300 units authorised; 200 used on 2026-03-02, 200 more on 2026-03-23 -> the second goes above.',
+  },
+);
