@@ -58,10 +58,18 @@ export function Shell() {
             EveryDose was opened without a patient. Open it from a patient’s chart.
           </EmptyMessage>
         ) : role ? (
-          <>
-            <VisitAdministrations />
-            <RoleView role={role} />
-          </>
+          role === 'nurse' ? (
+            // At the chair the running infusions come first; the visit's list follows.
+            <>
+              <RoleView role={role} />
+              <VisitAdministrations />
+            </>
+          ) : (
+            <>
+              <VisitAdministrations />
+              <RoleView role={role} />
+            </>
+          )
         ) : resolving ? (
           <LoadingMessage label="Finding your role…" />
         ) : (
