@@ -11,18 +11,35 @@ import './cases-infusion.mjs';
 import './cases-drug.mjs';
 import './cases-payer.mjs';
 import './cases-more.mjs';
+import './cases-reading.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** Rewrites `Type/id` references as urn:uuid fullUrls or absolute URLs (contract §1). */
+function restyle(b, style) {
+  if (!style) return b;
+  const target = new Map();
+  b.entry.forEach((e, i) => {
+    const key = `${e.resource.resourceType}/${e.resource.id}`;
+    if (style === 'urn') {
+      e.fullUrl = `urn:uuid:00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
+      target.set(key, e.fullUrl);
+    } else target.set(key, `https://ehr.example/fhir/${key}`);
+  });
+  const text = JSON.stringify(b, (k, v) =>
+    k === 'reference' && typeof v === 'string' && target.has(v) ? target.get(v) : v,
+  );
+  return JSON.parse(text);
+}
+
 let n = 0;
 for (const k of cases) {
-  const { resources, drugs } = k.build(k.name);
+  const { resources, drugs, refStyle, bundleType } = k.build(k.name);
   const dir = join(here, k.area);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, `${k.name}.json`),
-    `${JSON.stringify(bundle(k.name, resources, drugs), null, 2)}\n`,
-  );
+  const b = restyle(bundle(k.name, resources, drugs), refStyle);
+  if (bundleType) b.type = bundleType;
+  writeFileSync(join(dir, `${k.name}.json`), `${JSON.stringify(b, null, 2)}\n`);
   const exp = { rule: k.rule, ...k.expected };
   if (exp.encounters) {
     exp.encounters = Object.fromEntries(

@@ -520,3 +520,57 @@ add(
     why: '300 units authorised; 200 used on 2026-03-02, 200 more on 2026-03-23 -> the second goes above.',
   },
 );
+add(
+  'trial',
+  'claim-nct-retired-generic',
+  'T-29',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      trialClaim(c, { diagnoses: ['C34.90', 'Z00.6'], nct: '99999999' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_NCT_INVALID'] },
+);
+add(
+  'trial',
+  'sponsor-supplied-nominal-line-accepted',
+  'T-35',
+  (c) => ({
+    resources: [
+      ...trialDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['96375', 1, ['Q1'], 80],
+          ['J2405', 4, ['JZ', 'Q1'], 4],
+          ['J9999', 1, ['Q0'], 0.01],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['ondan'],
+  }),
+  {
+    lines: sponsorLines,
+    warnings: [],
+    why: 'A drafted sponsor-supplied line at $0.01 with Q0 is accepted without warning (T-35).',
+  },
+);
+add(
+  'trial',
+  'on-study-intervention-status',
+  'T-06',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c, 'on-study-intervention'),
+      pem(c, { study: true }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: [] },
+);
