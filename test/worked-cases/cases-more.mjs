@@ -559,3 +559,128 @@ add(
     warnings: ['NO_ZERO_WASTE_COMBINATION'],
   },
 );
+
+// ---------- fourth batch ----------
+add(
+  'infusion',
+  'primary-reason-tpd-with-chemo',
+  'R6.4',
+  one(
+    (c) => [
+      dexaInf(c, 'i1', T('09:00'), T('09:30'), { primary: true }),
+      pembro(c, 'a1', T('09:30'), T('10:00')),
+    ],
+    ['pembro', 'dexa'],
+  ),
+  {
+    lines: [chemo, L('96367', 1), J9271, J1100],
+    warnings: ['PRIMARY_REASON_NOT_USABLE_AS_INITIAL'],
+  },
+);
+add(
+  'infusion',
+  'setting-from-institutional-claim',
+  'contract 2.6 R7.3',
+  (c) => ({
+    resources: [
+      ...base(c, { pos: null }),
+      ondanPush(c, 'p1', T('09:00')),
+      ondanPush(c, 'p2', T('09:45')),
+      claim(c, {
+        type: 'institutional',
+        items: [
+          ['96374', 1, []],
+          ['96376', 1, []],
+          ['J2405', 8, []],
+        ],
+      }),
+    ],
+    drugs: ['ondan'],
+  }),
+  {
+    lines: [L('96374', 1), L('96376', 1), L('J2405', 8)],
+    warnings: ['NOT_SEPARATELY_PAYABLE'],
+    why: 'No place of service; the existing institutional Claim makes it facility: 96376 allowed, J2405 packaged.',
+  },
+);
+add(
+  'infusion',
+  'concurrent-under-tpd-initial',
+  'R7.5',
+  one(
+    (c) => [dexaInf(c, 'i1', T('09:00'), T('10:00')), ondanInf(c, 'i2', T('09:10'), T('09:30'))],
+    ['dexa', 'ondan'],
+  ),
+  { lines: [L('96365', 1), L('96368', 1), J1100, J2405], warnings: [] },
+);
+add(
+  'infusion',
+  'overlap-leaving-15-own-minutes-concurrent',
+  'R7.7',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('11:00')), dexaInf(c, 'i1', T('10:45'), T('11:15'))],
+    ['pembro', 'dexa'],
+  ),
+  {
+    lines: [chemo, L('96368', 1), J9271, J1100],
+    warnings: [],
+    why: 'Dexamethasone keeps 15 own minutes (11:00-11:15) -> concurrent (R7.7, §5 step 5).',
+  },
+);
+add(
+  'infusion',
+  'push-during-chemo-infusion',
+  'R7.2',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('10:30')), ondanPush(c, 'p1', T('10:15'))],
+    ['pembro', 'ondan'],
+  ),
+  { lines: [chemo, L('96375', 1), J9271, J2405], warnings: [] },
+);
+add(
+  'infusion',
+  'chemo-push-then-tpd-infusion',
+  'R6.2 R7.1',
+  one(
+    (c) => [doxoPush(c, 'p1', T('09:00')), dexaInf(c, 'i1', T('09:10'), T('09:40'))],
+    ['doxo50', 'dexa'],
+  ),
+  { lines: [L('96409', 1), L('96367', 1), L('J9000', 5, ['JZ']), J1100], warnings: [] },
+);
+add(
+  'infusion',
+  'chemo-push-with-chemo-infusion',
+  'R6.4 R7.2',
+  one(
+    (c) => [doxoPush(c, 'p1', T('09:00')), pembro(c, 'a1', T('09:10'), T('09:40'))],
+    ['doxo50', 'pembro'],
+  ),
+  { lines: [chemo, L('96411', 1), L('J9000', 5, ['JZ']), J9271], warnings: [] },
+);
+add(
+  'infusion',
+  'tpd-infusion-missing-stop-with-chemo',
+  'R9.5',
+  one(
+    (c) => [dexaInf(c, 'i1', T('09:00'), undefined), pembro(c, 'a1', T('09:30'), T('10:00'))],
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, L('96375', 1), J9271, J1100], warnings: ['MISSING_STOP_TIME'] },
+);
+add(
+  'infusion',
+  'datetime-with-rate-is-missing-stop',
+  'contract 2.1',
+  one((c) => [pembro(c, 'a1', undefined, undefined, { dateTime: T('10:00') })], ['pembro']),
+  { lines: [L('96409', 1), J9271], warnings: ['MISSING_STOP_TIME'] },
+);
+add(
+  'infusion',
+  'datetime-without-rate-is-push',
+  'contract 2.1',
+  one(
+    (c) => [dexaInf(c, 'p1', undefined, undefined, { dateTime: T('09:00'), rate: false })],
+    ['dexa'],
+  ),
+  { lines: [L('96374', 1), J1100], warnings: [] },
+);

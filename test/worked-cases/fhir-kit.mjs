@@ -138,21 +138,20 @@ export function encounter(c, id, pos, start, end, extra = {}) {
     class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
     subject: ref(`Patient/${c}`),
     period: { start, end },
-    location: [{ location: ref(`Location/${c}-loc${pos}`) }],
+    ...(pos ? { location: [{ location: ref(`Location/${c}-loc${pos}`) }] } : {}),
     ...extra,
   };
 }
 
 export function base(c, { pos = '11', coverage = 'active', encounters, sopt = '121' } = {}) {
-  const res = [
-    { resourceType: 'Patient', id: c, name: [{ family: 'Case', given: [c] }] },
-    {
+  const res = [{ resourceType: 'Patient', id: c, name: [{ family: 'Case', given: [c] }] }];
+  if (pos)
+    res.push({
       resourceType: 'Location',
       id: `${c}-loc${pos}`,
       name: pos === '11' ? 'Oncology office' : 'Hospital infusion center',
       type: [{ coding: [{ system: POS, code: pos }] }],
-    },
-  ];
+    });
   if (coverage !== 'none') {
     res.push({
       resourceType: 'Coverage',
