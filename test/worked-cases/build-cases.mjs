@@ -10,7 +10,8 @@ import { cases } from './case-helpers.mjs';
 import './cases-infusion.mjs';
 import './cases-drug.mjs';
 import './cases-payer.mjs';
-import './cases-more.mjs';
+import './cases-infusion-2.mjs';
+import './cases-drug-2.mjs';
 import './cases-reading.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

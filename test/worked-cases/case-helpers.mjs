@@ -1,5 +1,5 @@
 // Shared pieces of the worked cases: time helper, expected-line helper, common administrations.
-import { admin } from './fhir-kit.mjs';
+import { admin, base } from './fhir-kit.mjs';
 
 export const T = (hm, day = '02') => `2026-03-${day}T${hm}:00-05:00`;
 export const L = (code, units, modifiers = [], extra = {}) => ({
@@ -73,3 +73,26 @@ export const J1100 = L('J1100', 10, ['JZ']);
 export const J2405 = L('J2405', 4, ['JZ']);
 export const J7050 = L('J7050', 2);
 export const J9299 = L('J9299', 240, ['JZ']);
+
+export const one =
+  (mk, drugs, opts = {}) =>
+  (c) => ({ resources: [...base(c, opts), ...mk(c)], drugs });
+export const chemo = L('96413', 1);
+export const ondanInf = (c, id, start, end) =>
+  admin(c, id, {
+    drug: 'ondan',
+    start,
+    end,
+    dose: [4, 'mg'],
+    containers: [['ondan', 1]],
+    discarded: [0, 'mg'],
+  });
+export const doxoPush = (c, id, at) =>
+  admin(c, id, {
+    drug: 'doxo50',
+    push: true,
+    dateTime: at,
+    dose: [50, 'mg'],
+    containers: [['doxo50', 1]],
+    discarded: [0, 'mg'],
+  });

@@ -1,10 +1,14 @@
-// Worked cases, second batch: overlaps, pushes, flush forms, reading forms (NDC, contained
-// Medication, no encounter), dose against order, vial limits, MUE. Professional POS 11 unless noted.
-import { admin, base, claim, order } from './fhir-kit.mjs';
+// Worked cases, administration codes, later batches: overlaps, pushes, flush forms, no
+// encounter, midnight, setting from a claim. Professional POS 11 unless noted.
+import { admin, base, claim } from './fhir-kit.mjs';
 import {
   add,
+  chemo,
+  doxoPush,
   L,
   T,
+  one,
+  ondanInf,
   pembro,
   dexaInf,
   ondanPush,
@@ -16,29 +20,6 @@ import {
   J7050,
   J9299,
 } from './case-helpers.mjs';
-
-const one =
-  (mk, drugs, opts = {}) =>
-  (c) => ({ resources: [...base(c, opts), ...mk(c)], drugs });
-const chemo = L('96413', 1);
-const ondanInf = (c, id, start, end) =>
-  admin(c, id, {
-    drug: 'ondan',
-    start,
-    end,
-    dose: [4, 'mg'],
-    containers: [['ondan', 1]],
-    discarded: [0, 'mg'],
-  });
-const doxoPush = (c, id, at) =>
-  admin(c, id, {
-    drug: 'doxo50',
-    push: true,
-    dateTime: at,
-    dose: [50, 'mg'],
-    containers: [['doxo50', 1]],
-    discarded: [0, 'mg'],
-  });
 
 add(
   'infusion',
@@ -54,6 +35,7 @@ add(
     why: '120 min of saline minus the 60 chemo minutes = 30 + 30 net, summed (R9.3 default) = 60 -> 96361 x1.',
   },
 );
+
 add(
   'infusion',
   'hydration-before-chemo-facility',
@@ -65,6 +47,7 @@ add(
   ),
   { lines: [chemo, L('96361', 1), J9271, L('J7050', 2)], warnings: ['NOT_SEPARATELY_PAYABLE'] },
 );
+
 add(
   'infusion',
   'partial-overlap-sequential',
@@ -79,6 +62,7 @@ add(
     why: 'Pembrolizumab 60 min outranks nivolumab 50 min; nivolumab keeps 30 own minutes -> sequential 96417.',
   },
 );
+
 add(
   'infusion',
   'two-concurrent-tpd-once',
@@ -96,6 +80,7 @@ add(
     warnings: ['MULTIPLE_CONCURRENT_96368_ONCE'],
   },
 );
+
 add(
   'infusion',
   'chemo-push-after-tpd-push',
@@ -103,6 +88,7 @@ add(
   one((c) => [ondanPush(c, 'p1', T('09:00')), doxoPush(c, 'p2', T('09:10'))], ['ondan', 'doxo50']),
   { lines: [L('96409', 1), L('96375', 1), L('J9000', 5, ['JZ']), J2405], warnings: [] },
 );
+
 add(
   'infusion',
   'two-chemo-pushes',
@@ -133,6 +119,7 @@ add(
     why: 'Bortezomib 2.6 mg / 0.1 mg = 26 units; 3.5 mg vial = 35 units -> JW 9.',
   },
 );
+
 add(
   'infusion',
   'sequential-tpd-with-hour',
@@ -143,6 +130,7 @@ add(
   ),
   { lines: [L('96365', 1), L('96366', 1), L('96367', 1), J1100, J2405], warnings: [] },
 );
+
 add(
   'infusion',
   'flush-by-method-and-kvo-text',
@@ -157,6 +145,7 @@ add(
   ),
   { lines: [chemo, J9271], warnings: ['FLUSH_KVO_NOT_BILLABLE'] },
 );
+
 add(
   'infusion',
   'no-encounter-reference',
@@ -170,6 +159,7 @@ add(
   }),
   { encounter: null, lines: [chemo, J9271], warnings: [] },
 );
+
 add(
   'infusion',
   'not-done-ignored',
@@ -183,6 +173,7 @@ add(
   ),
   { lines: [chemo, J9271], warnings: [] },
 );
+
 add(
   'infusion',
   'end-before-start',
@@ -193,6 +184,7 @@ add(
   ),
   { lines: [chemo, J9271], warnings: ['INVALID_TIME_RANGE'] },
 );
+
 add(
   'infusion',
   'push-after-midnight-own-date',
@@ -215,6 +207,7 @@ add(
     warnings: [],
   },
 );
+
 add(
   'infusion',
   'long-push-trusts-route',
@@ -239,6 +232,7 @@ add(
     why: 'Documented IV push of 20 min stays a push (R2.4, R9.11 default trust-route).',
   },
 );
+
 add(
   'infusion',
   'hydration-no-stop-time',
@@ -247,158 +241,6 @@ add(
   { lines: [J7050], warnings: ['HYDRATION_NO_STOP_TIME'] },
 );
 
-add(
-  'drug',
-  'ndc-10-digit-hyphenated',
-  'R-29 contract 2.2',
-  one((c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { ndcCode: '0006-3026-02' })], ['pembro']),
-  {
-    lines: [
-      chemo,
-      L('J9271', 200, ['JZ'], { ndc: { code: '00006302602', quantity: 8, unit: 'ML' } }),
-    ],
-    warnings: [],
-  },
-);
-add(
-  'drug',
-  'contained-medication',
-  'contract 2.2',
-  one(
-    (c) => [
-      pembro(c, 'a1', T('10:00'), T('10:30'), {
-        contained: {
-          resourceType: 'Medication',
-          code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '00006-3026-02' }] },
-        },
-      }),
-    ],
-    ['pembro'],
-  ),
-  { lines: [chemo, J9271], warnings: [] },
-);
-add(
-  'drug',
-  'dose-deviates-from-order',
-  'R-21',
-  (c) => ({
-    resources: [
-      ...base(c),
-      order(c, 'rx1', 200, 'mg'),
-      pembro(c, 'a1', T('10:00'), T('10:30'), {
-        dose: [144, 'mg'],
-        discarded: [56, 'mg'],
-        request: 'rx1',
-      }),
-    ],
-    drugs: ['pembro'],
-  }),
-  {
-    lines: [chemo, L('J9271', 144), L('J9271', 56, ['JW'])],
-    warnings: ['DOSE_DEVIATES_FROM_ORDER', 'NO_ZERO_WASTE_COMBINATION'],
-  },
-);
-add(
-  'drug',
-  'dose-rounded-within-policy',
-  'R-21',
-  (c) => ({
-    resources: [
-      ...base(c),
-      order(c, 'rx1', 210, 'mg'),
-      pembro(c, 'a1', T('10:00'), T('10:30'), { request: 'rx1' }),
-    ],
-    drugs: ['pembro'],
-  }),
-  { lines: [chemo, J9271], warnings: ['DOSE_ROUNDED_WITHIN_POLICY'] },
-);
-add(
-  'drug',
-  'dose-exceeds-opened-vials',
-  'R-14',
-  one((c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [250, 'mg'] })], ['pembro']),
-  {
-    lines: [chemo],
-    warnings: ['DOSE_EXCEEDS_OPENED_VIALS'],
-    why: '250 mg given from 2 x 100 mg documented: hold the drug lines (R-14, §9 step 5).',
-  },
-);
-add(
-  'drug',
-  'mue-exceeded-with-waste',
-  'R-23',
-  one(
-    (c) => [
-      pembro(c, 'a1', T('10:00'), T('10:30'), {
-        dose: [390, 'mg'],
-        containers: [['pembro', 5]],
-        discarded: [110, 'mg'],
-      }),
-    ],
-    ['pembro'],
-  ),
-  {
-    lines: [chemo, L('J9271', 390), L('J9271', 110, ['JW'])],
-    warnings: ['MUE_EXCEEDED_WITH_WASTE', 'SUBOPTIMAL_VIAL_SELECTION', 'NO_ZERO_WASTE_COMBINATION'],
-    why: 'J9271 MUE 400: 390 alone is within, 390 + 110 JW is above; 4 vials would leave 10 mg.',
-  },
-);
-add(
-  'drug',
-  'claim-jz-with-waste',
-  'R-22',
-  (c) => ({
-    resources: [
-      ...base(c),
-      pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [144, 'mg'], discarded: [56, 'mg'] }),
-      claim(c, {
-        items: [
-          ['96413', 1, []],
-          ['J9271', 144, ['JZ']],
-        ],
-      }),
-    ],
-    drugs: ['pembro'],
-  }),
-  {
-    disputed: true,
-    lines: [chemo, L('J9271', 144), L('J9271', 56, ['JW'])],
-    warnings: ['JZ_WITH_WASTE', 'NO_ZERO_WASTE_COMBINATION', 'CLAIM_LINE_MISSING'],
-    why: 'R-22 names JZ_WITH_WASTE; whether CLAIM_MODIFIER_MISMATCH / CLAIM_LINE_MISSING also fire is not stated.',
-  },
-);
-add(
-  'drug',
-  'claim-jz-on-multidose',
-  'R-12',
-  (c) => ({
-    resources: [
-      ...base(c),
-      admin(c, 'a1', {
-        drug: 'carbo450',
-        start: T('10:00'),
-        end: T('10:30'),
-        dose: [450, 'mg'],
-        containers: [['carbo450', 1]],
-      }),
-      claim(c, {
-        items: [
-          ['96413', 1, []],
-          ['J9045', 9, ['JZ']],
-        ],
-      }),
-    ],
-    drugs: ['carbo450'],
-  }),
-  {
-    disputed: true,
-    lines: [chemo, L('J9045', 9)],
-    warnings: ['JW_ON_MULTIDOSE'],
-    why: 'R-12 names JW_ON_MULTIDOSE; whether CLAIM_MODIFIER_MISMATCH also fires is not stated.',
-  },
-);
-
-// ---------- third batch ----------
 add(
   'infusion',
   'repeat-push-counts-from-last-reported',
@@ -418,6 +260,7 @@ add(
     why: '09:20 is within 30 min of the reported 09:00 push (no line); 09:40 is 40 min after the last reported push -> 96376.',
   },
 );
+
 add(
   'infusion',
   'sequential-chemo-hours-summed',
@@ -432,6 +275,7 @@ add(
     why: '100 min initial (+1 h) and 95 min sequential (+1 h): the clock restarts per drug; 96415 lines aggregate to 2.',
   },
 );
+
 add(
   'infusion',
   'facility-push-outranks-hydration',
@@ -444,6 +288,7 @@ add(
     warnings: ['NOT_SEPARATELY_PAYABLE'],
   },
 );
+
 add(
   'infusion',
   'two-sites-modifier-on-lower-rank',
@@ -457,6 +302,7 @@ add(
   ),
   { lines: [chemo, L('96365', 1, ['59']), J9271, J1100], warnings: [] },
 );
+
 add(
   'infusion',
   'hydration-across-midnight',
@@ -478,6 +324,7 @@ add(
     why: "CPT's 11 PM-2 AM hydration example: 180 min = 96360 + 96361 x2, dated the start date.",
   },
 );
+
 add(
   'infusion',
   'stopped-within-15-min',
@@ -502,6 +349,7 @@ add(
     ],
   },
 );
+
 add(
   'infusion',
   'same-drug-second-bag-summed',
@@ -519,48 +367,7 @@ add(
     why: 'Default sum: 40 + 40 = 80 min -> 96413 only.',
   },
 );
-add(
-  'drug',
-  'powder-ndc-quantity-each',
-  'R-30',
-  one(
-    (c) => [
-      admin(c, 'a1', {
-        drug: 'cyclo1g',
-        start: T('10:00'),
-        end: T('10:30'),
-        dose: [1000, 'mg'],
-        containers: [['cyclo1g', 1]],
-        discarded: [0, 'mg'],
-      }),
-    ],
-    ['cyclo1g'],
-  ),
-  {
-    lines: [
-      chemo,
-      L('J9075', 200, ['JZ'], { ndc: { code: '10019095601', quantity: 1, unit: 'UN' } }),
-    ],
-    warnings: [],
-  },
-);
-add(
-  'drug',
-  'entity-340b-jw-pair',
-  'R-32',
-  one(
-    (c) => [pembro(c, 'a1', T('10:00'), T('10:30'), { dose: [144, 'mg'], discarded: [56, 'mg'] })],
-    ['pembro'],
-    { pos: '22' },
-  ),
-  {
-    config: { entity340b: 'TB' },
-    lines: [chemo, L('J9271', 144, ['TB']), L('J9271', 56, ['JW', 'TB'])],
-    warnings: ['NO_ZERO_WASTE_COMBINATION'],
-  },
-);
 
-// ---------- fourth batch ----------
 add(
   'infusion',
   'primary-reason-tpd-with-chemo',
@@ -577,6 +384,7 @@ add(
     warnings: ['PRIMARY_REASON_NOT_USABLE_AS_INITIAL'],
   },
 );
+
 add(
   'infusion',
   'setting-from-institutional-claim',
@@ -603,6 +411,7 @@ add(
     why: 'No place of service; the existing institutional Claim makes it facility: 96376 allowed, J2405 packaged.',
   },
 );
+
 add(
   'infusion',
   'concurrent-under-tpd-initial',
@@ -613,6 +422,7 @@ add(
   ),
   { lines: [L('96365', 1), L('96368', 1), J1100, J2405], warnings: [] },
 );
+
 add(
   'infusion',
   'overlap-leaving-15-own-minutes-concurrent',
@@ -627,6 +437,7 @@ add(
     why: 'Dexamethasone keeps 15 own minutes (11:00-11:15) -> concurrent (R7.7, §5 step 5).',
   },
 );
+
 add(
   'infusion',
   'push-during-chemo-infusion',
@@ -637,6 +448,7 @@ add(
   ),
   { lines: [chemo, L('96375', 1), J9271, J2405], warnings: [] },
 );
+
 add(
   'infusion',
   'chemo-push-then-tpd-infusion',
@@ -647,6 +459,7 @@ add(
   ),
   { lines: [L('96409', 1), L('96367', 1), L('J9000', 5, ['JZ']), J1100], warnings: [] },
 );
+
 add(
   'infusion',
   'chemo-push-with-chemo-infusion',
@@ -657,6 +470,7 @@ add(
   ),
   { lines: [chemo, L('96411', 1), L('J9000', 5, ['JZ']), J9271], warnings: [] },
 );
+
 add(
   'infusion',
   'tpd-infusion-missing-stop-with-chemo',
@@ -667,6 +481,7 @@ add(
   ),
   { lines: [chemo, L('96375', 1), J9271, J1100], warnings: ['MISSING_STOP_TIME'] },
 );
+
 add(
   'infusion',
   'datetime-with-rate-is-missing-stop',
@@ -674,6 +489,7 @@ add(
   one((c) => [pembro(c, 'a1', undefined, undefined, { dateTime: T('10:00') })], ['pembro']),
   { lines: [L('96409', 1), J9271], warnings: ['MISSING_STOP_TIME'] },
 );
+
 add(
   'infusion',
   'datetime-without-rate-is-push',
