@@ -202,3 +202,48 @@ add(
     warnings: ['NO_ZERO_WASTE_COMBINATION'],
   },
 );
+
+add(
+  'drug',
+  'least-waste-durvalumab',
+  'R-17 R-18',
+  one(
+    (c) => [
+      admin(c, 'a1', {
+        drug: 'durva120',
+        start: T('10:00'),
+        end: T('11:00'),
+        dose: [830, 'mg'],
+        discarded: [10, 'mg'],
+      }),
+    ],
+    ['durva120', 'durva500'],
+  ),
+  {
+    lines: [chemo, L('J9173', 83), L('J9173', 1, ['JW'])],
+    warnings: ['VIALS_NOT_DOCUMENTED', 'NO_ZERO_WASTE_COMBINATION'],
+    why: 'R-17 note: 830 mg -> 7 x 120 mg (840, 10 mg waste) beats 500 + 3 x 120 (860).',
+  },
+);
+add(
+  'drug',
+  'least-waste-nivolumab',
+  'R-17 R-18',
+  one(
+    (c) => [
+      admin(c, 'a1', {
+        drug: 'nivo100',
+        start: T('10:00'),
+        end: T('10:30'),
+        dose: [78, 'mg'],
+        discarded: [2, 'mg'],
+      }),
+    ],
+    ['nivo100', 'nivo40'],
+  ),
+  {
+    lines: [chemo, L('J9299', 78), L('J9299', 2, ['JW'])],
+    warnings: ['VIALS_NOT_DOCUMENTED', 'NO_ZERO_WASTE_COMBINATION'],
+    why: 'R-17 note: 78 mg -> 2 x 40 mg (2 mg waste) beats 1 x 100 mg.',
+  },
+);

@@ -500,3 +500,33 @@ add(
   ),
   { lines: [L('96374', 1), J1100], warnings: [] },
 );
+
+add(
+  'infusion',
+  'invalid-resource-rest-analysed',
+  'contract 1',
+  one(
+    (c) => {
+      const bad = dexaInf(c, 'i1', T('11:00'), T('11:30'));
+      delete bad.status;
+      return [pembro(c, 'a1', T('10:00'), T('10:30')), bad];
+    },
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, J9271], warnings: ['INVALID_RESOURCE'] },
+);
+add(
+  'infusion',
+  'entered-in-error-and-on-hold',
+  'R1.1',
+  one(
+    (c) =>
+      [
+        pembro(c, 'a1', T('10:00'), T('10:30')),
+        dexaInf(c, 'i1', T('10:30'), T('11:00'), { status: 'entered-in-error' }),
+        ondanInf(c, 'i2', T('11:00'), undefined),
+      ].map((r) => (r.id.endsWith('i2') ? { ...r, status: 'on-hold' } : r)),
+    ['pembro', 'dexa', 'ondan'],
+  ),
+  { lines: [chemo, J9271], warnings: ['NOT_COMPLETED_EXCLUDED'] },
+);

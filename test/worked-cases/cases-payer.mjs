@@ -46,10 +46,10 @@ const eligibility = (c) => ({
     },
   ],
 });
-const preauth = (c, start, end, units) => [
+const preauth = (c, start, end, units, outcome = 'complete', n = '') => [
   {
     resourceType: 'Claim',
-    id: `${c}-pa`,
+    id: `${c}-pa${n}`,
     status: 'active',
     use: 'preauthorization',
     type: {
@@ -72,7 +72,7 @@ const preauth = (c, start, end, units) => [
   },
   {
     resourceType: 'ClaimResponse',
-    id: `${c}-par`,
+    id: `${c}-par${n}`,
     status: 'active',
     type: {
       coding: [
@@ -83,9 +83,9 @@ const preauth = (c, start, end, units) => [
     patient: ref(`Patient/${c}`),
     created: '2025-12-20',
     insurer: { display: 'Medicare Part B' },
-    request: ref(`Claim/${c}-pa`),
-    outcome: 'complete',
-    preAuthRef: `${c}-PA1`,
+    request: ref(`Claim/${c}-pa${n}`),
+    outcome,
+    preAuthRef: `${c}-PA1${n}`,
     preAuthPeriod: { start, end },
   },
 ];
@@ -573,4 +573,80 @@ add(
     drugs: ['pembro'],
   }),
   { lines: boughtLines, warnings: [] },
+);
+
+// ---------- later batch ----------
+add(
+  'auth',
+  'auth-response-error-is-no-auth',
+  'contract 2.4',
+  (c) => ({
+    resources: [
+      ...base(c),
+      pem(c),
+      eligibility(c),
+      ...preauth(c, '2026-01-01', '2026-06-30', 800, 'error'),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    lines: [chemo, J9271],
+    warnings: ['AUTH_MISSING'],
+    why: 'Only outcome complete or partial authorises (contract §2.4).',
+  },
+);
+add(
+  'auth',
+  'auth-renewed-after-expiry',
+  'contract 2.4',
+  (c) => ({
+    resources: [
+      ...base(c),
+      pem(c),
+      ...preauth(c, '2025-09-01', '2026-02-28', 800),
+      ...preauth(c, '2026-03-01', '2026-08-31', 800, 'partial', '2'),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: [] },
+);
+add(
+  'trial',
+  'claim-q0-and-q1-on-one-line',
+  'T-19',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['J9271', 200, ['JZ', 'Q0', 'Q1'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_MODIFIER_MISMATCH'] },
+);
+add(
+  'claims',
+  'claim-hour-units-mismatch',
+  'contract 3',
+  (c) => ({
+    resources: [
+      ...base(c),
+      pembro(c, 'a1', T('10:00'), T('11:35')),
+      claim(c, {
+        items: [
+          ['96413', 1, []],
+          ['96415', 2, []],
+          ['J9271', 200, ['JZ']],
+        ],
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, L('96415', 1), J9271], warnings: ['CLAIM_UNITS_MISMATCH'] },
 );

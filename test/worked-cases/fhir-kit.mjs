@@ -24,6 +24,8 @@ export const DRUGS = {
   ondan: { ndc: '63323-0373-02', hcpcs: 'J2405', mg: 4, ml: 2, type: 'single-dose' },
   dexa: { ndc: '63323-0506-01', hcpcs: 'J1100', mg: 10, ml: 1, type: 'single-dose' },
   doxo50: { ndc: '00069-3032-20', hcpcs: 'J9000', mg: 50, ml: 25, type: 'single-dose' },
+  durva120: { ndc: '00310-4500-12', hcpcs: 'J9173', mg: 120, ml: 2.4, type: 'single-dose' },
+  durva500: { ndc: '00310-4611-50', hcpcs: 'J9173', mg: 500, ml: 10, type: 'single-dose' },
   bortez: { ndc: '63020-0049-01', hcpcs: 'J9041', mg: 3.5, ml: null, type: 'single-dose' },
 };
 
