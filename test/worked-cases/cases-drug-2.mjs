@@ -247,3 +247,24 @@ add(
     why: 'R-17 note: 78 mg -> 2 x 40 mg (2 mg waste) beats 1 x 100 mg.',
   },
 );
+add(
+  'drug',
+  'shared-vial-earlier-patient',
+  'R-20',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30'), {
+        dose: [60, 'mg'],
+        containers: [['pembro', 1]],
+        discarded: undefined,
+        shared: true,
+      }),
+    ],
+    ['pembro'],
+  ),
+  {
+    lines: [chemo, L('J9271', 60, ['JZ'])],
+    warnings: ['VIAL_SHARED_CONFIRM'],
+    why: 'R-20 engine rule: the earlier patient of a shared vial gets one JZ line and VIAL_SHARED_CONFIRM; nothing was discarded.',
+  },
+);

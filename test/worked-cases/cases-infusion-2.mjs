@@ -530,3 +530,38 @@ add(
   ),
   { lines: [chemo, J9271], warnings: ['NOT_COMPLETED_EXCLUDED'] },
 );
+add(
+  'infusion',
+  'hydration-two-bags-summed',
+  'R9.3 §5.6',
+  one(
+    (c) => [saline(c, 'h1', T('09:00'), T('09:20')), saline(c, 'h2', T('10:00'), T('10:20'))],
+    [],
+  ),
+  {
+    lines: [L('96360', 1), L('J7050', 4)],
+    warnings: ['HYDRATION_SEGMENTS_COMBINED'],
+    why: '20 + 20 = 40 net minutes, summed by default.',
+  },
+);
+add(
+  'infusion',
+  'hydration-entirely-concurrent',
+  'R7.4 R8.1',
+  one(
+    (c) => [pembro(c, 'a1', T('10:00'), T('11:00')), saline(c, 'h1', T('10:10'), T('10:50'))],
+    ['pembro'],
+  ),
+  {
+    lines: [chemo, J9271, J7050],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED'],
+    why: 'Net hydration 0 min: nothing billed, and 0 is not in the 1-30 range of HYDRATION_30_MIN_OR_LESS.',
+  },
+);
+add(
+  'infusion',
+  'push-during-hydration',
+  'R6.2 R4.6',
+  one((c) => [saline(c, 'h1', T('09:00'), T('10:00')), ondanPush(c, 'p1', T('09:30'))], ['ondan']),
+  { lines: [L('96374', 1), L('96361', 1), J2405, J7050], warnings: [] },
+);

@@ -89,6 +89,7 @@ export function admin(c, id, o) {
   if (o.justified) ext.push({ url: `${EXT}separate-access-justified`, valueBoolean: true });
   if (o.primary) ext.push({ url: `${EXT}primary-reason`, valueBoolean: true });
   if (o.sponsorSupplied) ext.push({ url: `${EXT}sponsor-supplied`, valueBoolean: true });
+  if (o.shared) ext.push({ url: `${EXT}shared-container`, valueBoolean: true });
   if (o.sponsorPaid) ext.push({ url: `${EXT}sponsor-paid`, valueBoolean: true });
   if (o.role) ext.push({ url: `${EXT}trial-item-role`, valueCode: o.role });
   if (o.study) {
