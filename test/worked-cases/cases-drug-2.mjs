@@ -268,3 +268,25 @@ add(
     why: 'R-20 engine rule: the earlier patient of a shared vial gets one JZ line and VIAL_SHARED_CONFIRM; nothing was discarded.',
   },
 );
+add(
+  'drug',
+  'medication-knowledge-multi-dose-overrides',
+  'contract 2.3 R-12',
+  one(
+    (c) => [
+      admin(c, 'a1', {
+        drug: 'pembroMdc',
+        start: T('10:00'),
+        end: T('10:30'),
+        dose: [150, 'mg'],
+        containers: [['pembroMdc', 2]],
+      }),
+    ],
+    ['pembroMdc'],
+  ),
+  {
+    lines: [chemo, L('J9271', 150)],
+    warnings: ['MULTI_DOSE_NO_WASTE_BILLING'],
+    why: 'The input MedicationKnowledge says multi-dose for this NDC: no JW/JZ; 50 mg left in opened vials is not billable.',
+  },
+);

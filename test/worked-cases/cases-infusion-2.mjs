@@ -565,3 +565,22 @@ add(
   one((c) => [saline(c, 'h1', T('09:00'), T('10:00')), ondanPush(c, 'p1', T('09:30'))], ['ondan']),
   { lines: [L('96374', 1), L('96361', 1), J2405, J7050], warnings: [] },
 );
+add(
+  'infusion',
+  'dst-fall-back',
+  'R4.1 R9.9',
+  (c) => ({
+    resources: [
+      ...base(c, {
+        encounters: [['enc', '2026-11-01T00:00:00-04:00', '2026-11-01T03:00:00-05:00']],
+      }),
+      pembro(c, 'a1', '2026-11-01T00:30:00-04:00', '2026-11-01T01:20:00-05:00'),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    lines: [chemo, L('96415', 1), J9271],
+    warnings: [],
+    why: 'Absolute 110 min (wall clock shows 50): 96413 + 96415 x1.',
+  },
+);

@@ -12,6 +12,8 @@ const ICD10 = 'http://hl7.org/fhir/sid/icd-10-cm';
 /** One NDC package per drug key: labeled content, volume, container type (same in every case). */
 export const DRUGS = {
   pembro: { ndc: '00006-3026-02', hcpcs: 'J9271', mg: 100, ml: 4, type: 'single-dose' },
+  // Only used to show that a MedicationKnowledge container type overrides the built-in data.
+  pembroMdc: { ndc: '00006-3026-04', hcpcs: 'J9271', mg: 100, ml: 4, type: 'multi-dose' },
   nivo100: { ndc: '00003-3774-12', hcpcs: 'J9299', mg: 100, ml: 10, type: 'single-dose' },
   nivo40: { ndc: '00003-3772-11', hcpcs: 'J9299', mg: 40, ml: 4, type: 'single-dose' },
   bev400: { ndc: '50242-0061-01', hcpcs: 'J9035', mg: 400, ml: 16, type: 'single-dose' },
