@@ -1,7 +1,7 @@
 // Failing servers end to end (issue 8), beyond clinician.e2e.test.ts (429 waited out, 500
 // explained with a retry) and nurse.e2e.test.ts (entries kept while the server fails): an
 // expired token refreshed, a refresh refused, 403, a dropped connection once and always,
-// paging links that loop, a slow EHR. The app retries what is safe, says plainly what
+// paging links that loop, a slow EHR, the session ending while the nurse saves. The app retries what is safe, says plainly what
 // failed, and never shows a stack trace.
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,37 @@ describe('faults end to end', () => {
     const stats = await fhirAdmin().stats();
     // A loop followed forever would be thousands of requests.
     expect(stats.total).toBeLessThan(60);
+    await page.context().close();
+  });
+
+  it('the session ends while the nurse records a stop time: the entry is kept, and she is told plainly', async () => {
+    const page = await launchAs({
+      role: 'nurse',
+      patientId: 'pt-carbo-pacli',
+      encounterId: 'enc-carbo-pacli-20260804',
+    });
+    const app = appFrame(page);
+    await app.getByRole('heading', { name: /chair: today/i }).waitFor({ timeout: 90_000 });
+    await app.getByRole('article').first().waitFor({ timeout: 90_000 });
+    await page.context().route(`${stack().issuer}/token`, (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: '{"error":"invalid_grant"}',
+      }),
+    );
+    await fhirAdmin().setFaults({ status: 401 });
+    await app.getByRole('button', { name: /record stop time now for paclitaxel/i }).click();
+    await app.getByText(/sign-in has ended.*this entry is kept/i).waitFor({ timeout: 60_000 });
+    expect(await app.getByText(/1 entry not yet saved/i).count()).toBe(1);
+    // Kept for this tab (sessionStorage), so a new launch in the tab can still send it.
+    const kept = await app.evaluate(() => JSON.stringify({ ...window.sessionStorage }));
+    expect(kept).toContain('carbo-pacli-ma-paclitaxel');
+    const ma = await fhirAdmin().read<{ status: string }>(
+      'MedicationAdministration',
+      'carbo-pacli-ma-paclitaxel',
+    );
+    expect(ma.status).toBe('in-progress');
     await page.context().close();
   });
 
