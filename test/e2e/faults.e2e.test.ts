@@ -1,8 +1,8 @@
 // Failing servers end to end (issue 8), beyond clinician.e2e.test.ts (429 waited out, 500
 // explained with a retry) and nurse.e2e.test.ts (entries kept while the server fails): an
 // expired token refreshed, a refresh refused, 403, a dropped connection once and always,
-// paging links that loop, a slow EHR, the session ending while the nurse saves. The app retries what is safe, says plainly what
-// failed, and never shows a stack trace.
+// paging links that loop, a slow EHR, the session ending while the nurse saves. The app
+// retries what is safe, says plainly what failed, and never shows a stack trace.
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appFrame, fhirAdmin, launchAs, stack } from './harness.ts';
