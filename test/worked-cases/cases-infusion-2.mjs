@@ -584,3 +584,24 @@ add(
     why: 'Absolute 110 min (wall clock shows 50): 96413 + 96415 x1.',
   },
 );
+add(
+  'infusion',
+  'two-sequential-tpd-drugs',
+  'R7.1',
+  one(
+    (c) => [
+      dexaInf(c, 'i1', T('09:00'), T('10:00')),
+      ondanInf(c, 'i2', T('10:00'), T('10:20')),
+      admin(c, 'i3', {
+        drug: 'granis',
+        start: T('10:20'),
+        end: T('10:40'),
+        dose: [1, 'mg'],
+        containers: [['granis', 1]],
+        discarded: [0, 'mg'],
+      }),
+    ],
+    ['dexa', 'ondan', 'granis'],
+  ),
+  { lines: [L('96365', 1), L('96367', 2), J1100, J2405, L('J1626', 10, ['JZ'])], warnings: [] },
+);

@@ -650,3 +650,77 @@ add(
   }),
   { lines: [chemo, L('96415', 1), J9271], warnings: ['CLAIM_UNITS_MISMATCH'] },
 );
+add(
+  'coverage',
+  'coverage-without-period',
+  'contract 2.4',
+  (c) => ({ resources: [...base(c, { coverage: 'no-period' }), pem(c)], drugs: ['pembro'] }),
+  {
+    lines: [chemo, J9271],
+    warnings: [],
+    why: 'Active status and no period end: covers the date of service.',
+  },
+);
+add(
+  'trial',
+  'claim-drug-q0-missing',
+  'T-16',
+  (c) => ({
+    resources: [
+      ...boughtDay(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['J9271', 200, ['JZ'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: boughtLines, warnings: ['TRIAL_MODIFIER_MISSING'] },
+);
+add(
+  'trial',
+  'enrollment-ended-claim-still-coded',
+  'T-11',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c, 'off-study', { start: '2025-06-01', end: '2026-02-01' }),
+      pem(c, { study: true }),
+      trialClaim(c, { diagnoses: ['C34.90', 'Z00.6'], nct: '09990001' }),
+    ],
+    drugs: ['pembro'],
+  }),
+  {
+    lines: [chemo, J9271],
+    warnings: ['TRIAL_ENROLLMENT_NOT_ACTIVE'],
+    why: 'T-11: raise TRIAL_ENROLLMENT_NOT_ACTIVE once and not also TRIAL_CODING_UNEXPECTED.',
+  },
+);
+add(
+  'trial',
+  'unlinked-claim-with-q1',
+  'T-10',
+  (c) => ({
+    resources: [
+      ...base(c),
+      study(c, 'J9271'),
+      subject(c),
+      pem(c),
+      claim(c, {
+        items: [
+          ['96413', 1, ['Q1'], 300],
+          ['J9271', 200, ['JZ', 'Q1'], 11000],
+        ],
+        diagnoses: ['C34.90', 'Z00.6'],
+        nct: '09990001',
+      }),
+    ],
+    drugs: ['pembro'],
+  }),
+  { lines: [chemo, J9271], warnings: ['TRIAL_RELATEDNESS_UNCONFIRMED', 'TRIAL_CODING_UNEXPECTED'] },
+);

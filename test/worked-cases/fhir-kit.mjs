@@ -166,10 +166,14 @@ export function base(c, { pos = '11', coverage = 'active', encounters, sopt = '1
       payor: [{ display: 'Medicare Part B' }],
       order: 1,
       type: { coding: [{ system: 'https://nahdo.org/sopt', code: sopt }] },
-      period:
-        coverage === 'active'
-          ? { start: '2025-01-01', end: '2027-12-31' }
-          : { start: '2024-01-01', end: '2025-12-31' },
+      ...(coverage === 'no-period'
+        ? {}
+        : {
+            period:
+              coverage === 'active'
+                ? { start: '2025-01-01', end: '2027-12-31' }
+                : { start: '2024-01-01', end: '2025-12-31' },
+          }),
     });
   }
   for (const e of encounters ?? [['enc', '2026-03-02T08:00:00-05:00', '2026-03-02T17:00:00-05:00']])
