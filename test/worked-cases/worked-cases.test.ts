@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, toReport } from '../../src/engine/index.ts';
+import { analyzeResources } from '../../src/fhir/map/analyze-resources.ts';
+import { builtinReference } from '../../src/reference/builtin.ts';
 import { compareEncounter, type ExpectedFragment, type ReportEncounter } from './compare.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,8 +101,7 @@ function expectedByEncounter(c: WorkedCase): Record<string, ExpectedFragment> {
   };
 }
 
-function diffsFor(c: WorkedCase): string[] {
-  const report = reports.get(configKey(c)) ?? [];
+function diffsFor(c: WorkedCase, report = reports.get(configKey(c)) ?? []): string[] {
   if (c.expected.encounter === null) {
     const patient = `Patient/${c.name.split('/')[1] ?? ''}`;
     const row = report.find((e) => e.encounter === null && e.patient === patient);
@@ -135,4 +137,18 @@ describe('worked cases through the audit command', () => {
     const rate = (undisputed.length - failing.length) / undisputed.length;
     expect({ rate: rate >= 0.95, failing }).toEqual({ rate: true, failing: expect.any(Array) });
   });
+});
+
+describe('the app reading path gives the same answers', () => {
+  it('analyzeResources over the default-config cases matches them as the command does', () => {
+    const plain = undisputed.filter((c) => !c.expected.config && !c.expected.knownGap);
+    const resources = plain.map((c) => JSON.parse(readFileSync(c.input, 'utf8')) as unknown);
+    const app = toReport(
+      analyzeResources(resources, { config: defaultConfig(), reference: builtinReference() }),
+    ) as { encounters: ReportEncounter[] };
+    const failing = plain
+      .map((c) => [c.name, diffsFor(c, app.encounters)] as const)
+      .filter(([, d]) => d.length > 0);
+    expect(failing).toEqual([]);
+  }, 60_000);
 });
