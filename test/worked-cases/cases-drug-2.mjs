@@ -3,6 +3,16 @@
 import { admin, base, claim, order } from './fhir-kit.mjs';
 import { add, chemo, L, T, one, pembro, J9271 } from './case-helpers.mjs';
 
+const ondanPushHalf = (c) =>
+  admin(c, 'p1', {
+    drug: 'ondan',
+    push: true,
+    dateTime: T('09:00'),
+    dose: [2, 'mg'],
+    containers: [['ondan', 1]],
+    discarded: [2, 'mg'],
+  });
+
 add(
   'drug',
   'ndc-10-digit-hyphenated',
@@ -288,5 +298,26 @@ add(
     lines: [chemo, L('J9271', 150)],
     warnings: ['MULTI_DOSE_NO_WASTE_BILLING'],
     why: 'The input MedicationKnowledge says multi-dose for this NDC: no JW/JZ; 50 mg left in opened vials is not billable.',
+  },
+);
+add(
+  'drug',
+  'facility-packaged-drug-with-waste',
+  'R-13',
+  one((c) => [ondanPushHalf(c)], ['ondan'], { pos: '22' }),
+  {
+    lines: [L('96374', 1), L('J2405', 2)],
+    warnings: ['NOT_SEPARATELY_PAYABLE'],
+    why: 'OPPS SI N: one line of administered units, no JW/JZ (R-13, §9 step 3).',
+  },
+);
+add(
+  'drug',
+  'professional-small-dose-jw',
+  'R-06 R-09',
+  one((c) => [ondanPushHalf(c)], ['ondan']),
+  {
+    lines: [L('96374', 1), L('J2405', 2), L('J2405', 2, ['JW'])],
+    warnings: ['NO_ZERO_WASTE_COMBINATION'],
   },
 );

@@ -605,3 +605,13 @@ add(
   ),
   { lines: [L('96365', 1), L('96367', 2), J1100, J2405, L('J1626', 10, ['JZ'])], warnings: [] },
 );
+add(
+  'infusion',
+  'sequential-tpd-after-chemo-with-hour',
+  'R7.1 R4.4',
+  one(
+    (c) => [pembro(c, 'a1', T('09:00'), T('09:30')), dexaInf(c, 'i1', T('09:30'), T('11:05'))],
+    ['pembro', 'dexa'],
+  ),
+  { lines: [chemo, L('96367', 1), L('96366', 1), J9271, J1100], warnings: [] },
+);

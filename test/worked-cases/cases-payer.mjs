@@ -724,3 +724,17 @@ add(
   }),
   { lines: [chemo, J9271], warnings: ['TRIAL_RELATEDNESS_UNCONFIRMED', 'TRIAL_CODING_UNEXPECTED'] },
 );
+add(
+  'trial',
+  'facility-340b-trial-drug',
+  'R-32 T-16 T-21',
+  (c) => ({
+    resources: [...base(c, { pos: '22' }), study(c, 'J9271'), subject(c), pem(c, { study: true })],
+    drugs: ['pembro'],
+  }),
+  {
+    config: { entity340b: 'JG' },
+    lines: [L('96413', 1, ['Q1']), L('J9271', 200, ['JZ', 'JG', 'Q0'])],
+    warnings: [],
+  },
+);
