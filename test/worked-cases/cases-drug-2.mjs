@@ -321,3 +321,24 @@ add(
     warnings: ['NO_ZERO_WASTE_COMBINATION'],
   },
 );
+add(
+  'drug',
+  'mue-exceeded-administered',
+  'R-23',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('10:00'), T('10:30'), {
+        dose: [450, 'mg'],
+        containers: [['pembro', 5]],
+        discarded: [50, 'mg'],
+      }),
+    ],
+    ['pembro'],
+  ),
+  {
+    disputed: true,
+    lines: [chemo, L('J9271', 450), L('J9271', 50, ['JW'])],
+    warnings: ['MUE_EXCEEDED', 'MUE_EXCEEDED_WITH_WASTE', 'NO_ZERO_WASTE_COMBINATION'],
+    why: 'R-23: whether MUE_EXCEEDED_WITH_WASTE is also raised when the administered units alone exceed the MUE is not stated.',
+  },
+);

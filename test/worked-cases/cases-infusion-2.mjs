@@ -615,3 +615,29 @@ add(
   ),
   { lines: [chemo, L('96367', 1), L('96366', 1), J9271, J1100], warnings: [] },
 );
+for (const [min, end, hours] of [
+  [90, '10:30', 0],
+  [91, '10:31', 1],
+  [150, '11:30', 1],
+  [151, '11:31', 2],
+]) {
+  add(
+    'infusion',
+    `tpd-${min}-min`,
+    'R4.3 R4.4',
+    one((c) => [dexaInf(c, 'i1', T('09:00'), T(end))], ['dexa']),
+    { lines: [L('96365', 1), ...(hours ? [L('96366', hours)] : []), J1100], warnings: [] },
+  );
+}
+for (const [min, end, extra] of [
+  [150, '11:30', 1],
+  [151, '11:31', 2],
+]) {
+  add(
+    'infusion',
+    `hydration-initial-${min}-min`,
+    'R4.5',
+    one((c) => [saline(c, 'h1', T('09:00'), T(end))], []),
+    { lines: [L('96360', 1), L('96361', extra), J7050], warnings: [] },
+  );
+}
