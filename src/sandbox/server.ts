@@ -173,6 +173,12 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
         sendJson(res, 404, { error: 'admin endpoints are off (start in test or dev mode)' });
         return;
       }
+      // Scripts and tests send no Origin; a browser page on another site does (no CSRF).
+      const from = req.headers.origin;
+      if (from !== undefined && !originVariants(url).includes(from)) {
+        sendJson(res, 403, { error: 'admin endpoints refuse requests from web pages' });
+        return;
+      }
       await handleAdmin(adminDeps, req, res, path);
       return;
     }

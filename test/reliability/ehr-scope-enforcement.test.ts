@@ -137,10 +137,8 @@ describe('tokens and writes', () => {
     }
   });
 
-  // Known gap (reported; dev/test mode only): /_admin/* asks for no token, so a web page in
-  // the same browser could send a simple cross-site POST (text/plain) to reset the local EHR
-  // or set faults. When the EHR refuses it, this test fails: make it a plain `it`.
-  it.fails('a cross-site POST to an admin endpoint is refused (known gap)', async () => {
+  // A web page in the same browser cannot reset the local EHR or set faults (no CSRF).
+  it('a cross-site POST to an admin endpoint is refused', async () => {
     const base = ehr.fhirBase.replace(/\/fhir$/, '');
     const res = await fetch(`${base}/_admin/faults`, {
       method: 'POST',
