@@ -51,8 +51,9 @@ describe('faults end to end', () => {
 
   it('401 (token expired): the app refreshes its token and loads', async () => {
     const { page, app } = await open();
+    await loaded(app);
     const refreshes = countRefreshes(page);
-    // The first screen may already be loading: fault the next reads, then ask again.
+    // Let the first screen finish (no read in flight), fault the next read, then load again.
     await fhirAdmin().setFaults({
       status: 401,
       times: 1,
