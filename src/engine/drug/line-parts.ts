@@ -33,6 +33,21 @@ export function paymentAmount(
 ): number | undefined {
   const limit = scope.context.reference.paymentLimit(hcpcs, scope.dateOfService);
   if (limit === undefined) return undefined;
+  if (!Number.isSafeInteger(units) || units <= 0) return limitTimes(limit, units);
+  // The same few limits and unit counts recur on every line: the exact product once per pair.
+  const key = `${units}|${limit}`;
+  if (amountMemo.has(key)) return amountMemo.get(key);
+  const amount = limitTimes(limit, units);
+  if (amountMemo.size >= AMOUNT_MEMO_LIMIT) amountMemo.clear();
+  amountMemo.set(key, amount);
+  return amount;
+}
+
+/** Payment amounts by `units|limit` (pure arithmetic on the two; bounded). */
+const amountMemo = new Map<string, number | undefined>();
+const AMOUNT_MEMO_LIMIT = 65_536;
+
+function limitTimes(limit: string, units: number): number | undefined {
   const amount = toNumber(new Decimal(limit).mul(units), 2);
   // Absurd unit counts (a dose of 1e308 mg) give no dollar amount rather than Infinity.
   return Number.isFinite(amount) ? amount : undefined;
