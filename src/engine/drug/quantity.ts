@@ -48,8 +48,19 @@ export function isVolume(unit: string): boolean {
   return dimensionOf(unit) === 'volume';
 }
 
+/** Decimals by their exact text: the same billing units and doses recur (instances are immutable). */
+const decByText = new Map<string, Decimal>();
+const DEC_LIMIT = 65_536;
+
 export function dec(q: DecimalQuantity | string): Decimal {
-  return new Decimal(typeof q === 'string' ? q : q.value);
+  const text = typeof q === 'string' ? q : q.value;
+  if (typeof text !== 'string') return new Decimal(text);
+  const hit = decByText.get(text);
+  if (hit !== undefined) return hit;
+  const d = new Decimal(text); // an invalid text throws as before and is not cached
+  if (decByText.size >= DEC_LIMIT) decByText.clear();
+  decByText.set(text, d);
+  return d;
 }
 
 /** Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown. */
