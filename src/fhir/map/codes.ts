@@ -116,7 +116,21 @@ export function decimalQuantity(q: Quantity | undefined): DecimalQuantity | unde
   if (!q || q.value === undefined) return undefined;
   const unit = unitOf(q);
   if (unit === undefined) return undefined;
-  return { value: new Decimal(q.value).toString(), unit };
+  return { value: decimalText(q.value), unit };
+}
+
+/** Exact text of a JSON number, memoised: the same doses recur (bounded; ±0 not cached). */
+const textByNumber = new Map<number, string>();
+const TEXT_LIMIT = 65_536;
+
+function decimalText(v: number): string {
+  if (typeof v !== 'number' || v === 0) return new Decimal(v).toString();
+  const hit = textByNumber.get(v);
+  if (hit !== undefined) return hit;
+  const text = new Decimal(v).toString(); // a value Decimal refuses throws as before, uncached
+  if (textByNumber.size >= TEXT_LIMIT) textByNumber.clear();
+  textByNumber.set(v, text);
+  return text;
 }
 
 const ML_PER: Record<string, string> = {
