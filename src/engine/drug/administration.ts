@@ -1,5 +1,6 @@
 // Drug lines for one group of administrations: drug-wastage §9 steps 2–7 (R-01–R-32), trial
 // sponsor-supplied drug (research-billing T-35, T-37). Pure.
+import type Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { DerivedLine, Warning } from '../types.ts';
@@ -40,7 +41,7 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
   }
   const dose = g.dose;
   const unitSize = dec(bu);
-  const adminUnits = dose.div(unitSize).ceil().toNumber(); // R-01, R-05
+  const adminUnits = unitsCeil(dose, unitSize); // R-01, R-05
   if (!Number.isSafeInteger(adminUnits)) {
     // A dose beyond any claim (1e308 mg): no line rather than Infinity units.
     warnings.push(
@@ -88,4 +89,19 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
   }
   const facts = containerFacts(a, drug, bu.unit, dose, scope.context.reference);
   return wasteLines(c, facts, reasonDose);
+}
+
+/** Billing units per dose, rounded up, memoised by exact text (zero not cached: ±0 share a text). */
+const unitsByText = new Map<string, number>();
+const UNITS_LIMIT = 65_536;
+
+function unitsCeil(dose: Decimal, unitSize: Decimal): number {
+  if (dose.isZero() || unitSize.isZero()) return dose.div(unitSize).ceil().toNumber();
+  const key = `${dose.toString()}|${unitSize.toString()}`;
+  const hit = unitsByText.get(key);
+  if (hit !== undefined) return hit;
+  const units = dose.div(unitSize).ceil().toNumber();
+  if (unitsByText.size >= UNITS_LIMIT) unitsByText.clear();
+  unitsByText.set(key, units);
+  return units;
 }
