@@ -65,15 +65,24 @@ export function dec(q: DecimalQuantity | string): Decimal {
 
 /** Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown. */
 export function unitFactor(from: string, to: string, ref?: ReferenceData): Decimal | undefined {
-  if (from === to) return new Decimal(1);
+  if (from === to) return ONE;
   // The injected UCUM factor first (exact decimal string), then the table of common units.
   const injected = ref?.unitFactor?.(from, to);
   if (injected !== undefined) return new Decimal(injected);
   const a = UNITS[from];
   const b = UNITS[to];
-  if (a && b && a[0] === b[0]) return new Decimal(a[1]).div(b[1]);
-  return undefined;
+  if (!a || !b || a[0] !== b[0]) return undefined;
+  // The table is constant: each pair's exact factor once (immutable instances).
+  const key = `${from}|${to}`;
+  const hit = tableFactors.get(key);
+  if (hit !== undefined) return hit;
+  const f = new Decimal(a[1]).div(b[1]);
+  tableFactors.set(key, f); // bounded by the table's size squared
+  return f;
 }
+
+const ONE = new Decimal(1);
+const tableFactors = new Map<string, Decimal>();
 
 /** The quantity's value expressed in `unit`, exactly; undefined when not convertible. */
 export function valueIn(
