@@ -3,7 +3,7 @@
 // quantity, NDC in item.detail), Z00.6 and the NCT number for trial encounters, condition
 // code 30 and value code D4 on institutional trial claims (research-billing §3–§5).
 import type { Claim, ClaimDiagnosis, ClaimItem, ClaimSupportingInfo, Coding } from 'fhir/r4';
-import type { NdcQuantity, Setting } from '../../engine/index.ts';
+import type { ReportLine, Setting } from '../../engine/index.ts';
 import { SYSTEMS } from '../extensions.ts';
 
 /** NUBC code systems (no THO URI verified; readers accept any URI containing "nubc"). */
@@ -17,16 +17,8 @@ export const TRIAL_DIAGNOSIS = 'Z00.6';
 
 export type LineDecisionKind = 'accepted' | 'edited' | 'added';
 
-/** A line the coder decided to bill. */
-export interface SignedLine {
-  code: string;
-  units: number;
-  modifiers: string[];
-  date: string;
-  sources: string[];
-  ndc?: NdcQuantity;
-  /** USD for the line, when known. */
-  amount?: number;
+/** A line the coder decided to bill: a report line plus the coder's decision. */
+export interface SignedLine extends ReportLine {
   decision: LineDecisionKind;
   /** Required for edited and added lines. */
   reason?: string;
