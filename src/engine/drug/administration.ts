@@ -6,18 +6,25 @@ import { localDate } from '../time.ts';
 import type { DerivedLine, Warning } from '../types.ts';
 import { containerFacts } from './containers.ts';
 import { doseVersusOrder } from './dose-order.ts';
-import { type AdministrationResult, type Ctx, line, priced, with340bLine } from './line-build.ts';
+import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { separatelyPayable, show, warn } from './line-parts.ts';
 import type { DrugGroup } from './prepare.ts';
 import { dec, quantity } from './quantity.ts';
 import { wasteLines } from './waste-lines.ts';
 
-export type { AdministrationResult, DrugFacts } from './line-build.ts';
+export type { DrugFacts } from './line-build.ts';
 
-/** Lines for one group of administrations of a code (drug-wastage §9 steps 2–7). */
-export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationResult {
+/**
+ * Lines for one group of administrations of a code (drug-wastage §9 steps 2–7), appended to
+ * `lines` and `warnings`; the facts the encounter-level checks need, when a waste line was built.
+ */
+export function groupLines(
+  g: DrugGroup,
+  scope: EncounterScope,
+  lines: DerivedLine[],
+  warnings: Warning[],
+): DrugFacts | undefined {
   const { a, drug, sources } = g;
-  const warnings: Warning[] = [];
   const date = a.start ? localDate(a.start) : scope.dateOfService;
   const bu = drug.info.billingUnit;
   const name = drug.displayName;
@@ -37,7 +44,8 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
       drugName: name,
       evidence,
     };
-    return { lines: [l], warnings };
+    lines.push(l);
+    return undefined;
   }
   const dose = g.dose;
   const unitSize = dec(bu);
@@ -52,9 +60,20 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
         sources,
       ),
     );
-    return { lines: [], warnings };
+    return undefined;
   }
-  const c: Ctx = { a, sources, scope, drug, unit: bu.unit, dose, adminUnits, date, warnings };
+  const c: Ctx = {
+    a,
+    sources,
+    scope,
+    drug,
+    unit: bu.unit,
+    dose,
+    adminUnits,
+    date,
+    lines,
+    warnings,
+  };
   const administered = quantity(dose, bu.unit);
   const reasonDose = `${name}: ${show(dose, bu.unit)} given, ${adminUnits} unit(s) of ${show(unitSize, bu.unit)}`;
 
@@ -65,9 +84,11 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
       reason: `${reasonDose}; supplied free by the study sponsor.`,
       administered,
     });
-    return { lines: [{ ...l, amount: 0.01 }], warnings };
+    l.amount = 0.01;
+    lines.push(l);
+    return undefined;
   }
-  warnings.push(...doseVersusOrder(a, drug, bu.unit, dose, sources, scope));
+  doseVersusOrder(a, drug, bu.unit, dose, sources, scope, warnings);
   const pay = separatelyPayable(scope, drug.hcpcs);
   if (drug.category === 'hydration' || !pay.payable) {
     if (!pay.payable) {
@@ -85,7 +106,8 @@ export function groupLines(g: DrugGroup, scope: EncounterScope): AdministrationR
       reason: `${reasonDose}.`,
       administered,
     });
-    return { lines: [pay.payable ? priced(c, with340bLine(scope, l)) : l], warnings };
+    lines.push(pay.payable ? priced(c, with340bLine(scope, l)) : l);
+    return undefined;
   }
   const facts = containerFacts(a, drug, bu.unit, dose, scope.context.reference);
   return wasteLines(c, facts, reasonDose);

@@ -3,8 +3,9 @@
 // combination of the marketed single-dose presentations, flagged provisional.
 import type Decimal from 'decimal.js';
 import type { ContainerType } from '../../reference/types.ts';
-import type { Administration, ContainerOpened, ReferenceData } from '../types.ts';
+import type { ContainerOpened, ReferenceData } from '../types.ts';
 import { labeledAmount } from './amounts.ts';
+import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
 import { leastWaste, type VialChoice, type VialSize } from './vials.ts';
 
@@ -38,7 +39,7 @@ const sizesMemo = new WeakMap<ReferenceData, Map<string, VialSize[]>>();
 
 /** Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. */
 export function vialSizes(
-  a: Administration,
+  a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
   ref: ReferenceData,
@@ -65,7 +66,7 @@ export function vialSizes(
 }
 
 function computeVialSizes(
-  a: Administration,
+  a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
   ref: ReferenceData,
@@ -89,7 +90,7 @@ function computeVialSizes(
 }
 
 export function containerFacts(
-  a: Administration,
+  a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
   dose: Decimal,

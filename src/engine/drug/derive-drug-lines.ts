@@ -12,16 +12,18 @@ export function deriveDrugLines(scope: EncounterScope): StageResult {
   const facts: DrugFacts[] = [];
   const prepared: Prepared[] = [];
   for (const a of scope.administrations) {
-    const r = prepare(a, scope);
-    warnings.push(...r.warnings);
-    if (r.prepared) prepared.push(r.prepared);
+    const p = prepare(a, scope, warnings);
+    if (p) prepared.push(p);
   }
   for (const g of groupPrepared(prepared)) {
-    const r = groupLines(g, scope);
-    lines.push(...r.lines);
-    warnings.push(...r.warnings);
-    if (r.facts) facts.push(r.facts);
+    const f = groupLines(g, scope, lines, warnings);
+    if (f) facts.push(f);
   }
-  warnings.push(...mueWarnings(lines, scope), ...draftClaimWarnings(facts, scope));
+  pushAll(warnings, mueWarnings(lines, scope));
+  pushAll(warnings, draftClaimWarnings(facts, scope));
   return { lines, warnings };
+}
+
+function pushAll<T>(to: T[], from: T[]): void {
+  for (const x of from) to.push(x);
 }

@@ -2,20 +2,23 @@
 // threshold (default 10%) → DOSE_ROUNDED_WITHIN_POLICY (info), above → DOSE_DEVIATES_FROM_ORDER.
 import type Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
-import type { Administration, Warning } from '../types.ts';
+import type { Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
 import { show, warn } from './line-parts.ts';
+import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
 
+/** Appends the dose-versus-order warning, if any, to `warnings`. */
 export function doseVersusOrder(
-  a: Administration,
+  a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
   dose: Decimal,
   sources: string[],
   scope: EncounterScope,
-): Warning[] {
-  if (!a.orderedDose) return [];
+  warnings: Warning[],
+): void {
+  if (!a.orderedDose) return;
   const ordered = amountIn(
     a.orderedDose,
     unit,
@@ -23,26 +26,27 @@ export function doseVersusOrder(
     drug.product,
     scope.context.reference,
   );
-  if (!ordered || ordered.lte(0) || ordered.eq(dose)) return [];
+  if (!ordered || ordered.lte(0) || ordered.eq(dose)) return;
   const percent = dose.minus(ordered).abs().div(ordered).mul(100);
   const threshold = scope.context.config.rules.doseDeviationPercent;
   const text = `${drug.displayName}: ${show(dose, unit)} given, ${show(ordered, unit)} ordered (${percent.toDecimalPlaces(1).toString()}% apart)`;
   if (percent.lte(threshold)) {
-    return [
+    warnings.push(
       warn(
         'DOSE_ROUNDED_WITHIN_POLICY',
         'info',
         `${text}, within the ${threshold}% rounding policy. Billing follows the dose given.`,
         sources,
       ),
-    ];
+    );
+    return;
   }
-  return [
+  warnings.push(
     warn(
       'DOSE_DEVIATES_FROM_ORDER',
       'warning',
       `${text}, more than ${threshold}%. Check the order or the record.`,
       sources,
     ),
-  ];
+  );
 }

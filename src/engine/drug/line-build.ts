@@ -1,8 +1,9 @@
 // Shared pieces of drug-line building: the group context, one line with its NDC, pricing.
 import type Decimal from 'decimal.js';
-import type { EncounterScope, StageResult } from '../stage.ts';
-import type { Administration, DerivedLine, LineEvidence, Warning } from '../types.ts';
+import type { EncounterScope } from '../stage.ts';
+import type { DerivedLine, LineEvidence, Warning } from '../types.ts';
 import { ndcFor, paymentAmount, with340b } from './line-parts.ts';
+import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
 import type { Presentation } from '../../reference/types.ts';
 
@@ -14,12 +15,8 @@ export interface DrugFacts {
   sources: string[];
 }
 
-export interface AdministrationResult extends StageResult {
-  facts?: DrugFacts;
-}
-
 export interface Ctx {
-  a: Administration;
+  a: GroupAdministration;
   sources: string[];
   scope: EncounterScope;
   drug: ResolvedDrug;
@@ -27,6 +24,8 @@ export interface Ctx {
   dose: Decimal;
   adminUnits: number;
   date: string;
+  /** The encounter's drug lines and warnings, appended to in order. */
+  lines: DerivedLine[];
   warnings: Warning[];
 }
 
@@ -80,11 +79,15 @@ function productFor(ndc11: string, c: Ctx): Presentation | undefined {
   };
 }
 
+/** The line with its payment amount (last key), when the payment file covers it. */
 export function priced(c: Ctx, l: DerivedLine): DerivedLine {
   const amount = paymentAmount(c.scope, l.code, l.units);
-  return amount === undefined ? l : { ...l, amount };
+  if (amount !== undefined) l.amount = amount;
+  return l;
 }
 
+/** The line with the 340B modifier added. */
 export function with340bLine(scope: EncounterScope, l: DerivedLine): DerivedLine {
-  return { ...l, modifiers: with340b(scope, l.modifiers) };
+  l.modifiers = with340b(scope, l.modifiers);
+  return l;
 }

@@ -17,60 +17,113 @@ export interface Prepared {
   dose?: Decimal;
 }
 
-export interface DrugGroup extends Prepared {
-  /** The group's administrations merged: containers, waste and order summed over them. */
-  a: Administration;
+/**
+ * The group's administrations as the line builders see them: the first one's start, product
+ * amount and sponsor flag (the group's line date and product), the rest merged over the group.
+ */
+export interface GroupAdministration {
+  start: Administration['start'];
+  sponsorSupplied: boolean;
+  medicationAmount: DecimalQuantity | undefined;
+  /** Summed per NDC over the group. */
+  containers: ContainerOpened[] | undefined;
+  /** Summed over the group (the first one's when the units differ). */
+  discarded: DecimalQuantity | undefined;
+  /** Each distinct order once, summed. */
+  orderedDose: DecimalQuantity | undefined;
+  /** Any member's container was shared. */
+  sharedContainer: boolean;
+}
+
+export interface DrugGroup {
+  a: GroupAdministration;
+  drug: ResolvedDrug;
+  /** Summed dose in the billing unit's unit; undefined for NOC codes without a billing unit. */
+  dose?: Decimal;
   sources: string[];
 }
 
+/** The administration's drug and dose when it makes a drug line; its warnings go to `warnings`. */
 export function prepare(
   a: Administration,
   scope: EncounterScope,
-): { prepared?: Prepared; warnings: Warning[] } {
-  if (!BILLABLE.has(a.status) || a.flushMarked) return { warnings: [] };
+  warnings: Warning[],
+): Prepared | undefined {
+  if (!BILLABLE.has(a.status) || a.flushMarked) return undefined;
   // contract §1: an end before its start makes the record an INVALID_TIME_RANGE warning
   // (raised by the infusion engine), not a billed administration.
-  if (a.start && a.end && a.end.ms < a.start.ms) return { warnings: [] };
+  if (a.start && a.end && a.end.ms < a.start.ms) return undefined;
   if (a.sponsorSupplied && scope.context.config.trial.sponsorSuppliedDrugLine === 'omit') {
-    return { warnings: [] }; // research-billing T-37: no line, no vial or waste warnings
+    return undefined; // research-billing T-37: no line, no vial or waste warnings
   }
-  const resolved = resolveDrug(a, scope);
-  const drug = resolved.drug;
-  if (!drug || drug.category === 'flush') return { warnings: resolved.warnings };
+  const drug = resolveDrug(a, scope, warnings);
+  if (!drug || drug.category === 'flush') return undefined;
   const bu = drug.info.billingUnit;
-  if (!bu) return { prepared: { a, drug }, warnings: resolved.warnings };
+  if (!bu) return { a, drug };
   const ref = scope.context.reference;
   const dose = a.dose
     ? amountIn(a.dose, bu.unit, drug.concentrationPerMl, drug.product, ref)
     : undefined;
   if ((!dose || dose.lte(0)) && !a.dose && drug.category === 'hydration') {
-    return { warnings: resolved.warnings }; // a fluid without a recorded volume: no supply line
+    return undefined; // a fluid without a recorded volume: no supply line
   }
   if (!dose || dose.lte(0)) {
     const why = a.dose
       ? `${a.dose.value} ${a.dose.unit} cannot be turned into ${bu.unit} without a concentration`
       : 'no dose is recorded';
-    const w = warn(
-      'UNIT_CONVERSION_MISSING',
-      'error',
-      `${drug.displayName}: ${why}; no drug line was made. Record the dose in ${bu.unit} or the product's strength.`,
-      [a.ref],
+    warnings.push(
+      warn(
+        'UNIT_CONVERSION_MISSING',
+        'error',
+        `${drug.displayName}: ${why}; no drug line was made. Record the dose in ${bu.unit} or the product's strength.`,
+        [a.ref],
+      ),
     );
-    return { warnings: [...resolved.warnings, w] };
+    return undefined;
   }
-  return { prepared: { a, drug, dose }, warnings: resolved.warnings };
+  return { a, drug, dose };
 }
 
+/** Containers summed per NDC, in first-seen order (always fresh objects). */
 function mergeContainers(list: Administration[]): ContainerOpened[] | undefined {
-  const out = new Map<string, number>();
-  for (const a of list)
-    for (const c of a.containers ?? []) out.set(c.ndc11, (out.get(c.ndc11) ?? 0) + c.count);
-  return out.size > 0 ? [...out].map(([ndc11, count]) => ({ ndc11, count })) : undefined;
+  let out: ContainerOpened[] | undefined;
+  for (const a of list) {
+    const cs = a.containers;
+    if (!cs) continue;
+    for (const c of cs) {
+      out ??= [];
+      const seen = out.find((x) => x.ndc11 === c.ndc11);
+      if (seen) seen.count += c.count;
+      else out.push({ ndc11: c.ndc11, count: 0 + c.count });
+    }
+  }
+  return out;
+}
+
+/**
+ * A sum's exact text as decimal.js gives it (0 + value, rounded to its precision), by the
+ * value's text: one quantity alone is the common case. Bounded; a text that throws is not kept.
+ */
+const sumText = new Map<string, string>();
+const SUM_TEXT_LIMIT = 65_536;
+
+function alone(q: DecimalQuantity): DecimalQuantity {
+  const text = q.value;
+  let value = typeof text === 'string' ? sumText.get(text) : undefined;
+  if (value === undefined) {
+    value = new Decimal(0).plus(text).toString();
+    if (typeof text === 'string') {
+      if (sumText.size >= SUM_TEXT_LIMIT) sumText.clear();
+      sumText.set(text, value);
+    }
+  }
+  return { value, unit: q.unit };
 }
 
 function sumQuantities(qs: DecimalQuantity[]): DecimalQuantity | undefined {
   const first = qs[0];
   if (!first) return undefined;
+  if (qs.length === 1) return alone(first);
   if (qs.some((q) => q.unit !== first.unit)) return first;
   return {
     value: qs.reduce((s, q) => s.plus(q.value), new Decimal(0)).toString(),
@@ -91,37 +144,69 @@ function ordered(list: Administration[]): DecimalQuantity | undefined {
   return sumQuantities(doses);
 }
 
+/** Groups by HCPCS and sponsor supply, in first-seen order. */
 export function groupPrepared(list: Prepared[]): DrugGroup[] {
-  const groups = new Map<string, Prepared[]>();
+  const byCode = new Map<string, { plain?: Prepared[]; sponsor?: Prepared[] }>();
+  const groups: Prepared[][] = [];
   for (const p of list) {
-    const key = `${p.drug.hcpcs}|${p.a.sponsorSupplied ? 'sponsor' : ''}`;
-    const g = groups.get(key);
+    let slot = byCode.get(p.drug.hcpcs);
+    if (!slot) {
+      slot = {};
+      byCode.set(p.drug.hcpcs, slot);
+    }
+    const g = p.a.sponsorSupplied ? slot.sponsor : slot.plain;
     if (g) g.push(p);
-    else groups.set(key, [p]);
+    else {
+      const fresh = [p];
+      if (p.a.sponsorSupplied) slot.sponsor = fresh;
+      else slot.plain = fresh;
+      groups.push(fresh);
+    }
   }
+  return groups.map((g) => (g.length === 1 ? single(g[0] as Prepared) : merge(g)));
+}
+
+function single(p: Prepared): DrugGroup {
+  const a = p.a;
+  const group: DrugGroup = {
+    a: {
+      start: a.start,
+      sponsorSupplied: a.sponsorSupplied,
+      medicationAmount: a.medicationAmount,
+      containers: a.containers ? mergeContainers([a]) : undefined,
+      discarded: a.discarded ? alone(a.discarded) : undefined,
+      orderedDose: a.orderedDose ? alone(a.orderedDose) : undefined,
+      sharedContainer: Boolean(a.sharedContainer),
+    },
+    drug: p.drug,
+    sources: [a.ref],
+  };
+  if (p.dose) group.dose = p.dose;
+  return group;
+}
+
+function merge(unsorted: Prepared[]): DrugGroup {
   const startMs = (p: Prepared): number => p.a.start?.ms ?? p.a.end?.ms ?? Infinity;
-  return [...groups.values()].map((unsorted) => {
-    const members = [...unsorted].sort((x, y) => startMs(x) - startMs(y)); // line date = first start
-    const first = members[0] as Prepared;
-    const admins = members.map((m) => m.a);
-    const containers = mergeContainers(admins);
-    const discarded = sumQuantities(admins.flatMap((a) => (a.discarded ? [a.discarded] : [])));
-    const order = ordered(admins);
-    const { containers: _c, discarded: _d, orderedDose: _o, ...rest } = first.a;
-    const merged: Administration = {
-      ...rest,
+  const members = [...unsorted].sort((x, y) => startMs(x) - startMs(y)); // line date = first start
+  const first = members[0] as Prepared;
+  const admins = members.map((m) => m.a);
+  const discarded: DecimalQuantity[] = [];
+  for (const a of admins) if (a.discarded) discarded.push(a.discarded);
+  let dose: Decimal | undefined;
+  for (const m of members) if (m.dose) dose = dose ? dose.plus(m.dose) : m.dose;
+  const group: DrugGroup = {
+    a: {
+      start: first.a.start,
+      sponsorSupplied: first.a.sponsorSupplied,
+      medicationAmount: first.a.medicationAmount,
+      containers: mergeContainers(admins),
+      discarded: sumQuantities(discarded),
+      orderedDose: ordered(admins),
       sharedContainer: admins.some((a) => a.sharedContainer),
-      ...(containers ? { containers } : {}),
-      ...(discarded ? { discarded } : {}),
-      ...(order ? { orderedDose: order } : {}),
-    };
-    let dose: Decimal | undefined;
-    for (const m of members) if (m.dose) dose = dose ? dose.plus(m.dose) : m.dose;
-    return {
-      a: merged,
-      drug: first.drug,
-      ...(dose ? { dose } : {}),
-      sources: [...new Set(admins.map((a) => a.ref))],
-    };
-  });
+    },
+    drug: first.drug,
+    sources: [...new Set(admins.map((a) => a.ref))],
+  };
+  if (dose) group.dose = dose;
+  return group;
 }

@@ -25,19 +25,27 @@ export interface ResolvedDrug {
   displayName: string;
 }
 
-export interface Resolution {
-  drug?: ResolvedDrug;
-  warnings: Warning[];
-}
-
 function validCode(code: string, scope: EncounterScope): HcpcsInfo | undefined {
   return scope.context.reference.hcpcs(code, scope.dateOfService);
 }
 
-export function resolveDrug(a: Administration, scope: EncounterScope): Resolution {
+const NONE: readonly string[] = [];
+
+/** Upper-cased codes; the list itself when nothing changes (the common case: none, or upper). */
+function upper(codes: string[]): readonly string[] {
+  if (codes.length === 0) return NONE;
+  for (const c of codes) if (c.toUpperCase() !== c) return codes.map((x) => x.toUpperCase());
+  return codes;
+}
+
+/** The drug an administration bills under; its warnings go to `warnings`. */
+export function resolveDrug(
+  a: Administration,
+  scope: EncounterScope,
+  warnings: Warning[],
+): ResolvedDrug | undefined {
   const ref = scope.context.reference;
   const dos = scope.dateOfService;
-  const warnings: Warning[] = [];
   const cat = resolveCategory(a, ref, dos, {
     electrolyteReplacement: scope.context.config.rules.electrolyteReplacement,
   });
@@ -48,8 +56,8 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
       : undefined;
   const drug = ingredient?.drug ?? a.drug;
   const ndc11 = drug.ndc[0];
-  const crosswalk = ndc11 ? ref.hcpcsForNdc(ndc11, dos) : [];
-  const coded = drug.hcpcs.map((c) => c.toUpperCase());
+  const crosswalk: readonly string[] = ndc11 ? ref.hcpcsForNdc(ndc11, dos) : NONE;
+  const coded = upper(drug.hcpcs);
   const name = drug.display ?? cat.displayName ?? 'This drug';
 
   for (const code of coded) {
@@ -62,7 +70,7 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
       });
     }
   }
-  if (ndc11 && crosswalk.length > 0) {
+  if (ndc11 && crosswalk.length > 0 && coded.length > 0) {
     // A code not valid that day is already HCPCS_NOT_VALID_FOR_DOS; only valid codes mismatch.
     const wrong = coded.filter((c) => !crosswalk.includes(c) && validCode(c, scope));
     if (wrong.length > 0 && !coded.some((c) => crosswalk.includes(c))) {
@@ -76,23 +84,26 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
   }
 
   // The billing code: the crosswalk's code for the NDC, else the coded HCPCS, else the category's.
-  const candidates = [...crosswalk, ...coded, ...(cat.hcpcs ? [cat.hcpcs] : [])];
   const product = ndc11 ? ref.productByNdc(ndc11) : undefined;
-  if (product?.hcpcs) candidates.push(product.hcpcs);
   let hcpcs: string | undefined;
   let info: HcpcsInfo | undefined;
-  for (const c of candidates) {
+  const tryCode = (c: string): boolean => {
     info = validCode(c, scope);
-    if (info) {
-      hcpcs = c;
-      break;
-    }
-  }
-  if (!hcpcs || !info) {
+    if (info) hcpcs = c;
+    return Boolean(info);
+  };
+  const found =
+    crosswalk.some(tryCode) ||
+    coded.some(tryCode) ||
+    (Boolean(cat.hcpcs) && tryCode(cat.hcpcs ?? '')) ||
+    (Boolean(product?.hcpcs) && tryCode(product?.hcpcs ?? ''));
+  if (!found || !hcpcs || !info) {
     // A drug code outside the catalog: billing unit from the CMS files, category from §2.2.
+    const candidates = [...crosswalk, ...coded, ...(cat.hcpcs ? [cat.hcpcs] : [])];
+    if (product?.hcpcs) candidates.push(product.hcpcs);
     const code = candidates.find((c) => !ref.hcpcsKnown(c) && ref.billingUnitOf?.(c));
     const unit = code ? ref.billingUnitOf?.(code) : undefined;
-    if (!code || !unit) return { warnings };
+    if (!code || !unit) return undefined;
     hcpcs = code;
     info = {
       code,
@@ -104,17 +115,15 @@ export function resolveDrug(a: Administration, scope: EncounterScope): Resolutio
   }
   const concentration =
     ingredient?.strengthPerMl ?? a.concentrationPerMl ?? product?.concentrationPerMl;
-  return {
-    drug: {
-      hcpcs,
-      info,
-      category: info.category,
-      drug,
-      ...(ndc11 ? { ndc11 } : {}),
-      ...(product ? { product } : {}),
-      ...(concentration ? { concentrationPerMl: concentration } : {}),
-      displayName: info.displayName || name,
-    },
-    warnings,
+  const resolved: ResolvedDrug = {
+    hcpcs,
+    info,
+    category: info.category,
+    drug,
+    displayName: info.displayName || name,
   };
+  if (ndc11) resolved.ndc11 = ndc11;
+  if (product) resolved.product = product;
+  if (concentration) resolved.concentrationPerMl = concentration;
+  return resolved;
 }

@@ -1,19 +1,28 @@
 // Single- and multiple-dose container lines: drug-wastage R-06–R-09, R-12, R-14, R-17–R-20, R-24.
 import type Decimal from 'decimal.js';
+import type { DecimalQuantity, LineEvidence } from '../types.ts';
 import type { ContainerFacts } from './containers.ts';
-import {
-  type AdministrationResult,
-  type Ctx,
-  type DrugFacts,
-  line,
-  priced,
-  with340bLine,
-} from './line-build.ts';
+import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { jzApplies, show, warn, with340b } from './line-parts.ts';
 import { dec, quantity } from './quantity.ts';
 
-export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): AdministrationResult {
-  const { a, scope, drug, unit, dose, adminUnits, warnings } = c;
+/** Evidence of a single-dose line: rules, reason, administered, containers, provisional, discarded. */
+function evidence(
+  rules: string[],
+  reason: string,
+  administered: DecimalQuantity,
+  f: ContainerFacts,
+  discarded?: DecimalQuantity,
+): LineEvidence {
+  const e: LineEvidence = { rules, reason, administered, containers: f.containers };
+  if (!f.documented) e.provisional = true;
+  if (discarded) e.discarded = discarded;
+  return e;
+}
+
+/** The group's lines (appended to `c.lines`) and the facts for the encounter-level checks. */
+export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugFacts {
+  const { a, scope, drug, unit, dose, adminUnits, warnings, lines } = c;
   const rules = scope.context.config.rules;
   const name = drug.displayName;
   const u = dec(drug.info.billingUnit ?? '1');
@@ -23,11 +32,6 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
     multiDose: f.type === 'multi-dose',
     jwUnits: 0,
     sources: c.sources,
-  };
-  const evidenceBase = {
-    administered,
-    containers: f.containers,
-    ...(f.documented ? {} : { provisional: true }),
   };
 
   if (f.labeled && dose.gt(f.labeled) && (f.documented || f.type !== 'multi-dose')) {
@@ -39,7 +43,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
         c.sources,
       ),
     );
-    return { lines: [], warnings, facts };
+    return facts;
   }
   if (f.type === 'multi-dose') {
     const left = f.labeled && f.documented ? f.labeled.minus(dose) : undefined;
@@ -54,13 +58,14 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
         ),
       );
     }
-    const l = line(c, adminUnits, [], {
+    const e: LineEvidence = {
       rules: ['R-01', 'R-12'],
       reason: `${reasonDose}; multiple-dose container, no JW/JZ.`,
       administered,
-      ...(f.documented ? { containers: f.containers } : {}),
-    });
-    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+    };
+    if (f.documented) e.containers = f.containers;
+    lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
+    return facts;
   }
   if (f.type === null) {
     warnings.push(
@@ -85,12 +90,9 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
     );
   }
   if (!f.labeled) {
-    const l = line(c, adminUnits, [], {
-      rules: ['R-01', 'R-18'],
-      reason: `${reasonDose}; waste unknown.`,
-      ...evidenceBase,
-    });
-    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+    const e = evidence(['R-01', 'R-18'], `${reasonDose}; waste unknown.`, administered, f);
+    lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
+    return facts;
   }
   const waste = f.labeled.minus(dose);
   const labeledUnits = f.labeled.div(u).floor().toNumber();
@@ -104,12 +106,14 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
         c.sources,
       ),
     );
-    const l = line(c, adminUnits, [], {
-      rules: ['R-01'],
-      reason: `${reasonDose}; containers recorded are not plausible.`,
-      ...evidenceBase,
-    });
-    return { lines: [priced(c, with340bLine(scope, l))], warnings, facts };
+    const e = evidence(
+      ['R-01'],
+      `${reasonDose}; containers recorded are not plausible.`,
+      administered,
+      f,
+    );
+    lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
+    return facts;
   }
   const jwUnits = Math.max(0, labeledUnits - adminUnits); // R-06
   const jz = jzApplies(scope.dateOfService, rules);
@@ -124,12 +128,14 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
       ),
     );
     const mods = jz && rules.sharedVialModifier === 'JZ' ? ['JZ'] : [];
-    const l = line(c, adminUnits, with340b(scope, mods), {
-      rules: ['R-01', 'R-20'],
-      reason: `${reasonDose}; shared container, no waste reported here.`,
-      ...evidenceBase,
-    });
-    return { lines: [priced(c, l)], warnings, facts };
+    const e = evidence(
+      ['R-01', 'R-20'],
+      `${reasonDose}; shared container, no waste reported here.`,
+      administered,
+      f,
+    );
+    lines.push(priced(c, line(c, adminUnits, with340b(scope, mods), e)));
+    return facts;
   }
   bestChecks(c, f, waste, u);
   if (jwUnits >= 1 && rules.acceptsJW) {
@@ -144,24 +150,18 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
         ),
       );
     }
-    const adminLine = line(c, adminUnits, with340b(scope, []), {
-      rules: ['R-01', 'R-06', 'R-09'],
-      reason: `${reasonDose}.`,
-      ...evidenceBase,
-    });
-    const jwLine = line(
-      c,
-      jwUnits,
-      with340b(scope, ['JW']),
-      {
-        rules: ['R-06', 'R-07', 'R-09'],
-        reason: `${name}: ${show(waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
-        ...evidenceBase,
-        discarded: quantity(waste, unit),
-      },
-      waste,
+    const adminEvidence = evidence(['R-01', 'R-06', 'R-09'], `${reasonDose}.`, administered, f);
+    const adminLine = line(c, adminUnits, with340b(scope, []), adminEvidence);
+    const jwEvidence = evidence(
+      ['R-06', 'R-07', 'R-09'],
+      `${name}: ${show(waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
+      administered,
+      f,
+      quantity(waste, unit),
     );
-    return { lines: [priced(c, adminLine), priced(c, jwLine)], warnings, facts };
+    const jwLine = line(c, jwUnits, with340b(scope, ['JW']), jwEvidence, waste);
+    lines.push(priced(c, adminLine), priced(c, jwLine));
+    return facts;
   }
   if (waste.gt(0) && jwUnits < 1) {
     warnings.push(
@@ -175,13 +175,15 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): Admin
   }
   // JZ says nothing was discarded: never when billable waste exists but the payer takes no JW.
   const mods = jz && jwUnits < 1 ? ['JZ'] : [];
-  const l = line(c, adminUnits, with340b(scope, mods), {
-    rules: ['R-01', 'R-08', 'R-10'],
-    reason: `${reasonDose}; no billable waste.`,
-    ...evidenceBase,
-    ...(waste.gt(0) ? { discarded: quantity(waste, unit) } : {}),
-  });
-  return { lines: [priced(c, l)], warnings, facts };
+  const e = evidence(
+    ['R-01', 'R-08', 'R-10'],
+    `${reasonDose}; no billable waste.`,
+    administered,
+    f,
+    waste.gt(0) ? quantity(waste, unit) : undefined,
+  );
+  lines.push(priced(c, line(c, adminUnits, with340b(scope, mods), e)));
+  return facts;
 }
 
 function describeContainers(f: ContainerFacts): string {
