@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { generateClinic } from '../../../bench/generate.ts';
+import { EXT } from '../extensions.ts';
+import {
+  administration,
+  boolExt,
+  concept,
+  containerExt,
+  dosage,
+  HCPCS,
+  NDC,
+  V3,
+  type Json,
+} from '../map/test-resources.ts';
+import { compile } from './conforms.ts';
+import { conformsAs, isReadType, parseResource, SCHEMAS, type ReadType } from './parse.ts';
+
+const TYPES = Object.keys(SCHEMAS) as ReadType[];
+
+const medication: Json = {
+  resourceType: 'Medication',
+  id: 'm1',
+  code: concept(NDC, '0069-0100-01'),
+  amount: { numerator: { value: 100, code: 'mg' }, denominator: { value: 1, code: 'mL' } },
+  ingredient: [{ itemCodeableConcept: concept(HCPCS, 'J9045'), isActive: true }],
+};
+
+const SEEDS: Json[] = [
+  administration(),
+  administration({
+    ...dosage({ route: concept(V3, 'IV'), dose: { value: 250.5, unit: 'mg', code: 'mg' } }),
+    extension: [boolExt(EXT.sharedContainer), containerExt('00069-0100-01', 2)],
+    partOf: [{ reference: 'MedicationAdministration/a0' }],
+    meta: { versionId: '2' },
+  }),
+  administration({
+    medicationCodeableConcept: undefined,
+    medicationReference: { reference: '#m1' },
+    contained: [medication],
+    effectivePeriod: undefined,
+    effectiveDateTime: '2026-03-02',
+  }),
+  medication,
+  {
+    resourceType: 'Encounter',
+    id: 'e1',
+    status: 'finished',
+    subject: { reference: 'Patient/p1' },
+    period: { start: '2026-03-02T08:00:00Z' },
+    location: [{ location: { reference: 'Location/l1' } }],
+  },
+  {
+    resourceType: 'Coverage',
+    id: 'c1',
+    status: 'active',
+    beneficiary: { reference: 'Patient/p1' },
+    payor: [{ reference: 'Organization/o1' }],
+    order: 1,
+  },
+  ...[...generateClinic({ chairs: 2, administrationsPerChair: 3, days: 2 })]
+    .map((r) => JSON.parse(JSON.stringify(r)) as Json)
+    .filter((r) => isReadType(r.resourceType))
+    .slice(0, 12),
+];
+
+const ODD: unknown[] = [
+  undefined,
+  null,
+  '',
+  'completed',
+  'in-progress',
+  'MedicationAdministration',
+  '2026-03-02T09:00:00Z',
+  '2026-02-30T09:00:00Z',
+  '2026-03',
+  'not a date',
+  0,
+  -1,
+  1,
+  2.5,
+  1e21,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.MAX_SAFE_INTEGER + 2,
+  true,
+  false,
+  [],
+  [null],
+  {},
+  { reference: 'Patient/p1' },
+  { value: 1, code: 'mg' },
+  [{ url: EXT.sharedContainer, valueBoolean: 'yes' }],
+  [{ url: 'count', valuePositiveInt: 0 }],
+];
+
+/** Every path to a value inside `v` (objects and arrays), the root excluded. */
+function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) {
+  if (typeof v !== 'object' || v === null) return out;
+  for (const k of Object.keys(v)) {
+    const p = [...at, Array.isArray(v) ? Number(k) : k];
+    out.push(p);
+    paths((v as Record<string, unknown>)[k], p, out);
+  }
+  return out;
+}
+
+type Edit = { pick: number; kind: 'delete' | 'set' | 'wrap'; value: unknown; key: string };
+
+function applyEdit(root: Json, e: Edit): void {
+  const all = paths(root);
+  const path = all[e.pick % Math.max(all.length, 1)];
+  if (!path) return;
+  let parent: unknown = root;
+  for (const k of path.slice(0, -1)) parent = (parent as Record<string, unknown>)[k];
+  const obj = parent as Record<string | number, unknown>;
+  const last = path[path.length - 1] ?? '';
+  if (e.kind === 'delete') delete obj[last];
+  else if (e.kind === 'wrap') obj[last] = [obj[last]];
+  else if (typeof obj[last] === 'object' && obj[last] !== null && !Array.isArray(obj[last]))
+    (obj[last] as Record<string, unknown>)[e.key] = structuredClone(e.value);
+  else obj[last] = structuredClone(e.value);
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  pick: fc.nat(),
+  kind: fc.constantFrom('delete', 'set', 'set', 'wrap'),
+  value: fc.constantFrom(...ODD),
+  key: fc.constantFrom('value', 'code', 'reference', 'extension', 'coding', 'start', 'status'),
+});
+
+const mutated = fc
+  .tuple(fc.constantFrom(...SEEDS), fc.array(edit, { maxLength: 4 }))
+  .map(([seed, edits]) => {
+    const copy = structuredClone(seed);
+    for (const e of edits) applyEdit(copy, e);
+    return copy;
+  });
+
+describe('conforms (fast path of parseResource)', () => {
+  it.each(SEEDS.map((s, i) => [i, s.resourceType, s] as const))(
+    'takes the fast path for well-formed seed %i (%s)',
+    (_i, type, seed) => {
+      expect(conformsAs(type as ReadType, seed)).toBe(true);
+    },
+  );
+
+  it('accepts only what zod accepts, and zod returns an equal value then', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(mutated, (v) => {
+        for (const type of TYPES) {
+          if (!conformsAs(type, v)) continue;
+          fast += 1;
+          const r = SCHEMAS[type].safeParse(v);
+          expect(r.success).toBe(true);
+          expect(r.data).toStrictEqual(v);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(300);
+  });
+
+  it('gives the same answer and value as zod alone', () => {
+    fc.assert(
+      fc.property(mutated, (v) => {
+        const type = v.resourceType as ReadType;
+        if (!TYPES.includes(type)) return;
+        const r = parseResource(type, v);
+        const z0 = SCHEMAS[type].safeParse(v);
+        expect(r.ok).toBe(z0.success);
+        if (r.ok) expect(r.value).toStrictEqual(z0.data);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['a transform', z.string().transform((s) => s.trim())],
+    ['a default', z.string().default('x')],
+    ['a strict object', z.strictObject({ a: z.string() })],
+    ['a stripping object', z.object({ a: z.string() })],
+    ['a coercion', z.coerce.number()],
+    ['a length check', z.string().min(2)],
+    ['a union', z.union([z.string(), z.number()])],
+  ])('is never sure of a schema with %s', (_name, schema) => {
+    for (const v of ['abc', 3, { a: 'abc' }]) expect(compile(schema)(v)).toBe(false);
+  });
+
+  it('follows recursive extensions and the refine of date-times', () => {
+    const ok = administration({ extension: [containerExt('00069-0100-01', 1)] });
+    expect(conformsAs('MedicationAdministration', ok)).toBe(true);
+    const bad = administration({ extension: [containerExt('00069-0100-01', 0)] });
+    expect(conformsAs('MedicationAdministration', bad)).toBe(false);
+    const badDate = administration({ effectiveDateTime: '2026-02-30' });
+    expect(conformsAs('MedicationAdministration', badDate)).toBe(false);
+  });
+});
