@@ -1,12 +1,12 @@
 // zod schemas of the FHIR datatypes we read. Only the fields the mapper uses are checked;
 // everything else passes through untouched (house habit 2).
 import { z } from 'zod';
-import { parseFhirDateTime } from './date-time.ts';
+import { isFhirDateTime } from './date-time.ts';
 
 /** FHIR date, dateTime or instant: YYYY, YYYY-MM, YYYY-MM-DD, or a full time with offset. */
 export const dateTimeSchema = z
   .string()
-  .refine((v) => parseFhirDateTime(v) !== undefined, { message: 'not a FHIR date/time' });
+  .refine((v) => isFhirDateTime(v), { message: 'not a FHIR date/time' });
 
 export const codingSchema = z.looseObject({
   system: z.string().optional(),

@@ -62,7 +62,11 @@ function withChecks(
     extra.push(f);
   }
   if (extra.length === 0) return base;
-  return (v) => base(v) && extra.every((f) => f(v));
+  return (v) => {
+    if (!base(v)) return false;
+    for (const f of extra) if (!f(v)) return false;
+    return true;
+  };
 }
 
 function stringSet(values: readonly unknown[]): Set<string> | undefined {

@@ -19,6 +19,9 @@ function daysIn(year: number, month: number): number {
   return DAYS[month - 1] ?? 0;
 }
 
+/** The last value read by `read` (one scratch record: checks allocate nothing). */
+const last = { wallMs: 0, offsetMin: 0, hasTime: false };
+
 function build(
   y: number,
   month: number,
@@ -29,10 +32,13 @@ function build(
   ms: number,
   offsetMin: number,
   hasTime: boolean,
-): FhirDateTimeParts | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(y, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return { wallMs: Date.UTC(y, month - 1, day, hour, minute, second, ms), offsetMin, hasTime };
+): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(y, month)) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  last.wallMs = Date.UTC(y, month - 1, day, hour, minute, second, ms);
+  last.offsetMin = offsetMin;
+  last.hasTime = hasTime;
+  return true;
 }
 
 const d = (s: string, i: number): number => s.charCodeAt(i) - 48;
@@ -43,7 +49,7 @@ const dd = (s: string, i: number): number => {
 };
 
 /** `YYYY-MM-DDThh:mm:ss` + `Z` or `±hh:mm` (no fraction): the form EHRs send most. */
-function fast(s: string): FhirDateTimeParts | undefined | null {
+function fast(s: string): boolean | null {
   if (s.length !== 20 && s.length !== 25) return null;
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
   const y1 = dd(s, 0);
@@ -62,23 +68,24 @@ function fast(s: string): FhirDateTimeParts | undefined | null {
     const oh = dd(s, 20);
     const om = dd(s, 23);
     if (sign === 0 || s[22] !== ':' || oh < 0 || om < 0) return null;
-    if (oh > 14 || om > 59) return undefined;
+    if (oh > 14 || om > 59) return false;
     offsetMin = sign * (oh * 60 + om);
   }
   return build(y1 * 100 + y2, mo, da, h, mi, se, 0, offsetMin, true);
 }
 
-export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
+/** Reads `iso` into `last`; false when it is not a FHIR date/time. */
+function read(iso: string): boolean {
   const quick = fast(iso);
   if (quick !== null) return quick;
   const m = RE.exec(iso);
-  if (!m) return undefined;
+  if (!m) return false;
   const [, y, mo, da, hh, mi, ss, frac, tz] = m;
   let offsetMin = 0;
   if (tz && tz !== 'Z') {
     const oh = Number(tz.slice(1, 3));
     const om = Number(tz.slice(4, 6));
-    if (oh > 14 || om > 59) return undefined;
+    if (oh > 14 || om > 59) return false;
     offsetMin = (tz.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
   return build(
@@ -92,4 +99,14 @@ export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
     offsetMin,
     hh !== undefined,
   );
+}
+
+/** True exactly when parseFhirDateTime gives a value (the schema check; allocates nothing). */
+export function isFhirDateTime(iso: string): boolean {
+  return read(iso);
+}
+
+export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
+  if (!read(iso)) return undefined;
+  return { wallMs: last.wallMs, offsetMin: last.offsetMin, hasTime: last.hasTime };
 }
