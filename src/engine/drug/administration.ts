@@ -9,6 +9,7 @@ import { doseVersusOrder } from './dose-order.ts';
 import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { separatelyPayable, show, warn } from './line-parts.ts';
 import type { DrugGroup } from './prepare.ts';
+import { ceilDiv } from './exact.ts';
 import { dec, quantity } from './quantity.ts';
 import { wasteLines } from './waste-lines.ts';
 
@@ -113,17 +114,7 @@ export function groupLines(
   return wasteLines(c, facts, reasonDose);
 }
 
-/** Billing units per dose, rounded up, memoised by exact text (zero not cached: ±0 share a text). */
-const unitsByText = new Map<string, number>();
-const UNITS_LIMIT = 65_536;
-
+/** Billing units per dose, rounded up (memoised by the decimals: the same doses recur). */
 function unitsCeil(dose: Decimal, unitSize: Decimal): number {
-  if (dose.isZero() || unitSize.isZero()) return dose.div(unitSize).ceil().toNumber();
-  const key = `${dose.toString()}|${unitSize.toString()}`;
-  const hit = unitsByText.get(key);
-  if (hit !== undefined) return hit;
-  const units = dose.div(unitSize).ceil().toNumber();
-  if (unitsByText.size >= UNITS_LIMIT) unitsByText.clear();
-  unitsByText.set(key, units);
-  return units;
+  return ceilDiv(dose, unitSize);
 }

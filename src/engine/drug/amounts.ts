@@ -1,8 +1,9 @@
 // Administered amount, labeled content and NDC quantity in exact decimals (drug-wastage R-03,
 // R-04, R-05, R-30; contract §2.3).
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type { Presentation } from '../../reference/types.ts';
 import type { DecimalQuantity, ReferenceData } from '../types.ts';
+import { gt, ONE, over, times, ZERO } from './exact.ts';
 import { dec, isVolume, valueIn } from './quantity.ts';
 
 /** Amount per 1 mL in `unit`, from an explicit concentration or the product's amount/volume. */
@@ -16,9 +17,9 @@ export function perMlIn(
     const c = valueIn(concentration, unit, ref);
     if (c) return c;
   }
-  if (product?.volumeMl && dec(product.volumeMl).gt(0)) {
+  if (product?.volumeMl && gt(dec(product.volumeMl), ZERO)) {
     const amount = valueIn(product.amount, unit, ref);
-    if (amount) return amount.div(product.volumeMl);
+    if (amount) return over(amount, dec(product.volumeMl));
   }
   return undefined;
 }
@@ -36,7 +37,7 @@ export function amountIn(
   if (isVolume(q.unit) && !isVolume(unit)) {
     const ml = valueIn(q, 'mL', ref);
     const per = perMlIn(unit, concentration, product, ref);
-    if (ml && per) return ml.mul(per);
+    if (ml && per) return times(ml, per);
   }
   return undefined;
 }
@@ -52,7 +53,7 @@ export function labeledAmount(
   const product = ndc11 ? ref.productByNdc(ndc11) : undefined;
   if (product && product.amount.unit) {
     const v = amountIn(product.amount, unit, concentration, product, ref);
-    if (v && v.gt(0)) return v;
+    if (v && gt(v, ZERO)) return v;
   }
   if (fallback) return amountIn(fallback, unit, concentration, product, ref);
   return undefined;
@@ -73,13 +74,13 @@ export function ndcQuantity(
   if (product.ndcUnit === 'ML') {
     // The NDC's own strength first (a bag's diluted strength is not the vial's), then the Medication's.
     const per = isVolume(unit)
-      ? new Decimal(1)
+      ? ONE
       : (perMlIn(unit, product.concentrationPerMl, product, ref) ??
         perMlIn(unit, concentration, undefined, ref));
-    if (per && per.gt(0)) return { quantity: amount.div(per), unit: 'ML' };
+    if (per && gt(per, ZERO)) return { quantity: over(amount, per), unit: 'ML' };
     return undefined;
   }
   const each = amountIn(product.amount, unit, concentration, product, ref);
-  if (each && each.gt(0)) return { quantity: amount.div(each), unit: 'UN' };
+  if (each && gt(each, ZERO)) return { quantity: over(amount, each), unit: 'UN' };
   return undefined;
 }

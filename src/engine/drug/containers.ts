@@ -5,6 +5,7 @@ import type Decimal from 'decimal.js';
 import type { ContainerType } from '../../reference/types.ts';
 import type { ContainerOpened, ReferenceData } from '../types.ts';
 import { labeledAmount } from './amounts.ts';
+import { countDec, plus, times } from './exact.ts';
 import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
 import { leastWaste, type VialChoice, type VialSize } from './vials.ts';
@@ -107,7 +108,8 @@ export function containerFacts(
         labeled = undefined;
         break;
       }
-      labeled = labeled ? labeled.plus(each.mul(c.count)) : each.mul(c.count);
+      const all = times(each, countDec(c.count));
+      labeled = labeled ? plus(labeled, all) : all;
     }
     if (labeled) {
       const type = typeOf(documented.map((c) => ref.productByNdc(c.ndc11)?.container));

@@ -4,6 +4,7 @@ import type Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import type { Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
+import { eq, lte, ZERO } from './exact.ts';
 import { show, warn } from './line-parts.ts';
 import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
@@ -26,7 +27,7 @@ export function doseVersusOrder(
     drug.product,
     scope.context.reference,
   );
-  if (!ordered || ordered.lte(0) || ordered.eq(dose)) return;
+  if (!ordered || lte(ordered, ZERO) || eq(ordered, dose)) return;
   const percent = dose.minus(ordered).abs().div(ordered).mul(100);
   const threshold = scope.context.config.rules.doseDeviationPercent;
   const text = `${drug.displayName}: ${show(dose, unit)} given, ${show(ordered, unit)} ordered (${percent.toDecimalPlaces(1).toString()}% apart)`;

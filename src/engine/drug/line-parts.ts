@@ -5,6 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { Presentation } from '../../reference/types.ts';
 import type { DecimalQuantity, NdcQuantity, RuleSettings, Severity, Warning } from '../types.ts';
 import { ndcQuantity } from './amounts.ts';
+import { gt, rounded3, shownText, ZERO } from './exact.ts';
 import { toNumber } from './quantity.ts';
 
 /** R-10: no JZ before 2023-01-01; optional (config) until 2023-06-30; payer may not require it. */
@@ -71,8 +72,8 @@ export function ndcFor(
   const q = ndcQuantity(amount, unit, product, concentration, scope.context.reference);
   if (!q) return undefined;
   // A positive amount never reads as 0 on the claim: the smallest reportable is 0.001.
-  const rounded = toNumber(q.quantity, 3);
-  const quantity = rounded === 0 && q.quantity.gt(0) ? 0.001 : rounded;
+  const rounded = rounded3(q.quantity);
+  const quantity = rounded === 0 && gt(q.quantity, ZERO) ? 0.001 : rounded;
   return { code: ndc11, quantity, unit: q.unit };
 }
 
@@ -88,5 +89,5 @@ export function warn(
 /** A decimal amount for people: '144 mg'. */
 export function show(d: Decimal, unit: string): string {
   const u = unit === 'ug' ? 'mcg' : unit === '[iU]' ? 'units' : unit;
-  return `${d.toDecimalPlaces(4).toString()} ${u}`;
+  return `${shownText(d)} ${u}`;
 }

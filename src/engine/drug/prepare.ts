@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import type { Administration, ContainerOpened, DecimalQuantity, Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
+import { lte, plus, ZERO } from './exact.ts';
 import { warn } from './line-parts.ts';
 import { resolveDrug, type ResolvedDrug } from './resolve.ts';
 
@@ -64,10 +65,10 @@ export function prepare(
   const dose = a.dose
     ? amountIn(a.dose, bu.unit, drug.concentrationPerMl, drug.product, ref)
     : undefined;
-  if ((!dose || dose.lte(0)) && !a.dose && drug.category === 'hydration') {
+  if ((!dose || lte(dose, ZERO)) && !a.dose && drug.category === 'hydration') {
     return undefined; // a fluid without a recorded volume: no supply line
   }
-  if (!dose || dose.lte(0)) {
+  if (!dose || lte(dose, ZERO)) {
     const why = a.dose
       ? `${a.dose.value} ${a.dose.unit} cannot be turned into ${bu.unit} without a concentration`
       : 'no dose is recorded';
@@ -193,7 +194,7 @@ function merge(unsorted: Prepared[]): DrugGroup {
   const discarded: DecimalQuantity[] = [];
   for (const a of admins) if (a.discarded) discarded.push(a.discarded);
   let dose: Decimal | undefined;
-  for (const m of members) if (m.dose) dose = dose ? dose.plus(m.dose) : m.dose;
+  for (const m of members) if (m.dose) dose = dose ? plus(dose, m.dose) : m.dose;
   const group: DrugGroup = {
     a: {
       start: first.a.start,

@@ -3,6 +3,7 @@
 // (ReferenceData.unitFactor, backed by a maintained UCUM implementation).
 import Decimal from 'decimal.js';
 import type { DecimalQuantity, ReferenceData } from '../types.ts';
+import { ONE, textOf, times } from './exact.ts';
 
 type Dimension = 'mass' | 'volume' | 'activity' | 'equivalents';
 
@@ -68,7 +69,7 @@ export function unitFactor(from: string, to: string, ref?: ReferenceData): Decim
   if (from === to) return ONE;
   // The injected UCUM factor first (exact decimal string), then the table of common units.
   const injected = ref?.unitFactor?.(from, to);
-  if (injected !== undefined) return new Decimal(injected);
+  if (injected !== undefined) return dec(injected);
   const a = UNITS[from];
   const b = UNITS[to];
   if (!a || !b || a[0] !== b[0]) return undefined;
@@ -81,7 +82,6 @@ export function unitFactor(from: string, to: string, ref?: ReferenceData): Decim
   return f;
 }
 
-const ONE = new Decimal(1);
 const tableFactors = new Map<string, Decimal>();
 
 /** The quantity's value expressed in `unit`, exactly; undefined when not convertible. */
@@ -91,7 +91,7 @@ export function valueIn(
   ref?: ReferenceData,
 ): Decimal | undefined {
   const f = unitFactor(q.unit, unit, ref);
-  return f === undefined ? undefined : dec(q).mul(f);
+  return f === undefined ? undefined : times(dec(q), f);
 }
 
 /** Plain number for the report, rounded half-up to `places` decimals. */
@@ -100,5 +100,5 @@ export function toNumber(d: Decimal, places: number): number {
 }
 
 export function quantity(d: Decimal, unit: string): DecimalQuantity {
-  return { value: d.toString(), unit };
+  return { value: textOf(d), unit };
 }

@@ -4,6 +4,7 @@ import type { DecimalQuantity, LineEvidence } from '../types.ts';
 import type { ContainerFacts } from './containers.ts';
 import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { jzApplies, show, warn, with340b } from './line-parts.ts';
+import { floorDiv, gt, gte, minus, ZERO } from './exact.ts';
 import { dec, quantity } from './quantity.ts';
 
 /** Evidence of a single-dose line: rules, reason, administered, containers, provisional, discarded. */
@@ -34,7 +35,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     sources: c.sources,
   };
 
-  if (f.labeled && dose.gt(f.labeled) && (f.documented || f.type !== 'multi-dose')) {
+  if (f.labeled && gt(dose, f.labeled) && (f.documented || f.type !== 'multi-dose')) {
     warnings.push(
       warn(
         'DOSE_EXCEEDS_OPENED_VIALS',
@@ -46,9 +47,9 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     return facts;
   }
   if (f.type === 'multi-dose') {
-    const left = f.labeled && f.documented ? f.labeled.minus(dose) : undefined;
+    const left = f.labeled && f.documented ? minus(f.labeled, dose) : undefined;
     const discarded = a.discarded ? dec(a.discarded) : undefined;
-    if ((discarded && discarded.gt(0)) || (left && left.gte(u))) {
+    if ((discarded && gt(discarded, ZERO)) || (left && gte(left, u))) {
       warnings.push(
         warn(
           'MULTI_DOSE_NO_WASTE_BILLING',
@@ -94,8 +95,8 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
     return facts;
   }
-  const waste = f.labeled.minus(dose);
-  const labeledUnits = f.labeled.div(u).floor().toNumber();
+  const waste = minus(f.labeled, dose);
+  const labeledUnits = floorDiv(f.labeled, u);
   if (!Number.isSafeInteger(labeledUnits)) {
     // Containers beyond any claim (a count of 1e15): bill what was given, leave the waste out.
     warnings.push(
@@ -163,7 +164,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     lines.push(priced(c, adminLine), priced(c, jwLine));
     return facts;
   }
-  if (waste.gt(0) && jwUnits < 1) {
+  if (gt(waste, ZERO) && jwUnits < 1) {
     warnings.push(
       warn(
         'DISCARD_LESS_THAN_ONE_UNIT',
@@ -180,7 +181,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     `${reasonDose}; no billable waste.`,
     administered,
     f,
-    waste.gt(0) ? quantity(waste, unit) : undefined,
+    gt(waste, ZERO) ? quantity(waste, unit) : undefined,
   );
   lines.push(priced(c, line(c, adminUnits, with340b(scope, mods), e)));
   return facts;
@@ -195,7 +196,7 @@ function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void
   const best = f.best;
   if (!best) return;
   const name = c.drug.displayName;
-  if (f.documented && waste.gt(best.waste)) {
+  if (f.documented && gt(waste, best.waste)) {
     c.warnings.push(
       warn(
         'SUBOPTIMAL_VIAL_SELECTION',
@@ -205,7 +206,7 @@ function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void
       ),
     );
   }
-  if (best.total.div(u).floor().toNumber() - c.adminUnits >= 1) {
+  if (floorDiv(best.total, u) - c.adminUnits >= 1) {
     c.warnings.push(
       warn(
         'NO_ZERO_WASTE_COMBINATION',

@@ -1,0 +1,68 @@
+import Decimal from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ceilDiv,
+  cmp,
+  countDec,
+  eq,
+  floorDiv,
+  gt,
+  gte,
+  lte,
+  minus,
+  over,
+  plus,
+  rounded3,
+  shownText,
+  textOf,
+  times,
+} from './exact.ts';
+
+// Operand pairs with boundaries: zero and minus zero, equal values, a sum beyond the default
+// precision (20 digits), NaN and infinities, tiny and huge exponents.
+const PAIRS: [string, string][] = [
+  ['144', '100'],
+  ['0', '5'],
+  ['-0', '0'],
+  ['100', '100'],
+  ['0.1', '0.2'],
+  ['1.23456789012345678901234', '3'],
+  ['NaN', '1'],
+  ['Infinity', '2'],
+  ['-Infinity', 'Infinity'],
+  ['1e-30', '7'],
+  ['9.99999999999999999999e+300', '0.001'],
+  ['0.0005', '-0.00049'],
+];
+
+describe('memoised exact arithmetic answers as decimal.js does, first call and repeated', () => {
+  it.each(PAIRS)('%s and %s', (xs, ys) => {
+    const x = new Decimal(xs);
+    const y = new Decimal(ys);
+    for (let round = 0; round < 2; round++) {
+      expect(times(x, y).toString()).toBe(x.mul(y).toString());
+      expect(over(x, y).toString()).toBe(x.div(y).toString());
+      expect(minus(x, y).toString()).toBe(x.minus(y).toString());
+      expect(plus(x, y).toString()).toBe(x.plus(y).toString());
+      expect(Object.is(cmp(x, y), x.cmp(y))).toBe(true);
+      expect(gt(x, y)).toBe(x.gt(y));
+      expect(gte(x, y)).toBe(x.gte(y));
+      expect(lte(x, y)).toBe(x.lte(y));
+      expect(eq(x, y)).toBe(x.eq(y));
+      expect(Object.is(floorDiv(x, y), x.div(y).floor().toNumber())).toBe(true);
+      expect(Object.is(ceilDiv(x, y), x.div(y).ceil().toNumber())).toBe(true);
+      expect(shownText(x)).toBe(x.toDecimalPlaces(4).toString());
+      expect(textOf(x)).toBe(x.toString());
+      expect(Object.is(rounded3(x), x.toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toNumber())).toBe(
+        true,
+      );
+    }
+  });
+});
+
+describe('container counts as decimals', () => {
+  it.each([1, 2, 65_536, 65_537, 0, -0, -1, 1.5, Number.MAX_SAFE_INTEGER])('%s', (n) => {
+    expect(countDec(n).toString()).toBe(new Decimal(n).toString());
+    expect(countDec(n).isNegative()).toBe(new Decimal(n).isNegative());
+  });
+});
