@@ -7,18 +7,21 @@ import type { MedicationAdministrationR, MedicationR } from '../schemas/medicati
 import { decimalQuantity, drugIdentity, hasCode, perMl } from './codes.ts';
 import { readAs, type MapContext } from './context.ts';
 import { codeValue, containersValue, flag, quantityValue, referenceValue } from './extensions.ts';
-import { parseTimestamp } from './time.ts';
+import { timestampOf } from './time.ts';
 
 export const PUSH_CODES = ['IVPUSH', 'IVRPUSH', 'IVSPUSH', 'IVINJBOL', 'IVINJ'] as const;
 const IV_V3_CODES = [...PUSH_CODES, 'IV', 'IVC', 'IVCI', 'IVFLUSH'];
-const SNOMED_IV = '47625008';
+const SNOMED_IV = ['47625008'];
 const FLUSH_TEXT = /flush|\bkvo\b|keep vein open/i;
+const NONE: readonly never[] = [];
+const IVFLUSH = ['IVFLUSH'];
 
 function isIvRoute(route: CodeableConcept | undefined): boolean {
   if (!route) return true;
-  if (hasCode(route, SYSTEMS.v3Route, IV_V3_CODES) || hasCode(route, SYSTEMS.snomed, [SNOMED_IV]))
+  if (hasCode(route, SYSTEMS.v3Route, IV_V3_CODES) || hasCode(route, SYSTEMS.snomed, SNOMED_IV))
     return true;
-  const coded = (route.coding ?? []).some((c) => c.code);
+  let coded = false;
+  if (route.coding) for (const c of route.coding) if (c.code) coded = true;
   if (!coded && route.text) return /intravenous|\biv\b/i.test(route.text);
   return !coded;
 }
@@ -49,8 +52,8 @@ export function mapAdministration(
   encounter: string | null,
 ): Administration {
   const dosage = ma.dosage;
-  const start = parseTimestamp(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
-  const end = parseTimestamp(ma.effectivePeriod?.end);
+  const start = timestampOf(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
+  const end = timestampOf(ma.effectivePeriod?.end);
   const ext = ma.extension;
   const route = dosage?.route;
   const method = dosage?.method;
@@ -66,8 +69,8 @@ export function mapAdministration(
       hasCode(method, SYSTEMS.v3Route, PUSH_CODES) || hasCode(route, SYSTEMS.v3Route, PUSH_CODES),
     intravenous: isIvRoute(route),
     flushMarked:
-      hasCode(method, SYSTEMS.v3Route, ['IVFLUSH']) ||
-      hasCode(route, SYSTEMS.v3Route, ['IVFLUSH']) ||
+      hasCode(method, SYSTEMS.v3Route, IVFLUSH) ||
+      hasCode(route, SYSTEMS.v3Route, IVFLUSH) ||
       FLUSH_TEXT.test(dosage?.text ?? ''),
     separateAccessJustified: flag(ext, EXT.separateAccessJustified),
     primaryReason: flag(ext, EXT.primaryReason),
@@ -77,17 +80,20 @@ export function mapAdministration(
     sponsorSupplied: flag(ext, EXT.sponsorSupplied),
     sponsorPaid: flag(ext, EXT.sponsorPaid),
   };
-  if (start) a.start = { ms: start.ms, offsetMin: start.offsetMin, iso: start.iso };
-  if (end) a.end = { ms: end.ms, offsetMin: end.offsetMin, iso: end.iso };
+  if (start) a.start = start;
+  if (end) a.end = end;
 
   const site = dosage?.site;
   const siteValue = site?.coding?.find((c) => c.code)?.code ?? site?.text;
   if (siteValue) a.site = siteValue;
 
-  const partOf = (ma.partOf ?? [])
-    .map((p) => (p.reference ? ctx.index.canonical(p.reference) : undefined))
-    .find((r) => r?.startsWith('MedicationAdministration/'));
-  if (partOf) a.partOf = partOf;
+  for (const p of ma.partOf ?? NONE) {
+    const r = p.reference ? ctx.index.canonical(p.reference) : undefined;
+    if (r?.startsWith('MedicationAdministration/')) {
+      a.partOf = r;
+      break;
+    }
+  }
 
   // Drug: the code, or the referenced (or contained) Medication.
   if (ma.medicationCodeableConcept) {

@@ -104,7 +104,11 @@ export function hasCode(
   system: string,
   codes: readonly string[],
 ): boolean {
-  return (cc?.coding ?? []).some((c) => c.system === system && !!c.code && codes.includes(c.code));
+  const coding = cc?.coding;
+  if (coding)
+    for (const c of coding)
+      if (c.system === system && !!c.code && codes.includes(c.code)) return true;
+  return false;
 }
 
 /** UCUM code of a quantity: `code` when given, else `unit`. */

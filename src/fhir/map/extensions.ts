@@ -10,29 +10,41 @@ export function extensionsOf(list: readonly Extension[] | undefined, url: string
 
 /** True only for an explicit `valueBoolean: true`. */
 export function flag(list: readonly Extension[] | undefined, url: string): boolean {
-  return extensionsOf(list, url).some((e) => e.valueBoolean === true);
+  if (list) for (const e of list) if (e.url === url && e.valueBoolean === true) return true;
+  return false;
 }
 
 export function codeValue(list: readonly Extension[] | undefined, url: string): string | undefined {
-  return extensionsOf(list, url).find((e) => e.valueCode !== undefined)?.valueCode;
+  if (list)
+    for (const e of list) if (e.url === url && e.valueCode !== undefined) return e.valueCode;
+  return undefined;
 }
 
 export function referenceValue(
   list: readonly Extension[] | undefined,
   url: string,
 ): string | undefined {
-  return extensionsOf(list, url).find((e) => e.valueReference?.reference)?.valueReference
-    ?.reference;
+  if (list)
+    for (const e of list)
+      if (e.url === url && e.valueReference?.reference) return e.valueReference.reference;
+  return undefined;
 }
 
 export function quantityValue(
   list: readonly Extension[] | undefined,
   url: string,
 ): DecimalQuantity | undefined {
-  for (const e of extensionsOf(list, url)) {
+  if (!list) return undefined;
+  for (const e of list) {
+    if (e.url !== url) continue;
     const q = decimalQuantity(e.valueQuantity);
     if (q) return q;
   }
+  return undefined;
+}
+
+function subValue(sub: readonly Extension[] | undefined, url: string): Extension | undefined {
+  if (sub) for (const s of sub) if (s.url === url) return s;
   return undefined;
 }
 
@@ -42,19 +54,18 @@ export function containersValue(
   url: string,
   known?: NdcKnown,
 ): ContainerOpened[] | undefined {
-  const found = extensionsOf(list, url);
-  if (found.length === 0) return undefined;
-  const out: ContainerOpened[] = [];
-  for (const e of found) {
-    const sub = e.extension ?? [];
-    const product = sub.find((s) => s.url === CONTAINER_PRODUCT)?.valueCodeableConcept;
-    const count = sub.find((s) => s.url === CONTAINER_COUNT)?.valuePositiveInt;
+  if (!list) return undefined;
+  let out: ContainerOpened[] | undefined;
+  for (const e of list) {
+    if (e.url !== url) continue;
+    const product = subValue(e.extension, CONTAINER_PRODUCT)?.valueCodeableConcept;
+    const count = subValue(e.extension, CONTAINER_COUNT)?.valuePositiveInt;
     const ndc11 = ndcOf(product, known);
     if (ndc11 && count !== undefined) {
-      const prev = out.find((c) => c.ndc11 === ndc11);
+      const prev = out?.find((c) => c.ndc11 === ndc11);
       if (prev) prev.count += count;
-      else out.push({ ndc11, count });
+      else (out ??= []).push({ ndc11, count });
     }
   }
-  return out.length > 0 ? out : undefined;
+  return out;
 }

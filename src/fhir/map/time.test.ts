@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../engine/index.ts';
-import { dateOf, endDateOf, parseTimestamp } from './time.ts';
+import { dateOf, endDateOf, parseTimestamp, timestampOf } from './time.ts';
 
 describe('parseTimestamp keeps the UTC offset (contract §2.1)', () => {
   it.each([
@@ -54,5 +54,23 @@ describe('parseTimestamp keeps the UTC offset (contract §2.1)', () => {
     expect(endDateOf('2026-02')).toBe('2026-02-28');
     expect(endDateOf('2026')).toBe('2026-12-31');
     expect(endDateOf('2026-03-31')).toBe('2026-03-31');
+  });
+});
+
+describe('timestampOf is parseTimestamp without hasTime', () => {
+  it.each([
+    '2026-03-02T21:30:00-05:00',
+    '2026-03-02T09:00:00.250Z',
+    '2026-03-02T09:00-05:00',
+    '2026-03-02',
+    '2026',
+    '2026-02-30T09:00:00Z',
+    '',
+    undefined,
+  ])('%s', (iso) => {
+    const full = parseTimestamp(iso);
+    const t = timestampOf(iso);
+    if (!full) expect(t).toBeUndefined();
+    else expect(t).toStrictEqual({ ms: full.ms, offsetMin: full.offsetMin, iso: full.iso });
   });
 });

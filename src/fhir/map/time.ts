@@ -17,6 +17,14 @@ export function parseTimestamp(
   return { ms: p.wallMs - p.offsetMin * 60_000, offsetMin: p.offsetMin, iso, hasTime: p.hasTime };
 }
 
+/** parseTimestamp without `hasTime`: the Timestamp the engine keeps (one object). */
+export function timestampOf(iso: string | undefined): Timestamp | undefined {
+  if (!iso) return undefined;
+  const p = parseFhirDateTime(iso);
+  if (!p) return undefined;
+  return { ms: p.wallMs - p.offsetMin * 60_000, offsetMin: p.offsetMin, iso };
+}
+
 /** The calendar date as written (YYYY-MM-DD), for periods compared against a date of service. */
 export function dateOf(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
