@@ -30,11 +30,20 @@ export function isRawResource(v: unknown): v is RawResource {
   );
 }
 
+/** typeIdOf answers by reference text (null: none), memoised: references recur (bounded). */
+const typeIdByText = new Map<string, string | null>();
+const TYPE_ID_LIMIT = 65_536;
+
 /** `Type/id` from a relative or absolute reference; undefined for urn: and `#` references. */
 export function typeIdOf(reference: string): string | undefined {
   if (reference.startsWith('#') || reference.startsWith('urn:')) return undefined;
+  const hit = typeIdByText.get(reference);
+  if (hit !== undefined) return hit ?? undefined;
   const m = TYPE_ID_RE.exec(reference);
-  return m ? `${m[1]}/${m[2]}` : undefined;
+  const found = m ? `${m[1]}/${m[2]}` : null;
+  if (typeIdByText.size >= TYPE_ID_LIMIT) typeIdByText.clear();
+  typeIdByText.set(reference, found);
+  return found ?? undefined;
 }
 
 /** The canonical key a resource is known by. */

@@ -27,6 +27,19 @@ describe('normalizeNdc (drug-wastage R-29)', () => {
   ])('bare 10 digits, %s', (_name, raw, known, expected) => {
     expect(normalizeNdc(raw, (n) => known.includes(n))).toBe(expected);
   });
+
+  it.each([
+    [' 00069-0100-01 ', '00069010001', '00069010001'],
+    ['0006302602', undefined, '00006302602'],
+    ['0006-3026-02', '00006302602', '00006302602'],
+    ['abc', undefined, undefined],
+  ])('%s reads the same on every call, memoised or not', (raw, alone, withKnown) => {
+    const known = (n: string): boolean => n === '00006302602' || n === '00069010001';
+    for (let i = 0; i < 3; i += 1) {
+      expect(normalizeNdc(raw)).toBe(alone);
+      expect(normalizeNdc(raw, known)).toBe(withKnown);
+    }
+  });
 });
 
 describe('drugIdentity', () => {
