@@ -36,33 +36,29 @@ const qtyKey = (q: { value: string; unit: string } | undefined): string =>
  * drugs again and again. Weak in the reference data, bounded per reference.
  */
 const SIZES_LIMIT = 4096;
-const sizesMemo = new WeakMap<ReferenceData, Map<string, VialSize[]>>();
+const sizesMemo = new WeakMap<ReferenceData, Map<string, readonly VialSize[]>>();
 
-/** Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. */
+/**
+ * Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. The
+ * list is shared between calls with the same inputs: read it, never change it.
+ */
 export function vialSizes(
   a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
   ref: ReferenceData,
-): VialSize[] {
-  const key = [
-    drug.hcpcs,
-    drug.ndc11 ?? '',
-    drug.product?.container ?? '',
-    unit,
-    qtyKey(drug.concentrationPerMl),
-    qtyKey(a.medicationAmount),
-  ].join('|');
+): readonly VialSize[] {
+  const key = `${drug.hcpcs}|${drug.ndc11 ?? ''}|${drug.product?.container ?? ''}|${unit}|${qtyKey(drug.concentrationPerMl)}|${qtyKey(a.medicationAmount)}`;
   let memo = sizesMemo.get(ref);
   if (!memo) {
     memo = new Map();
     sizesMemo.set(ref, memo);
   }
   const hit = memo.get(key);
-  if (hit) return [...hit];
-  const sizes = computeVialSizes(a, drug, unit, ref);
+  if (hit) return hit;
+  const sizes: readonly VialSize[] = computeVialSizes(a, drug, unit, ref);
   if (memo.size >= SIZES_LIMIT) memo.clear();
-  memo.set(key, [...sizes]);
+  memo.set(key, sizes);
   return sizes;
 }
 
@@ -113,7 +109,9 @@ export function containerFacts(
     }
     if (labeled) {
       const type = typeOf(documented.map((c) => ref.productByNdc(c.ndc11)?.container));
-      return { documented: true, containers: documented, labeled, type, ...(best ? { best } : {}) };
+      const facts: ContainerFacts = { documented: true, containers: documented, labeled, type };
+      if (best) facts.best = best;
+      return facts;
     }
   }
   const presentations = ref.presentationsForHcpcs(drug.hcpcs);

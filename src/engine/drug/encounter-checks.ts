@@ -10,19 +10,17 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
   const table: MueTable = scope.setting === 'facility' ? 'outpatient-hospital' : 'practitioner';
   const totals = new Map<
     string,
-    { admin: number; waste: number; sources: Set<string>; name: string }
+    { admin: number; waste: number; sources: string[]; name: string }
   >();
   for (const l of lines) {
-    const t = totals.get(l.code) ?? {
-      admin: 0,
-      waste: 0,
-      sources: new Set<string>(),
-      name: l.drugName ?? l.code,
-    };
+    let t = totals.get(l.code);
+    if (!t) {
+      t = { admin: 0, waste: 0, sources: [], name: l.drugName ?? l.code };
+      totals.set(l.code, t);
+    }
     if (l.modifiers.includes('JW')) t.waste += l.units;
     else t.admin += l.units;
-    l.sources.forEach((s) => t.sources.add(s));
-    totals.set(l.code, t);
+    for (const s of l.sources) if (!t.sources.includes(s)) t.sources.push(s); // first-seen order
   }
   const out: Warning[] = [];
   for (const [code, t] of totals) {
@@ -35,7 +33,7 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
           'MUE_EXCEEDED',
           'error',
           `${t.name} (${code}): ${t.admin} units given exceed the ${where} MUE of ${e.value} per day; expect a denial unless documentation supports it.`,
-          [...t.sources],
+          t.sources,
         ),
       );
     } else if (t.admin + t.waste > e.value) {
@@ -44,7 +42,7 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
           'MUE_EXCEEDED_WITH_WASTE',
           'warning',
           `${t.name} (${code}): ${t.admin} given + ${t.waste} discarded units exceed the ${where} MUE of ${e.value}; whether JW units count is unsettled.`,
-          [...t.sources],
+          t.sources,
         ),
       );
     }

@@ -147,24 +147,22 @@ function ordered(list: Administration[]): DecimalQuantity | undefined {
 
 /** Groups by HCPCS and sponsor supply, in first-seen order. */
 export function groupPrepared(list: Prepared[]): DrugGroup[] {
-  const byCode = new Map<string, { plain?: Prepared[]; sponsor?: Prepared[] }>();
+  const plain = new Map<string, Prepared[]>();
+  let sponsor: Map<string, Prepared[]> | undefined;
   const groups: Prepared[][] = [];
   for (const p of list) {
-    let slot = byCode.get(p.drug.hcpcs);
-    if (!slot) {
-      slot = {};
-      byCode.set(p.drug.hcpcs, slot);
-    }
-    const g = p.a.sponsorSupplied ? slot.sponsor : slot.plain;
+    const byCode = p.a.sponsorSupplied ? (sponsor ??= new Map()) : plain;
+    const g = byCode.get(p.drug.hcpcs);
     if (g) g.push(p);
     else {
       const fresh = [p];
-      if (p.a.sponsorSupplied) slot.sponsor = fresh;
-      else slot.plain = fresh;
+      byCode.set(p.drug.hcpcs, fresh);
       groups.push(fresh);
     }
   }
-  return groups.map((g) => (g.length === 1 ? single(g[0] as Prepared) : merge(g)));
+  const out: DrugGroup[] = [];
+  for (const g of groups) out.push(g.length === 1 ? single(g[0] as Prepared) : merge(g));
+  return out;
 }
 
 function single(p: Prepared): DrugGroup {
@@ -186,9 +184,12 @@ function single(p: Prepared): DrugGroup {
   return group;
 }
 
-function merge(unsorted: Prepared[]): DrugGroup {
-  const startMs = (p: Prepared): number => p.a.start?.ms ?? p.a.end?.ms ?? Infinity;
-  const members = [...unsorted].sort((x, y) => startMs(x) - startMs(y)); // line date = first start
+const startMs = (p: Prepared): number => p.a.start?.ms ?? p.a.end?.ms ?? Infinity;
+const byStart = (x: Prepared, y: Prepared): number => startMs(x) - startMs(y);
+
+/** Merges a group (its list is the group's own: sorted in place). */
+function merge(members: Prepared[]): DrugGroup {
+  members.sort(byStart); // line date = first start
   const first = members[0] as Prepared;
   const admins = members.map((m) => m.a);
   const discarded: DecimalQuantity[] = [];

@@ -31,10 +31,15 @@ function validCode(code: string, scope: EncounterScope): HcpcsInfo | undefined {
 
 const NONE: readonly string[] = [];
 
+/** Codes with nothing to upper-case (no allocation to find out). */
+const UPPER_ALREADY = /^[A-Z0-9]*$/;
+
 /** Upper-cased codes; the list itself when nothing changes (the common case: none, or upper). */
 function upper(codes: string[]): readonly string[] {
   if (codes.length === 0) return NONE;
-  for (const c of codes) if (c.toUpperCase() !== c) return codes.map((x) => x.toUpperCase());
+  for (const c of codes) {
+    if (!UPPER_ALREADY.test(c) && c.toUpperCase() !== c) return codes.map((x) => x.toUpperCase());
+  }
   return codes;
 }
 

@@ -30,3 +30,25 @@ describe('R-17 least-waste vial selection', () => {
     expect(c?.containers.reduce((n, x) => n + x.count, 0)).toBe(4);
   });
 });
+
+describe('R-17 memoised search: the same list and dose instances give the same answer, copied', () => {
+  it.each([
+    ['first and repeated call, waste', 78, sizes(40, 100, 120, 240), '2×40mg waste 2'],
+    ['first and repeated call, no waste', 300, sizes(100, 400), '3×100mg waste 0'],
+    ['first and repeated call, no sizes', 10, sizes(), 'none'],
+  ])('%s', (_name, dose, s, expected) => {
+    const d = new Decimal(dose);
+    const first = leastWaste(d, s);
+    const again = leastWaste(d, s);
+    for (const c of [first, again]) {
+      const text = c
+        ? `${c.containers.map((x) => `${x.count}×${x.ndc11}`).join('+')} waste ${c.waste.toString()}`
+        : 'none';
+      expect(text).toBe(expected);
+    }
+    if (first && again) {
+      expect(again.containers).not.toBe(first.containers);
+      expect(again.containers[0]).not.toBe(first.containers[0]);
+    }
+  });
+});

@@ -38,19 +38,37 @@ function copy(c: VialChoice): VialChoice {
   return { containers: c.containers.map((x) => ({ ...x })), total: c.total, waste: c.waste };
 }
 
+/**
+ * The same memo by instances: the sizes lists handed out by `vialSizes` are shared and the doses
+ * are shared decimals, so most searches are found without building the text key. Weak in the
+ * list, bounded per list.
+ */
+const byInstance = new WeakMap<readonly VialSize[], Map<Decimal, VialChoice | null>>();
+
 /** The least-waste combination that covers the dose, or undefined when no size is known. */
-export function leastWaste(dose: Decimal, sizes: VialSize[]): VialChoice | undefined {
+export function leastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
+  let perSizes = byInstance.get(sizes);
+  const known = perSizes?.get(dose);
+  if (known !== undefined) return known === null ? undefined : copy(known);
   let key = dose.toString();
   for (const s of sizes) key += `|${s.ndc11}=${s.amount.toString()}`;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit === null ? undefined : copy(hit);
-  const found = searchLeastWaste(dose, sizes);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, found ? copy(found) : null);
-  return found;
+  let stored = memo.get(key);
+  if (stored === undefined) {
+    const found = searchLeastWaste(dose, sizes);
+    stored = found ? copy(found) : null;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, stored);
+  }
+  if (!perSizes) {
+    perSizes = new Map();
+    byInstance.set(sizes, perSizes);
+  }
+  if (perSizes.size >= MEMO_LIMIT) perSizes.clear();
+  perSizes.set(dose, stored);
+  return stored === null ? undefined : copy(stored);
 }
 
-function searchLeastWaste(dose: Decimal, sizes: VialSize[]): VialChoice | undefined {
+function searchLeastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
   const unique: VialSize[] = [];
   for (const s of sizes) {
     if (s.amount.lte(0)) continue;
