@@ -14,6 +14,7 @@ import {
   V3,
   type Json,
 } from '../map/test-resources.ts';
+import { isWellFormedAdministration } from './administration-check.ts';
 import { compile } from './conforms.ts';
 import { conformsAs, isReadType, parseResource, SCHEMAS, type ReadType } from './parse.ts';
 
@@ -150,6 +151,8 @@ describe('conforms (fast path of parseResource)', () => {
     let fast = 0;
     fc.assert(
       fc.property(mutated, (v) => {
+        const derived = compile(SCHEMAS.MedicationAdministration)(v);
+        expect(isWellFormedAdministration(v)).toBe(derived);
         for (const type of TYPES) {
           if (!conformsAs(type, v)) continue;
           fast += 1;
