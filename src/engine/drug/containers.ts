@@ -8,7 +8,7 @@ import { labeledAmount } from './amounts.ts';
 import { countDec, plus, times } from './exact.ts';
 import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
-import { leastWaste, type VialChoice, type VialSize } from './vials.ts';
+import { leastWasteShared, type VialChoice, type VialSize } from './vials.ts';
 
 export interface ContainerFacts {
   documented: boolean;
@@ -17,26 +17,51 @@ export interface ContainerFacts {
   labeled?: Decimal;
   /** null = unknown (CONTAINER_TYPE_UNKNOWN). */
   type: ContainerType | null;
-  /** Least-waste combination for the dose over the marketed single-dose sizes. */
-  best?: VialChoice;
+  /** Least-waste combination for the dose over the marketed single-dose sizes (shared: read only). */
+  best?: Readonly<VialChoice>;
 }
 
-function typeOf(types: (ContainerType | null | undefined)[]): ContainerType | null {
-  if (types.length === 0 || types.some((t) => !t)) return null;
-  if (types.every((t) => t === 'single-dose')) return 'single-dose';
-  if (types.every((t) => t === 'multi-dose')) return 'multi-dose';
-  return null;
+/** One type when every container has it; null when any is unknown, they differ, or none. */
+function typeOf<T>(
+  list: readonly T[],
+  typeOfOne: (x: T) => ContainerType | null | undefined,
+): ContainerType | null {
+  let type: ContainerType | null = null;
+  for (const x of list) {
+    const t = typeOfOne(x);
+    if (!t || (type !== null && t !== type)) return null;
+    type = t;
+  }
+  return type === 'single-dose' || type === 'multi-dose' ? type : null;
 }
-
-const qtyKey = (q: { value: string; unit: string } | undefined): string =>
-  q ? `${q.value} ${q.unit}` : '';
 
 /**
  * Sizes per reference data and everything they are computed from: a clinic gives the same few
- * drugs again and again. Weak in the reference data, bounded per reference.
+ * drugs again and again. A tree of maps, one level per input (found without building a key);
+ * weak in the reference data, bounded per reference.
  */
 const SIZES_LIMIT = 4096;
-const sizesMemo = new WeakMap<ReferenceData, Map<string, readonly VialSize[]>>();
+
+interface SizesNode {
+  next: Map<unknown, SizesNode>;
+  sizes?: readonly VialSize[];
+}
+
+interface SizesRoot {
+  root: SizesNode;
+  count: number;
+}
+
+const sizesMemo = new WeakMap<ReferenceData, SizesRoot>();
+
+function step(node: SizesNode, key: unknown): SizesNode {
+  let child = node.next.get(key);
+  if (!child) {
+    child = { next: new Map() };
+    node.next.set(key, child);
+  }
+  return child;
+}
 
 /**
  * Marketed single-dose (or unknown-type) sizes billed under the code, plus the NDC given. The
@@ -48,17 +73,26 @@ export function vialSizes(
   unit: string,
   ref: ReferenceData,
 ): readonly VialSize[] {
-  const key = `${drug.hcpcs}|${drug.ndc11 ?? ''}|${drug.product?.container ?? ''}|${unit}|${qtyKey(drug.concentrationPerMl)}|${qtyKey(a.medicationAmount)}`;
   let memo = sizesMemo.get(ref);
-  if (!memo) {
-    memo = new Map();
+  if (!memo || memo.count >= SIZES_LIMIT) {
+    memo = { root: { next: new Map() }, count: 0 };
     sizesMemo.set(ref, memo);
   }
-  const hit = memo.get(key);
-  if (hit) return hit;
+  const concentration = drug.concentrationPerMl;
+  const amount = a.medicationAmount;
+  let node = step(memo.root, drug.hcpcs);
+  node = step(node, drug.ndc11);
+  node = step(node, drug.product?.container);
+  node = step(node, unit);
+  // A quantity: whether it is there (a boolean never equals a text), then its value and unit.
+  node = step(node, concentration !== undefined);
+  if (concentration) node = step(step(node, concentration.value), concentration.unit);
+  node = step(node, amount !== undefined);
+  if (amount) node = step(step(node, amount.value), amount.unit);
+  if (node.sizes) return node.sizes;
   const sizes: readonly VialSize[] = computeVialSizes(a, drug, unit, ref);
-  if (memo.size >= SIZES_LIMIT) memo.clear();
-  memo.set(key, sizes);
+  memo.count++;
+  node.sizes = sizes;
   return sizes;
 }
 
@@ -94,8 +128,10 @@ export function containerFacts(
   ref: ReferenceData,
 ): ContainerFacts {
   const sizes = vialSizes(a, drug, unit, ref);
-  const best = leastWaste(dose, sizes);
-  const documented = (a.containers ?? []).filter((c) => c.count > 0);
+  const best = leastWasteShared(dose, sizes);
+  const all = a.containers ?? [];
+  // The group's merged list is its own: kept as it is when every count is positive.
+  const documented = all.every((c) => c.count > 0) ? all : all.filter((c) => c.count > 0);
   if (documented.length > 0) {
     let labeled: Decimal | undefined;
     for (const c of documented) {
@@ -104,24 +140,25 @@ export function containerFacts(
         labeled = undefined;
         break;
       }
-      const all = times(each, countDec(c.count));
-      labeled = labeled ? plus(labeled, all) : all;
+      const content = times(each, countDec(c.count));
+      labeled = labeled ? plus(labeled, content) : content;
     }
     if (labeled) {
-      const type = typeOf(documented.map((c) => ref.productByNdc(c.ndc11)?.container));
+      const type = typeOf(documented, (c) => ref.productByNdc(c.ndc11)?.container);
       const facts: ContainerFacts = { documented: true, containers: documented, labeled, type };
       if (best) facts.best = best;
       return facts;
     }
   }
-  const presentations = ref.presentationsForHcpcs(drug.hcpcs);
   const type = drug.product
     ? drug.product.container
-    : typeOf(presentations.map((p) => p.container));
+    : typeOf(ref.presentationsForHcpcs(drug.hcpcs), (p) => p.container);
   if (!best) return { documented: false, containers: [], type };
+  const containers: ContainerOpened[] = [];
+  for (const c of best.containers) if (c.ndc11) containers.push({ ndc11: c.ndc11, count: c.count });
   return {
     documented: false,
-    containers: best.containers.filter((c) => c.ndc11),
+    containers,
     labeled: best.total,
     type,
     best,

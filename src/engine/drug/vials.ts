@@ -34,7 +34,7 @@ function better(a: VialChoice, b: VialChoice | undefined): boolean {
 const MEMO_LIMIT = 4096;
 const memo = new Map<string, VialChoice | null>();
 
-function copy(c: VialChoice): VialChoice {
+function copy(c: Readonly<VialChoice>): VialChoice {
   return { containers: c.containers.map((x) => ({ ...x })), total: c.total, waste: c.waste };
 }
 
@@ -47,9 +47,18 @@ const byInstance = new WeakMap<readonly VialSize[], Map<Decimal, VialChoice | nu
 
 /** The least-waste combination that covers the dose, or undefined when no size is known. */
 export function leastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
+  const shared = leastWasteShared(dose, sizes);
+  return shared ? copy(shared) : undefined;
+}
+
+/** The same answer, shared with later calls: read it, never change it (copy what leaves). */
+export function leastWasteShared(
+  dose: Decimal,
+  sizes: readonly VialSize[],
+): Readonly<VialChoice> | undefined {
   let perSizes = byInstance.get(sizes);
   const known = perSizes?.get(dose);
-  if (known !== undefined) return known === null ? undefined : copy(known);
+  if (known !== undefined) return known ?? undefined;
   let key = dose.toString();
   for (const s of sizes) key += `|${s.ndc11}=${s.amount.toString()}`;
   let stored = memo.get(key);
@@ -65,7 +74,7 @@ export function leastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoic
   }
   if (perSizes.size >= MEMO_LIMIT) perSizes.clear();
   perSizes.set(dose, stored);
-  return stored === null ? undefined : copy(stored);
+  return stored ?? undefined;
 }
 
 function searchLeastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
