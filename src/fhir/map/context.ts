@@ -2,7 +2,13 @@
 // the input issues found so far.
 import type { InputIssue } from '../../engine/index.ts';
 import type { IndexedResource, ResourceIndex } from '../references.ts';
-import { parseResource, type Parsed, type ParseResult, type ReadType } from '../schemas/parse.ts';
+import {
+  acceptedAsIs,
+  parseResource,
+  type Parsed,
+  type ParseResult,
+  type ReadType,
+} from '../schemas/parse.ts';
 import type { NdcKnown } from './codes.ts';
 
 export interface MapContext {
@@ -49,6 +55,8 @@ export function readAs<T extends ReadType>(
   place?: IssuePlace | (() => IssuePlace),
 ): Parsed<T> | undefined {
   if (!found || found.resource.resourceType !== type) return undefined;
+  const asIs = acceptedAsIs(type, found.resource);
+  if (asIs) return asIs;
   let r = ctx.cache.get(found.resource) as ParseResult<T> | undefined;
   if (!r) {
     r = parseResource(type, found.resource);

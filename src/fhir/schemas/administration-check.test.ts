@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isWellFormedAdministration } from './administration-check.ts';
 import { compile } from './conforms.ts';
 import { medicationAdministrationSchema } from './medication.ts';
+import { acceptedAsIs } from './parse.ts';
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (s: z.core.$ZodType): Def => s._zod.def as unknown as Def;
@@ -96,5 +97,14 @@ describe('isWellFormedAdministration (hand-written fast path)', () => {
     const bad = withAt(full, path, value);
     expect(medicationAdministrationSchema.safeParse(bad).success).toBe(false);
     expect(isWellFormedAdministration(bad)).toBe(false);
+  });
+
+  it('acceptedAsIs gives the resource itself only through a hand-written check', () => {
+    expect(acceptedAsIs('MedicationAdministration', full)).toBe(full);
+    expect(acceptedAsIs('MedicationAdministration', { ...(full as object), status: 1 })).toBe(
+      undefined,
+    );
+    const encounter = { resourceType: 'Encounter', id: 'e1' };
+    expect(acceptedAsIs('Encounter', encounter)).toBe(undefined);
   });
 });

@@ -32,10 +32,11 @@ function build(
   ms: number,
   offsetMin: number,
   hasTime: boolean,
+  wanted: boolean,
 ): boolean {
   if (month < 1 || month > 12 || day < 1 || day > daysIn(y, month)) return false;
   if (hour > 23 || minute > 59 || second > 59) return false;
-  last.wallMs = Date.UTC(y, month - 1, day, hour, minute, second, ms);
+  if (wanted) last.wallMs = Date.UTC(y, month - 1, day, hour, minute, second, ms);
   last.offsetMin = offsetMin;
   last.hasTime = hasTime;
   return true;
@@ -49,7 +50,7 @@ const dd = (s: string, i: number): number => {
 };
 
 /** `YYYY-MM-DDThh:mm:ss` + `Z` or `±hh:mm` (no fraction): the form EHRs send most. */
-function fast(s: string): boolean | null {
+function fast(s: string, wanted: boolean): boolean | null {
   if (s.length !== 20 && s.length !== 25) return null;
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
   const y1 = dd(s, 0);
@@ -71,12 +72,15 @@ function fast(s: string): boolean | null {
     if (oh > 14 || om > 59) return false;
     offsetMin = sign * (oh * 60 + om);
   }
-  return build(y1 * 100 + y2, mo, da, h, mi, se, 0, offsetMin, true);
+  return build(y1 * 100 + y2, mo, da, h, mi, se, 0, offsetMin, true, wanted);
 }
 
-/** Reads `iso` into `last`; false when it is not a FHIR date/time. */
-function read(iso: string): boolean {
-  const quick = fast(iso);
+/**
+ * Reads `iso` into `last`; false when it is not a FHIR date/time. `wanted` false: only check
+ * (the wall-clock value, Date.UTC, is then not worked out).
+ */
+function read(iso: string, wanted: boolean): boolean {
+  const quick = fast(iso, wanted);
   if (quick !== null) return quick;
   const m = RE.exec(iso);
   if (!m) return false;
@@ -98,15 +102,16 @@ function read(iso: string): boolean {
     frac ? Math.round(Number(frac) * 1000) : 0,
     offsetMin,
     hh !== undefined,
+    wanted,
   );
 }
 
 /** True exactly when parseFhirDateTime gives a value (the schema check; allocates nothing). */
 export function isFhirDateTime(iso: string): boolean {
-  return read(iso);
+  return read(iso, false);
 }
 
 export function parseFhirDateTime(iso: string): FhirDateTimeParts | undefined {
-  if (!read(iso)) return undefined;
+  if (!read(iso, true)) return undefined;
   return { wallMs: last.wallMs, offsetMin: last.offsetMin, hasTime: last.hasTime };
 }
