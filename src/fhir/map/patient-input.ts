@@ -209,18 +209,17 @@ export function mapPatientInputs(
 ): PatientInput[] {
   const flat = flattenResources(resources);
   const index = new ResourceIndex();
-  const records: { patient: string; rec: IndexedResource }[] = [];
+  const records: IndexedResource[] = [];
   flat.forEach(({ resource, fullUrl }, i) => {
     const key = index.add(resource, fullUrl) ?? `${resource.resourceType}/(entry ${i + 1})`;
-    if (PATIENT_ELEMENT[resource.resourceType])
-      records.push({ patient: '', rec: { key, resource } });
+    if (PATIENT_ELEMENT[resource.resourceType]) records.push({ key, resource });
   });
   const byPatient = new Map<string, IndexedResource[]>();
-  for (const r of records) {
-    const patient = patientKeyOf(index, r.rec.resource);
+  for (const rec of records) {
+    const patient = patientKeyOf(index, rec.resource);
     const list = byPatient.get(patient);
-    if (list) list.push(r.rec);
-    else byPatient.set(patient, [r.rec]);
+    if (list) list.push(rec);
+    else byPatient.set(patient, [rec]);
   }
   return [...byPatient].map(([patient, recs]) => mapPatient(patient, recs, index, options));
 }

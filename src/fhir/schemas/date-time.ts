@@ -49,10 +49,14 @@ const dd = (s: string, i: number): number => {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 };
 
+const [DASH, T, COLON, Z, PLUS] = [45, 84, 58, 90, 43]; // - T : Z +
+
 /** `YYYY-MM-DDThh:mm:ss` + `Z` or `±hh:mm` (no fraction): the form EHRs send most. */
 function fast(s: string, wanted: boolean): boolean | null {
   if (s.length !== 20 && s.length !== 25) return null;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  const c = (i: number): number => s.charCodeAt(i);
+  if (c(4) !== DASH || c(7) !== DASH || c(10) !== T || c(13) !== COLON || c(16) !== COLON)
+    return null;
   const y1 = dd(s, 0);
   const y2 = dd(s, 2);
   const mo = dd(s, 5);
@@ -63,12 +67,12 @@ function fast(s: string, wanted: boolean): boolean | null {
   if (y1 < 0 || y2 < 0 || mo < 0 || da < 0 || h < 0 || mi < 0 || se < 0) return null;
   let offsetMin = 0;
   if (s.length === 20) {
-    if (s[19] !== 'Z') return null;
+    if (c(19) !== Z) return null;
   } else {
-    const sign = s[19] === '+' ? 1 : s[19] === '-' ? -1 : 0;
+    const sign = c(19) === PLUS ? 1 : c(19) === DASH ? -1 : 0;
     const oh = dd(s, 20);
     const om = dd(s, 23);
-    if (sign === 0 || s[22] !== ':' || oh < 0 || om < 0) return null;
+    if (sign === 0 || c(22) !== COLON || oh < 0 || om < 0) return null;
     if (oh > 14 || om > 59) return false;
     offsetMin = sign * (oh * 60 + om);
   }
