@@ -8,19 +8,15 @@ import { warn } from './line-parts.ts';
 
 export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warning[] {
   const table: MueTable = scope.setting === 'facility' ? 'outpatient-hospital' : 'practitioner';
-  const totals = new Map<
-    string,
-    { admin: number; waste: number; sources: string[]; name: string }
-  >();
+  const totals = new Map<string, { admin: number; waste: number; name: string }>();
   for (const l of lines) {
     let t = totals.get(l.code);
     if (!t) {
-      t = { admin: 0, waste: 0, sources: [], name: l.drugName ?? l.code };
+      t = { admin: 0, waste: 0, name: l.drugName ?? l.code };
       totals.set(l.code, t);
     }
     if (l.modifiers.includes('JW')) t.waste += l.units;
     else t.admin += l.units;
-    for (const s of l.sources) if (!t.sources.includes(s)) t.sources.push(s); // first-seen order
   }
   const out: Warning[] = [];
   for (const [code, t] of totals) {
@@ -33,7 +29,7 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
           'MUE_EXCEEDED',
           'error',
           `${t.name} (${code}): ${t.admin} units given exceed the ${where} MUE of ${e.value} per day; expect a denial unless documentation supports it.`,
-          t.sources,
+          sourcesOf(lines, code),
         ),
       );
     } else if (t.admin + t.waste > e.value) {
@@ -42,7 +38,7 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
           'MUE_EXCEEDED_WITH_WASTE',
           'warning',
           `${t.name} (${code}): ${t.admin} given + ${t.waste} discarded units exceed the ${where} MUE of ${e.value}; whether JW units count is unsettled.`,
-          t.sources,
+          sourcesOf(lines, code),
         ),
       );
     }
@@ -82,6 +78,16 @@ export function draftClaimWarnings(facts: DrugFacts[], scope: EncounterScope): W
         );
       }
     }
+  }
+  return out;
+}
+
+/** The code's lines' sources, first-seen, without repeats (only for a warning). */
+function sourcesOf(lines: DerivedLine[], code: string): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.code !== code) continue;
+    for (const s of l.sources) if (!out.includes(s)) out.push(s);
   }
   return out;
 }

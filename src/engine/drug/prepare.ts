@@ -132,16 +132,18 @@ function sumQuantities(qs: DecimalQuantity[]): DecimalQuantity | undefined {
   };
 }
 
-/** Ordered dose of the group: each distinct order once. */
+/** Ordered dose of the group: each distinct order once (a record without an order by its place). */
 function ordered(list: Administration[]): DecimalQuantity | undefined {
-  const seen = new Set<string>();
+  const seen: string[] = []; // a handful: a list, same equality and order as a Set
   const doses: DecimalQuantity[] = [];
-  list.forEach((a, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i] as Administration;
+    if (!a.orderedDose) continue;
     const key = a.request ?? `#${i}`;
-    if (!a.orderedDose || seen.has(key)) return;
-    seen.add(key);
+    if (seen.includes(key)) continue;
+    seen.push(key);
     doses.push(a.orderedDose);
-  });
+  }
   return sumQuantities(doses);
 }
 
@@ -187,15 +189,39 @@ function single(p: Prepared): DrugGroup {
 const startMs = (p: Prepared): number => p.a.start?.ms ?? p.a.end?.ms ?? Infinity;
 const byStart = (x: Prepared, y: Prepared): number => startMs(x) - startMs(y);
 
+/**
+ * Members by start (line date = first start), stable. Two members: swapped exactly when the
+ * comparison says the second is earlier (what the sort does for two), without its work array.
+ */
+function sortByStart(members: Prepared[]): void {
+  if (members.length !== 2) {
+    members.sort(byStart);
+    return;
+  }
+  const [x, y] = members as [Prepared, Prepared];
+  if (byStart(y, x) < 0) {
+    members[0] = y;
+    members[1] = x;
+  }
+}
+
 /** Merges a group (its list is the group's own: sorted in place). */
 function merge(members: Prepared[]): DrugGroup {
-  members.sort(byStart); // line date = first start
+  sortByStart(members);
   const first = members[0] as Prepared;
-  const admins = members.map((m) => m.a);
+  const admins: Administration[] = [];
   const discarded: DecimalQuantity[] = [];
-  for (const a of admins) if (a.discarded) discarded.push(a.discarded);
+  const sources: string[] = []; // first-seen, without repeats (as a Set would give)
+  let shared = false;
   let dose: Decimal | undefined;
-  for (const m of members) if (m.dose) dose = dose ? plus(dose, m.dose) : m.dose;
+  for (const m of members) {
+    const a = m.a;
+    admins.push(a);
+    if (a.discarded) discarded.push(a.discarded);
+    if (a.sharedContainer) shared = true;
+    if (!sources.includes(a.ref)) sources.push(a.ref);
+    if (m.dose) dose = dose ? plus(dose, m.dose) : m.dose;
+  }
   const group: DrugGroup = {
     a: {
       start: first.a.start,
@@ -204,10 +230,10 @@ function merge(members: Prepared[]): DrugGroup {
       containers: mergeContainers(admins),
       discarded: sumQuantities(discarded),
       orderedDose: ordered(admins),
-      sharedContainer: admins.some((a) => a.sharedContainer),
+      sharedContainer: shared,
     },
     drug: first.drug,
-    sources: [...new Set(admins.map((a) => a.ref))],
+    sources,
   };
   if (dose) group.dose = dose;
   return group;
