@@ -4,7 +4,7 @@ import { EXT, SYSTEMS, WORKFLOW_RESEARCH_STUDY } from '../extensions.ts';
 import type { IndexedResource } from '../references.ts';
 import type { CodeableConcept } from '../schemas/common.ts';
 import type { MedicationAdministrationR, MedicationR } from '../schemas/medication.ts';
-import { decimalQuantity, drugIdentity, hasCode, perMl } from './codes.ts';
+import { conceptIdentity, decimalQuantity, drugIdentity, hasCode, perMl } from './codes.ts';
 import { readAs, type MapContext } from './context.ts';
 import { codeValue, containersValue, flag, quantityValue, referenceValue } from './extensions.ts';
 import { timestampOf } from './time.ts';
@@ -57,6 +57,7 @@ export function mapAdministration(
   const ext = ma.extension;
   const route = dosage?.route;
   const method = dosage?.method;
+  const code = ma.medicationCodeableConcept;
 
   const a: Administration = {
     ref: self.key,
@@ -74,7 +75,7 @@ export function mapAdministration(
       FLUSH_TEXT.test(dosage?.text ?? ''),
     separateAccessJustified: flag(ext, EXT.separateAccessJustified),
     primaryReason: flag(ext, EXT.primaryReason),
-    drug: { ndc: [], hcpcs: [], rxnorm: [] },
+    drug: code ? conceptIdentity(code, ctx.ndcKnown) : { ndc: [], hcpcs: [], rxnorm: [] },
     ingredients: [],
     sharedContainer: flag(ext, EXT.sharedContainer),
     sponsorSupplied: flag(ext, EXT.sponsorSupplied),
@@ -96,9 +97,7 @@ export function mapAdministration(
   }
 
   // Drug: the code, or the referenced (or contained) Medication.
-  if (ma.medicationCodeableConcept) {
-    a.drug = drugIdentity([ma.medicationCodeableConcept], ctx.ndcKnown);
-  } else if (ma.medicationReference) {
+  if (!code && ma.medicationReference) {
     const target = ctx.index.resolve(ma.medicationReference.reference, self);
     const med = readAs(ctx, 'Medication', target, () => ({
       encounter,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drugIdentity, normalizeIcd10, normalizeNdc, perMl, serviceCodeOf } from './codes.ts';
+import {
+  conceptIdentity,
+  drugIdentity,
+  normalizeIcd10,
+  normalizeNdc,
+  perMl,
+  serviceCodeOf,
+} from './codes.ts';
 
 describe('normalizeNdc (drug-wastage R-29)', () => {
   it.each([
@@ -96,4 +103,15 @@ describe('normalizeIcd10', () => {
     ['c259', 'C25.9'],
     ['C50', 'C50'],
   ])('%s → %s', (raw, expected) => expect(normalizeIcd10(raw)).toBe(expected));
+});
+
+describe('conceptIdentity', () => {
+  it.each([
+    [{ coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0069-0100-01', display: 'A' }] }],
+    [{ coding: [{ code: 'J9271' }], text: 'pembrolizumab' }],
+    [{ text: 'only text' }],
+    [{}],
+  ])('is drugIdentity of the one concept: %j', (cc) => {
+    expect(conceptIdentity(cc)).toStrictEqual(drugIdentity([cc]));
+  });
 });

@@ -72,9 +72,20 @@ export function drugIdentity(
   known?: NdcKnown,
 ): DrugIdentity {
   const id: DrugIdentity = { ndc: [], hcpcs: [], rxnorm: [] };
-  for (const cc of concepts) {
-    if (!cc) continue;
-    for (const c of cc.coding ?? []) {
+  for (const cc of concepts) if (cc) addConcept(id, cc, known);
+  return id;
+}
+
+/** drugIdentity of one concept (no array to wrap it in). */
+export function conceptIdentity(cc: CodeableConcept, known?: NdcKnown): DrugIdentity {
+  const id: DrugIdentity = { ndc: [], hcpcs: [], rxnorm: [] };
+  addConcept(id, cc, known);
+  return id;
+}
+
+function addConcept(id: DrugIdentity, cc: CodeableConcept, known?: NdcKnown): void {
+  if (cc.coding) {
+    for (const c of cc.coding) {
       if (!c.code) continue;
       if (isNdcSystem(c.system)) {
         const n = normalizeNdc(c.code, known);
@@ -83,9 +94,8 @@ export function drugIdentity(
       else if (c.system === SYSTEMS.rxnorm) pushUnique(id.rxnorm, c.code.trim());
       if (id.display === undefined && c.display) id.display = c.display;
     }
-    if (cc.text) id.display = cc.text;
   }
-  return id;
+  if (cc.text) id.display = cc.text;
 }
 
 /** First NDC (11 digits) of a concept. */
