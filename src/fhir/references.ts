@@ -132,10 +132,23 @@ export function flattenResources(
   input: readonly unknown[],
 ): { resource: RawResource; fullUrl?: string }[] {
   const out: { resource: RawResource; fullUrl?: string }[] = [];
-  // Depth first with a stack of our own, in input order: Bundles nested thousands deep do not
-  // overflow the call stack.
-  const stack: { r: unknown; fullUrl: string | undefined }[] = [];
-  for (let i = input.length - 1; i >= 0; i -= 1) stack.push({ r: input[i], fullUrl: undefined });
+  for (const r of input) {
+    if (!isRawResource(r)) continue;
+    if (r.resourceType === 'Bundle') flattenBundle(r, out);
+    else out.push({ resource: r });
+  }
+  return out;
+}
+
+/**
+ * Depth first with a stack of our own, in entry order: Bundles nested thousands deep do not
+ * overflow the call stack.
+ */
+function flattenBundle(
+  bundle: RawResource,
+  out: { resource: RawResource; fullUrl?: string }[],
+): void {
+  const stack: { r: unknown; fullUrl: string | undefined }[] = [{ r: bundle, fullUrl: undefined }];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { r, fullUrl } = next;
     if (!isRawResource(r)) continue;
@@ -155,5 +168,4 @@ export function flattenResources(
     }
     out.push(fullUrl ? { resource: r, fullUrl } : { resource: r });
   }
-  return out;
 }
