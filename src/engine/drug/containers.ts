@@ -131,7 +131,9 @@ export function containerFacts(
   const best = leastWasteShared(dose, sizes);
   const all = a.containers ?? [];
   // The group's merged list is its own: kept as it is when every count is positive.
-  const documented = all.every((c) => c.count > 0) ? all : all.filter((c) => c.count > 0);
+  let positive = true;
+  for (const c of all) if (!(c.count > 0)) positive = false;
+  const documented = positive ? all : all.filter((c) => c.count > 0);
   if (documented.length > 0) {
     let labeled: Decimal | undefined;
     for (const c of documented) {

@@ -14,6 +14,7 @@ import {
   plus,
   rounded3,
   shownText,
+  shownWithUnit,
   textOf,
   times,
 } from './exact.ts';
@@ -64,5 +65,19 @@ describe('container counts as decimals', () => {
   it.each([1, 2, 65_536, 65_537, 0, -0, -1, 1.5, Number.MAX_SAFE_INTEGER])('%s', (n) => {
     expect(countDec(n).toString()).toBe(new Decimal(n).toString());
     expect(countDec(n).isNegative()).toBe(new Decimal(n).isNegative());
+  });
+});
+
+describe('amounts for people: four places, µg as mcg, [iU] as units', () => {
+  it.each([
+    ['144', 'mg', '144 mg'],
+    ['0.123456', 'ug', '0.1235 mcg'],
+    ['1000', '[iU]', '1000 units'],
+    ['-0', 'mL', '0 mL'],
+    ['NaN', 'mg', 'NaN mg'],
+  ])('%s %s', (value, unit, expected) => {
+    const d = new Decimal(value);
+    expect(shownWithUnit(d, unit)).toBe(expected);
+    expect(shownWithUnit(d, unit)).toBe(expected);
   });
 });

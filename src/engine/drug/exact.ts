@@ -20,6 +20,7 @@ interface Tables {
   shown: WeakMap<Decimal, string>;
   text: WeakMap<Decimal, string>;
   rounded3: WeakMap<Decimal, number>;
+  withUnit: WeakMap<Decimal, Map<string, string>>;
 }
 
 function fresh(): Tables {
@@ -34,6 +35,7 @@ function fresh(): Tables {
     shown: new WeakMap(),
     text: new WeakMap(),
     rounded3: new WeakMap(),
+    withUnit: new WeakMap(),
   };
 }
 
@@ -153,6 +155,22 @@ export function textOf(x: Decimal): string {
 /** `x.toDecimalPlaces(3, ROUND_HALF_UP).toNumber()`: an NDC quantity on the claim. */
 export function rounded3(x: Decimal): number {
   return one(tables.rounded3, x, round3);
+}
+
+/** `${shownText(x)} ${unit}` for people (µg as mcg, [iU] as units), built once per pair. */
+export function shownWithUnit(x: Decimal, unit: string): string {
+  let m = tables.withUnit.get(x);
+  const hit = m?.get(unit);
+  if (hit !== undefined) return hit;
+  const u = unit === 'ug' ? 'mcg' : unit === '[iU]' ? 'units' : unit;
+  const text = `${shownText(x)} ${u}`;
+  if (!room()) return text;
+  if (!m) {
+    m = new Map();
+    tables.withUnit.set(x, m);
+  }
+  m.set(unit, text);
+  return text;
 }
 
 /** Positive whole counts as shared decimals (a container count); others as new ones. */

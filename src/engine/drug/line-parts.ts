@@ -5,7 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { Presentation } from '../../reference/types.ts';
 import type { DecimalQuantity, NdcQuantity, RuleSettings, Severity, Warning } from '../types.ts';
 import { ndcQuantity } from './amounts.ts';
-import { gt, rounded3, shownText, ZERO } from './exact.ts';
+import { gt, rounded3, shownWithUnit, ZERO } from './exact.ts';
 import { toNumber } from './quantity.ts';
 
 /** R-10: no JZ before 2023-01-01; optional (config) until 2023-06-30; payer may not require it. */
@@ -88,6 +88,5 @@ export function warn(
 
 /** A decimal amount for people: '144 mg'. */
 export function show(d: Decimal, unit: string): string {
-  const u = unit === 'ug' ? 'mcg' : unit === '[iU]' ? 'units' : unit;
-  return `${shownText(d)} ${u}`;
+  return shownWithUnit(d, unit);
 }

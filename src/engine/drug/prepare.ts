@@ -93,7 +93,8 @@ function mergeContainers(list: Administration[]): ContainerOpened[] | undefined 
     if (!cs) continue;
     for (const c of cs) {
       out ??= [];
-      const seen = out.find((x) => x.ndc11 === c.ndc11);
+      let seen: ContainerOpened | undefined;
+      for (const x of out) if (x.ndc11 === c.ndc11) seen ??= x;
       if (seen) seen.count += c.count;
       else out.push({ ndc11: c.ndc11, count: 0 + c.count });
     }
