@@ -36,16 +36,25 @@ export function paymentAmount(
   if (limit === undefined) return undefined;
   if (!Number.isSafeInteger(units) || units <= 0) return limitTimes(limit, units);
   // The same few limits and unit counts recur on every line: the exact product once per pair.
-  const key = `${units}|${limit}`;
-  if (amountMemo.has(key)) return amountMemo.get(key);
+  let byUnits = amountMemo.get(limit);
+  if (byUnits?.has(units)) return byUnits.get(units);
   const amount = limitTimes(limit, units);
-  if (amountMemo.size >= AMOUNT_MEMO_LIMIT) amountMemo.clear();
-  amountMemo.set(key, amount);
+  if (++amountEntries > AMOUNT_MEMO_LIMIT) {
+    amountMemo.clear();
+    amountEntries = 1;
+    byUnits = undefined;
+  }
+  if (!byUnits) {
+    byUnits = new Map();
+    amountMemo.set(limit, byUnits);
+  }
+  byUnits.set(units, amount);
   return amount;
 }
 
-/** Payment amounts by `units|limit` (pure arithmetic on the two; bounded). */
-const amountMemo = new Map<string, number | undefined>();
+/** Payment amounts by limit text, then unit count (pure arithmetic on the two; bounded). */
+const amountMemo = new Map<string, Map<number, number | undefined>>();
+let amountEntries = 0;
 const AMOUNT_MEMO_LIMIT = 65_536;
 
 function limitTimes(limit: string, units: number): number | undefined {

@@ -5,7 +5,8 @@ import Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import type { Administration, ContainerOpened, DecimalQuantity, Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
-import { lte, plus, ZERO } from './exact.ts';
+import { lte, plus, textOf, ZERO } from './exact.ts';
+import { dec } from './quantity.ts';
 import { warn } from './line-parts.ts';
 import { resolveDrug, type ResolvedDrug } from './resolve.ts';
 
@@ -126,11 +127,10 @@ function sumQuantities(qs: DecimalQuantity[]): DecimalQuantity | undefined {
   const first = qs[0];
   if (!first) return undefined;
   if (qs.length === 1) return alone(first);
-  if (qs.some((q) => q.unit !== first.unit)) return first;
-  return {
-    value: qs.reduce((s, q) => s.plus(q.value), new Decimal(0)).toString(),
-    unit: first.unit,
-  };
+  for (const q of qs) if (q.unit !== first.unit) return first;
+  let sum = ZERO; // 0 + each value in turn, as decimal.js adds (shared parsed values, memoised sums)
+  for (const q of qs) sum = plus(sum, dec(q.value));
+  return { value: textOf(sum), unit: first.unit };
 }
 
 /** Ordered dose of the group: each distinct order once (a record without an order by its place). */
