@@ -81,3 +81,16 @@ describe('amounts for people: four places, µg as mcg, [iU] as units', () => {
     expect(shownWithUnit(d, unit)).toBe(expected);
   });
 });
+
+describe('bounded tables: answers stay right after the tables are dropped', () => {
+  it.each([[1], [20_000], [40_000]])('%s distinct products, then repeats', (n) => {
+    const y = new Decimal('1.5');
+    const xs = Array.from({ length: n }, (_, i) => new Decimal(i + 1));
+    for (const x of xs) times(x, y);
+    for (const x of [xs[0], xs[n - 1]]) {
+      if (!x) continue;
+      expect(times(x, y).toString()).toBe(x.mul(y).toString());
+      expect(textOf(x)).toBe(x.toString());
+    }
+  });
+});

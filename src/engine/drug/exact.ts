@@ -5,7 +5,7 @@
 // own (computed by the same call on a miss). Bounded: every table is dropped after LIMIT entries.
 import Decimal from 'decimal.js';
 
-const LIMIT = 65_536;
+const LIMIT = 16_384;
 
 type Pairs<R> = WeakMap<Decimal, Map<Decimal, R>>;
 
