@@ -133,6 +133,45 @@ export function resolveCategory(
   dos: string,
   opts: CategoryOptions = {},
 ): CategoryResult {
+  // The answer depends only on these values and the reference data: the same drug recurs in
+  // every visit (and both engines ask), so it is worked out once per distinct drug and date.
+  let key: string | undefined;
+  try {
+    key = JSON.stringify([
+      dos,
+      opts.electrolyteReplacement ?? '',
+      admin.flushMarked === true,
+      admin.drug,
+      admin.ingredients,
+    ]);
+  } catch {
+    key = undefined; // not plain data: answer without the cache
+  }
+  let memo = categoryMemo.get(ref);
+  if (!memo) {
+    memo = new Map();
+    categoryMemo.set(ref, memo);
+  }
+  const hit = key === undefined ? undefined : memo.get(key);
+  if (hit) return hit;
+  const result = Object.freeze(categoryOf(admin, ref, dos, opts));
+  if (key !== undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+/** Bounded: cleared when full. Keyed by reference data so a new data set never sees old answers. */
+const MEMO_LIMIT = 65_536;
+const categoryMemo = new WeakMap<ReferenceData, Map<string, CategoryResult>>();
+
+function categoryOf(
+  admin: Administration,
+  ref: ReferenceData,
+  dos: string,
+  opts: CategoryOptions,
+): CategoryResult {
   const own = applyElectrolyte(admin.drug, resolveDrugCategory(admin.drug, ref, dos), opts);
   if (admin.flushMarked) return { ...own, category: 'flush', decidedBy: 'drug' };
   if (own.category === 'flush') return { ...own, decidedBy: 'drug' };

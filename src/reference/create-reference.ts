@@ -36,6 +36,7 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       else productsByHcpcs.set(c, [p]);
     }
   }
+  const ndcCodesMemo = new Map<string, readonly string[]>();
   const rxByCui = new Map(tables.rxnorm.map((r) => [r.rxcui, r]));
   const payments = newestFirst(tables.paymentLimits);
   const opps = newestFirst(tables.opps);
@@ -52,9 +53,18 @@ export function createReference(tables: ReferenceTables): ReferenceData {
         inRange({ from: h.effectiveFrom, to: h.effectiveTo }, dos),
       ),
     hcpcsKnown: (code) => hcpcsByCode.has(code),
-    hcpcsForNdc: (ndc11, dos) => [
-      ...new Set((ndcMap.get(ndc11) ?? []).filter((m) => inRange(m, dos)).map((m) => m.hcpcs)),
-    ],
+    hcpcsForNdc: (ndc11, dos) => {
+      // Asked for every administration; the answer per (NDC, date) never changes. Bounded.
+      const key = `${ndc11}\u0000${dos}`;
+      const hit = ndcCodesMemo.get(key);
+      if (hit) return hit;
+      const codes = Object.freeze([
+        ...new Set((ndcMap.get(ndc11) ?? []).filter((m) => inRange(m, dos)).map((m) => m.hcpcs)),
+      ]);
+      if (ndcCodesMemo.size >= 65_536) ndcCodesMemo.clear();
+      ndcCodesMemo.set(key, codes);
+      return codes;
+    },
     hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
     categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
     paymentLimit: (code, dos) => {

@@ -73,7 +73,7 @@ export interface ReferenceData {
   /** Whether the code is known at all (any date), for HCPCS_NOT_VALID_FOR_DOS. */
   hcpcsKnown(code: string): boolean;
   /** HCPCS codes the CMS crosswalk lists for this NDC on the date. */
-  hcpcsForNdc(ndc11: string, dos: string): string[];
+  hcpcsForNdc(ndc11: string, dos: string): readonly string[];
   /** HCPCS for an RxNorm code (ingredient or product), when mapped. */
   hcpcsForRxnorm(rxcui: string): string | undefined;
   /** Category straight from the drug table by RxNorm (contract §2.2 order: NDC, HCPCS, RxNorm). */
