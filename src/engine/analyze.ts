@@ -6,6 +6,7 @@ import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
 import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
+import { unique } from './unique.ts';
 import type {
   Administration,
   DerivedLine,
@@ -83,19 +84,30 @@ export function deriveSetting(
   return 'professional';
 }
 
-function modifierKey(mods: string[]): string {
+function modifierKey(mods: readonly string[]): string {
+  if (mods.length === 0) return '';
+  if (mods.length === 1) return mods[0] as string;
   return [...mods].sort().join(',');
 }
 
 /** Lines with the same code, modifiers and date are summed into one (contract §3). */
 export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
   const out = new Map<string, DerivedLine>();
+  // A line with a key of its own is passed on as it is; only a merged line is a new object
+  // (the input lines are never changed).
+  const merged = new Set<DerivedLine>();
   for (const l of lines) {
     const key = `${l.code}|${modifierKey(l.modifiers)}|${l.date}`;
-    const prev = out.get(key);
-    if (!prev) {
-      out.set(key, { ...l, sources: [...l.sources], modifiers: [...l.modifiers] });
+    const seen = out.get(key);
+    if (!seen) {
+      out.set(key, l);
       continue;
+    }
+    let prev = seen;
+    if (!merged.has(seen)) {
+      prev = { ...seen, sources: [...seen.sources], modifiers: [...seen.modifiers] };
+      merged.add(prev);
+      out.set(key, prev);
     }
     prev.units += l.units;
     for (const s of l.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
@@ -110,7 +122,7 @@ export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
     }
     prev.evidence = {
       ...prev.evidence,
-      rules: [...new Set([...prev.evidence.rules, ...l.evidence.rules])],
+      rules: unique([...prev.evidence.rules, ...l.evidence.rules]),
       reason:
         prev.evidence.reason === l.evidence.reason
           ? prev.evidence.reason
@@ -124,11 +136,18 @@ export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
 /** One warning per code per encounter; sources merged (research-billing §11). */
 export function mergeWarnings(warnings: Warning[]): Warning[] {
   const out = new Map<string, Warning>();
+  const merged = new Set<Warning>(); // as in aggregateLines: only a merged warning is a new object
   for (const w of warnings) {
-    const prev = out.get(w.code);
-    if (!prev) {
-      out.set(w.code, { ...w, sources: [...w.sources] });
+    const seen = out.get(w.code);
+    if (!seen) {
+      out.set(w.code, w);
       continue;
+    }
+    let prev = seen;
+    if (!merged.has(seen)) {
+      prev = { ...seen, sources: [...seen.sources] };
+      merged.add(prev);
+      out.set(w.code, prev);
     }
     for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
     if (w.amountAtStake !== undefined)

@@ -1,6 +1,7 @@
 // Line building: units per the time rules (R4.3–R4.6) and dates (R9.7, R10.3).
 import { localDateAt } from '../time.ts';
 import type { DerivedLine, RuleSettings } from '../types.ts';
+import { unique } from '../unique.ts';
 import { instantAfterRunning, type Interval } from './intervals.ts';
 
 /** Additional-hour units for T minutes: T ≥ 91 ? floor((T − 31) / 60) : 0 (R4.3). */
@@ -35,7 +36,7 @@ export function line(spec: LineSpec, date: string): DerivedLine {
     units: spec.units,
     modifiers: spec.modifiers ?? [],
     date,
-    sources: [...new Set(spec.sources)],
+    sources: unique(spec.sources),
     evidence,
   };
 }

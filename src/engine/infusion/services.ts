@@ -23,7 +23,18 @@ function isPushRecord(i: IvItem, rules: RuleSettings): boolean {
   return a.dateTimeOnly && !a.hasRate;
 }
 
-function base(items: IvItem[], cls: DrugClass): Omit<DrugService, 'mode' | 'minutes'> {
+interface ServiceFacts {
+  mode: DrugService['mode'];
+  /** Running minutes; undefined = the item's own whole minutes (a single push record). */
+  minutes?: number;
+  /** Own minutes; undefined = 0 (the default before overlaps are resolved). */
+  ownMinutes?: number;
+  excluded?: boolean;
+  discontinued?: boolean;
+}
+
+/** One service of the items, built in one go (no intermediate object copied per service). */
+function service(items: IvItem[], cls: DrugClass, facts: ServiceFacts): DrugService {
   const first = items[0] as IvItem;
   const intervals: Interval[] = [];
   const minutesByRef: Record<string, number> = {};
@@ -38,6 +49,7 @@ function base(items: IvItem[], cls: DrugClass): Omit<DrugService, 'mode' | 'minu
       minutesByRef[i.admin.ref] = 0;
     }
   }
+  const minutes = facts.minutes ?? minutesByRef[first.admin.ref] ?? 0;
   return {
     id: first.admin.ref,
     refs: items.map((i) => i.admin.ref),
@@ -46,15 +58,17 @@ function base(items: IvItem[], cls: DrugClass): Omit<DrugService, 'mode' | 'minu
     drugName: first.drugName,
     start: first.admin.start ?? { ms: 0, offsetMin: 0, iso: '' },
     intervals,
-    ownMinutes: 0,
+    ownMinutes: facts.ownMinutes ?? 0,
     ownIntervals: intervals,
     concurrent: false,
     partialOverlap: false,
-    discontinued: false,
+    discontinued: facts.discontinued ?? false,
     primaryReason: items.some((i) => i.admin.primaryReason),
-    excluded: false,
+    excluded: facts.excluded ?? false,
     crossesMidnight: midnight,
     minutesByRef,
+    mode: facts.mode,
+    minutes,
   };
 }
 
@@ -108,17 +122,16 @@ export function buildDrugServices(
   for (const i of items) {
     const cls: DrugClass = i.category === 'chemo' ? 'chemo' : 'therapeutic';
     if (isPushRecord(i, rules)) {
-      const b = base([i], cls);
-      const minutes = b.minutesByRef[i.admin.ref] ?? 0;
-      services.push({ ...b, mode: 'push', minutes, ownMinutes: minutes });
+      const s = service([i], cls, { mode: 'push' });
+      s.ownMinutes = s.minutes;
+      services.push(s);
     } else if (!i.admin.end) {
-      const b = base([i], cls);
       if (rules.missingStopTime === 'hold') {
         warnings.push(warn('MISSING_STOP_TIME', [i.admin.ref], HOLD_MESSAGE));
-        services.push({ ...b, mode: 'push', minutes: 0, excluded: true });
+        services.push(service([i], cls, { mode: 'push', minutes: 0, excluded: true }));
       } else {
         warnings.push(warn('MISSING_STOP_TIME', [i.admin.ref]));
-        services.push({ ...b, mode: 'push', minutes: 0 });
+        services.push(service([i], cls, { mode: 'push', minutes: 0 }));
       }
     } else {
       timed.push(i);
@@ -126,21 +139,24 @@ export function buildDrugServices(
   }
   for (const set of segmentSets(timed, rules)) {
     const cls: DrugClass = set.some((i) => i.category === 'chemo') ? 'chemo' : 'therapeutic';
-    const b = base(set, cls);
-    const minutes = runningMinutes(b.intervals);
-    const refs = b.refs;
+    const s = service(set, cls, { mode: 'infusion', minutes: 0 });
+    const minutes = runningMinutes(s.intervals);
+    s.minutes = minutes;
+    s.ownMinutes = minutes;
+    const refs = s.refs;
     if (set.length > 1) warnings.push(warn('SEGMENTS_COMBINED', refs));
     const discontinued =
       rules.stoppedEarly === 'modifier-53' && set.some((i) => i.admin.status === 'stopped');
     if (minutes <= 15 && !discontinued) {
       warnings.push(warn('INFUSION_15_MIN_OR_LESS_CODED_AS_PUSH', refs));
-      services.push({ ...b, mode: 'push', minutes, ownMinutes: minutes });
+      s.mode = 'push';
     } else if (minutes > PROLONGED_MINUTES) {
       warnings.push(warn('PROLONGED_PUMP_INFUSION_REVIEW', refs));
-      services.push({ ...b, mode: 'infusion', minutes, ownMinutes: minutes, excluded: true });
+      s.excluded = true;
     } else {
-      services.push({ ...b, mode: 'infusion', minutes, ownMinutes: minutes, discontinued });
+      s.discontinued = discontinued;
     }
+    services.push(s);
   }
   services.sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
   return { services, warnings };

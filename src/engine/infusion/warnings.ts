@@ -2,6 +2,7 @@
 // Severity: error = the claim would be wrong or rejected as it stands; warning = money or
 // compliance at risk, a person should look; info = explanation only.
 import type { Severity, Warning } from '../types.ts';
+import { unique } from '../unique.ts';
 
 export const INFUSION_WARNINGS = {
   INFUSION_15_MIN_OR_LESS_CODED_AS_PUSH: {
@@ -111,6 +112,6 @@ export function warn(code: InfusionWarningCode, sources: string[], message?: str
     code,
     severity: entry.severity,
     message: message ?? entry.message,
-    sources: [...new Set(sources)],
+    sources: unique(sources),
   };
 }
