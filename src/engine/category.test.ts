@@ -101,3 +101,51 @@ describe('R1.7 / R2.3 ingredients and flush', () => {
     expect(r.category).toBe(category);
   });
 });
+
+describe('resolveCategory answers once per distinct drug and date (memoised)', () => {
+  const when = '2026-03-02T09:00:00-05:00';
+  const electrolyte = { electrolyteReplacement: 'hydration' } as const;
+  const nameOnly = (display: string) => id({ hcpcs: ['J3490'], display });
+  it.each([
+    // Each pair differs in one field the answer depends on; both answers must be their own.
+    [
+      'display decides (R2.3 electrolyte by name)',
+      nameOnly('potassium chloride'),
+      nameOnly('potassium-free'),
+      electrolyte,
+    ],
+    ['codes split differently', id({ hcpcs: ['J2', '405'] }), id({ hcpcs: ['J2405'] }), {}],
+    ['code moved between lists', id({ ndc: ['00000000001'] }), id({ hcpcs: ['00000000001'] }), {}],
+  ])('%s', (_l, a, b, opts) => {
+    const ra = resolveCategory(adm({ id: 'x', drug: a, start: when }), ref, '2026-03-02', opts);
+    const rb = resolveCategory(adm({ id: 'y', drug: b, start: when }), ref, '2026-03-02', opts);
+    const fresh = (d: DrugIdentity) =>
+      resolveCategory(adm({ id: 'z', drug: d, start: when }), ref, '2026-03-02', opts);
+    expect(ra).toEqual(fresh(a));
+    expect(rb).toEqual(fresh(b));
+    expect(Object.isFrozen(ra)).toBe(true);
+  });
+
+  it('R2.3: an inactive ingredient is not the same question as an active one', () => {
+    const spec: AdminSpec = { id: 'i', drug: DRUGS.saline, start: when };
+    const active = resolveCategory(
+      adm({ ...spec, ingredients: [DRUGS.oxaliplatin] }),
+      ref,
+      '2026-03-02',
+    );
+    const a = adm({ ...spec, ingredients: [DRUGS.oxaliplatin] });
+    const inactive = resolveCategory(
+      { ...a, ingredients: a.ingredients.map((g) => ({ ...g, isActive: false })) },
+      ref,
+      '2026-03-02',
+    );
+    expect(active.category).toBe('chemo');
+    expect(inactive.category).toBe('hydration');
+  });
+
+  it('flushMarked and the date of service are part of the question', () => {
+    const a = adm({ id: 'f', drug: DRUGS.saline, start: when });
+    expect(resolveCategory(a, ref, '2026-03-02').category).toBe('hydration');
+    expect(resolveCategory({ ...a, flushMarked: true }, ref, '2026-03-02').category).toBe('flush');
+  });
+});

@@ -135,31 +135,43 @@ export function resolveCategory(
 ): CategoryResult {
   // The answer depends only on these values and the reference data: the same drug recurs in
   // every visit (and both engines ask), so it is worked out once per distinct drug and date.
-  let key: string | undefined;
-  try {
-    key = JSON.stringify([
-      dos,
-      opts.electrolyteReplacement ?? '',
-      admin.flushMarked === true,
-      admin.drug,
-      admin.ingredients,
-    ]);
-  } catch {
-    key = undefined; // not plain data: answer without the cache
-  }
+  const key = categoryKey(admin, dos, opts);
   let memo = categoryMemo.get(ref);
   if (!memo) {
     memo = new Map();
     categoryMemo.set(ref, memo);
   }
-  const hit = key === undefined ? undefined : memo.get(key);
+  const hit = memo.get(key);
   if (hit) return hit;
   const result = Object.freeze(categoryOf(admin, ref, dos, opts));
-  if (key !== undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
-  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
   return result;
+}
+
+/** Every text with its length in front: no two different inputs give the same key. */
+function field(s: string | undefined): string {
+  return s === undefined ? '-' : `${s.length}:${s}`;
+}
+
+function list(items: readonly string[]): string {
+  let k = `${items.length}[`;
+  for (const s of items) k += field(s);
+  return k;
+}
+
+function identityKey(d: DrugIdentity): string {
+  return list(d.ndc) + list(d.hcpcs) + list(d.rxnorm) + field(d.display);
+}
+
+/** Everything resolveCategory reads, as one unambiguous text. */
+function categoryKey(admin: Administration, dos: string, opts: CategoryOptions): string {
+  let k = field(dos) + field(opts.electrolyteReplacement) + (admin.flushMarked ? 'F' : 'f');
+  k += identityKey(admin.drug) + `${admin.ingredients.length}{`;
+  for (const ing of admin.ingredients) {
+    k += (ing.isActive === undefined ? 'u' : ing.isActive ? 't' : 'n') + identityKey(ing.drug);
+  }
+  return k;
 }
 
 /** Bounded: cleared when full. Keyed by reference data so a new data set never sees old answers. */
