@@ -5,6 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { DerivedLine, PreAuthorization, Warning } from '../types.ts';
 import { dateOnly, endedBefore, periodCovers } from './dates.ts';
 import { amountFor, capitalise, sumAmounts, withAmount } from './money.ts';
+import { unique } from '../unique.ts';
 
 /** Units already used per HCPCS by earlier encounters of the patient, for AUTH_UNITS_EXCEEDED. */
 export interface AuthLedger {
@@ -60,11 +61,12 @@ function usedInPeriod(ledger: AuthLedger, a: PreAuthorization, hcpcs: string): n
 function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): Warning[] {
   const dos = scope.dateOfService;
   const { hcpcs, drugName } = use;
-  const sources = [...new Set(use.lines.flatMap((l) => l.sources))];
-  const atStake = sumAmounts(use.lines.map((l) => l.amount));
   const forDrug = scope.patient.preAuthorizations.filter(
     (a) => a.hcpcs.includes(hcpcs) && GRANTED.has(a.outcome),
   );
+  // Worked out only when a warning is made (most drugs need nothing).
+  const lineSources = (): string[] => unique(use.lines.flatMap((l) => l.sources));
+  const atStake = (): number | undefined => sumAmounts(use.lines.map((l) => l.amount));
   const covering = forDrug
     .filter((a) => periodCovers(a.periodStart, a.periodEnd, dos))
     .sort((a, b) => (a.periodStart ?? '').localeCompare(b.periodStart ?? ''));
@@ -81,9 +83,9 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
             code: 'AUTH_EXPIRED',
             severity: 'error',
             message: `${drugName}: ${authName(expired)} ended ${dateOnly(expired.periodEnd) ?? ''} — today's dose is not covered. Renew the authorization before billing.`,
-            sources: [...sources, expired.ref],
+            sources: [...lineSources(), expired.ref],
           },
-          atStake,
+          atStake(),
         ),
       ];
     }
@@ -93,9 +95,9 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
           code: 'AUTH_MISSING',
           severity: 'error',
           message: `${drugName} needs a prior authorization and none covers ${dos}. Obtain one before billing.`,
-          sources,
+          sources: lineSources(),
         },
-        atStake,
+        atStake(),
       ),
     ];
   }
@@ -112,7 +114,7 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
         code: 'AUTH_UNITS_EXCEEDED',
         severity: 'error',
         message: `${drugName}: ${authName(current)} allows ${authorised} units from ${dateOnly(current.periodStart) ?? '…'} to ${dateOnly(current.periodEnd) ?? '…'}; with today's dose ${used} units are used (${used - authorised} over). Ask the payer for more units.`,
-        sources: [...sources, current.ref],
+        sources: [...lineSources(), current.ref],
       },
       amount,
     ),

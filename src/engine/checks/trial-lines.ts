@@ -38,7 +38,10 @@ function isSponsorSuppliedDrugLine(line: DerivedLine, scope: EncounterScope): bo
   return admins.length > 0 && admins.every((a) => a.sponsorSupplied);
 }
 
-/** Apply T-35/T-37 and T-14–T-19 to the derived lines; returns new line objects. */
+/**
+ * Apply T-35/T-37 and T-14–T-19 to the derived lines. A line that changes is a new object; one
+ * that does not (no trial, no sponsor drug, no Q0/Q1 on it) is passed on as it is.
+ */
 export function applyTrialModifiers(
   lines: DerivedLine[],
   scope: EncounterScope,
@@ -46,11 +49,16 @@ export function applyTrialModifiers(
 ): DerivedLine[] {
   const mode = scope.context.config.trial.sponsorSuppliedDrugLine;
   const out: DerivedLine[] = [];
+  const anySponsor = scope.administrations.some((a) => a.sponsorSupplied);
   for (const line of lines) {
-    const sponsorLine = isSponsorSuppliedDrugLine(line, scope);
+    const sponsorLine = anySponsor && isSponsorSuppliedDrugLine(line, scope);
     if (sponsorLine && mode === 'omit') continue; // T-37: never billed
-    const base = line.modifiers.filter((m) => !isTrialModifier(m));
     const expected = expectedTrialModifier(line, scope, status);
+    if (!sponsorLine && !expected && !line.modifiers.some(isTrialModifier)) {
+      out.push(line);
+      continue;
+    }
+    const base = line.modifiers.filter((m) => !isTrialModifier(m));
     const next: DerivedLine = {
       ...line,
       modifiers: expected ? [...base, expected] : base,
