@@ -20,6 +20,26 @@ function newestFirst<T extends { from?: string }>(tables: T[]): T[] {
   return [...tables].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
 }
 
+const MEMO_LIMIT = 65_536;
+
+/**
+ * Answers by (code, date of service): asked for every line of every visit, the same few codes
+ * and dates recur. The key puts the code's length first so no two pairs share one. Bounded.
+ */
+function byCodeAndDate<T>(
+  answer: (code: string, dos: string) => T,
+): (code: string, dos: string) => T {
+  const memo = new Map<string, T>();
+  return (code, dos) => {
+    const key = `${code.length}:${code}${dos}`;
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = answer(code, dos);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
+}
+
 export function createReference(tables: ReferenceTables): ReferenceData {
   const hcpcsByCode = group(tables.hcpcs, (h) => h.code);
   const productByNdc = new Map(tables.products.map((p) => [p.ndc11, p]));
@@ -45,13 +65,31 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     'outpatient-hospital': newestFirst(tables.mue.filter((m) => m.table === 'outpatient-hospital')),
   };
 
+  const mueIn = (table: keyof typeof mues) =>
+    byCodeAndDate((code, dos): MueEntry | undefined => {
+      for (const t of mues[table]) {
+        const e = inRange(t, dos) ? t.entries[code] : undefined;
+        if (e)
+          return Object.freeze({
+            code,
+            value: e[0],
+            mai: e[1],
+            ...(e[2] ? { rationale: e[2] } : {}),
+          });
+      }
+      return undefined;
+    });
+  const mueP = mueIn('practitioner');
+  const mueO = mueIn('outpatient-hospital');
+
   return {
     productByNdc: (ndc11) => productByNdc.get(ndc11),
     presentationsForHcpcs: (code): Presentation[] => [...(productsByHcpcs.get(code) ?? [])],
-    hcpcs: (code, dos): HcpcsInfo | undefined =>
+    hcpcs: byCodeAndDate((code, dos): HcpcsInfo | undefined =>
       (hcpcsByCode.get(code) ?? []).find((h) =>
         inRange({ from: h.effectiveFrom, to: h.effectiveTo }, dos),
       ),
+    ),
     hcpcsKnown: (code) => hcpcsByCode.has(code),
     hcpcsForNdc: (ndc11, dos) => {
       // Asked for every administration; the answer per (NDC, date) never changes. Bounded.
@@ -67,31 +105,26 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     },
     hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
     categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
-    paymentLimit: (code, dos) => {
+    paymentLimit: byCodeAndDate((code, dos) => {
       for (const t of payments) {
         const v = inRange(t, dos) ? t.limits[code] : undefined;
         if (v !== undefined) return v;
       }
       return undefined;
-    },
-    oppsStatusIndicator: (code, dos) => {
+    }),
+    oppsStatusIndicator: byCodeAndDate((code, dos) => {
       for (const t of opps) {
         const v = inRange(t, dos) ? t.si[code] : undefined;
         if (v !== undefined) return v;
       }
       return undefined;
-    },
+    }),
     billingUnitOf: (code) => {
       const text = tables.dosage?.[code];
       return text ? parseDosage(text) : undefined;
     },
-    mue: (code, table, dos): MueEntry | undefined => {
-      for (const t of mues[table]) {
-        const e = inRange(t, dos) ? t.entries[code] : undefined;
-        if (e) return { code, value: e[0], mai: e[1], ...(e[2] ? { rationale: e[2] } : {}) };
-      }
-      return undefined;
-    },
+    mue: (code, table, dos): MueEntry | undefined =>
+      (table === 'practitioner' ? mueP : mueO)(code, dos),
   };
 }
 
