@@ -56,7 +56,8 @@ export function codeGroup(input: GroupInput): GroupOutput {
     const t = d.ownMinutes;
     const span = drugSpan(d);
     const mods = d.discontinued ? [...extraMods, '53'] : extraMods;
-    const common = { sources: d.refs, minutes: minutesOf(d) };
+    const sources = d.refs;
+    const minutes = minutesOf(d);
     const hours = additionalHours(t);
     const ruleIds =
       role === 'initial'
@@ -68,7 +69,8 @@ export function codeGroup(input: GroupInput): GroupOutput {
     if (d.refs.length > 1) ruleIds.push('R9.2');
     if (role === 'repeat') {
       const spec: LineSpec = {
-        ...common,
+        sources,
+        minutes,
         code: hour,
         units: 1 + hours,
         modifiers: mods,
@@ -77,8 +79,9 @@ export function codeGroup(input: GroupInput): GroupOutput {
       };
       lines.push(...hourLines(spec, span, 0, rules));
     } else {
-      const first = {
-        ...common,
+      const first: LineSpec = {
+        sources,
+        minutes,
         code: base,
         units: 1,
         modifiers: mods,
@@ -88,14 +91,17 @@ export function codeGroup(input: GroupInput): GroupOutput {
       const l = baseLine(first, span);
       lines.push(l);
       if (role === 'initial') initialLine = l;
-      const spec: LineSpec = {
-        ...common,
-        code: hour,
-        units: hours,
-        rules: ['R4.3', 'R4.4'],
-        reason: `${d.drugName} infusion, ${t} minutes: ${hours} additional hour(s) beyond the first.`,
-      };
-      lines.push(...hourLines(spec, span, 1, rules));
+      if (hours > 0) {
+        const spec: LineSpec = {
+          sources,
+          minutes,
+          code: hour,
+          units: hours,
+          rules: ['R4.3', 'R4.4'],
+          reason: `${d.drugName} infusion, ${t} minutes: ${hours} additional hour(s) beyond the first.`,
+        };
+        lines.push(...hourLines(spec, span, 1, rules));
+      }
     }
     if (d.crossesMidnight) midnightRefs.push(...d.refs);
   };
@@ -166,13 +172,15 @@ export function codeGroup(input: GroupInput): GroupOutput {
   // Hydration (R4.5, R4.6, R7.4, R11.3).
   hydration.forEach((h, k) => {
     const span: Span = { startMs: h.startMs, offsetMin: h.offsetMin, intervals: h.pieces };
-    const common = { sources: h.refs, minutes: h.minutesByRef };
+    const sources = h.refs;
+    const minutes = h.minutesByRef;
     const hours = additionalHours(h.minutes);
     if (h.crossesMidnight) midnightRefs.push(...h.refs);
     if (initial === 'hydration' && k === 0) {
       initialLine = baseLine(
         {
-          ...common,
+          sources,
+          minutes,
           code: '96360',
           units: 1,
           modifiers: input.initialModifiers,
@@ -182,10 +190,12 @@ export function codeGroup(input: GroupInput): GroupOutput {
         span,
       );
       lines.push(initialLine);
+      if (hours <= 0) return; // no additional hour: no line (hourLines would make none)
       lines.push(
         ...hourLines(
           {
-            ...common,
+            sources,
+            minutes,
             code: '96361',
             units: hours,
             rules: ['R4.5', 'R4.3'],
@@ -201,7 +211,8 @@ export function codeGroup(input: GroupInput): GroupOutput {
     lines.push(
       ...hourLines(
         {
-          ...common,
+          sources,
+          minutes,
           code: '96361',
           units: 1 + hours,
           modifiers: rules.modifier59OnSequentialHydration ? ['59'] : [],

@@ -40,11 +40,13 @@ export function codePushes(input: PushInput): PushOutput {
     .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
   for (const d of pushes) {
     const chemo = d.cls === 'chemo';
-    const common = { sources: d.refs, minutes: d.minutesByRef };
+    const sources = d.refs;
+    const minutes = d.minutesByRef;
     if (d === initialDrug) {
       initialLine = baseLine(
         {
-          ...common,
+          sources,
+          minutes,
           code: chemo ? '96409' : '96374',
           units: 1,
           modifiers: input.initialModifiers,
@@ -63,7 +65,8 @@ export function codePushes(input: PushInput): PushOutput {
       lines.push(
         baseLine(
           {
-            ...common,
+            sources,
+            minutes,
             code: chemo ? '96411' : '96375',
             units: 1,
             rules: ['R7.2', 'R2.4'],
@@ -90,7 +93,8 @@ export function codePushes(input: PushInput): PushOutput {
     lines.push(
       baseLine(
         {
-          ...common,
+          sources,
+          minutes,
           code: '96376',
           units: 1,
           rules: ['R7.3'],
