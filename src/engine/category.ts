@@ -135,18 +135,61 @@ export function resolveCategory(
 ): CategoryResult {
   // The answer depends only on these values and the reference data: the same drug recurs in
   // every visit (and both engines ask), so it is worked out once per distinct drug and date.
-  const key = categoryKey(admin, dos, opts);
   let memo = categoryMemo.get(ref);
   if (!memo) {
-    memo = new Map();
+    memo = { simple: new Map(), general: new Map(), size: 0 };
     categoryMemo.set(ref, memo);
   }
-  const hit = memo.get(key);
+  const d = admin.drug;
+  const simple =
+    admin.ingredients.length === 0 &&
+    d.ndc.length <= 1 &&
+    d.hcpcs.length <= 1 &&
+    d.rxnorm.length <= 1;
+  // Most drugs carry one code of each kind and no ingredients: looked up field by field, so no
+  // key text is built for them. Anything else by its full key.
+  const head = simple
+    ? field(dos) +
+      field(opts.electrolyteReplacement) +
+      (admin.flushMarked ? 'F' : 'f') +
+      (d.ndc[0] ?? '')
+    : categoryKey(admin, dos, opts);
+  const hit = simple
+    ? memo.simple.get(head)?.get(d.hcpcs[0])?.get(d.rxnorm[0])?.get(d.display)
+    : memo.general.get(head);
   if (hit) return hit;
   const result = Object.freeze(categoryOf(admin, ref, dos, opts));
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, result);
+  if (memo.size >= MEMO_LIMIT) {
+    memo.simple.clear();
+    memo.general.clear();
+    memo.size = 0;
+  }
+  memo.size++;
+  if (!simple) memo.general.set(head, result);
+  else {
+    const byHcpcs = child(memo.simple, head);
+    const byRxnorm = child(byHcpcs, d.hcpcs[0]);
+    child(byRxnorm, d.rxnorm[0]).set(d.display, result);
+  }
   return result;
+}
+
+type Level<T> = Map<string | undefined, T>;
+
+interface CategoryMemo {
+  /** ndc + date + options → hcpcs → rxnorm → display (a Map tells `undefined` from any text). */
+  simple: Map<string, Level<Level<Level<CategoryResult>>>>;
+  general: Map<string, CategoryResult>;
+  size: number;
+}
+
+function child<K, T>(m: Map<K, Map<string | undefined, T>>, k: K): Map<string | undefined, T> {
+  let c = m.get(k);
+  if (!c) {
+    c = new Map();
+    m.set(k, c);
+  }
+  return c;
 }
 
 /** Every text with its length in front: no two different inputs give the same key. */
@@ -176,7 +219,7 @@ function categoryKey(admin: Administration, dos: string, opts: CategoryOptions):
 
 /** Bounded: cleared when full. Keyed by reference data so a new data set never sees old answers. */
 const MEMO_LIMIT = 65_536;
-const categoryMemo = new WeakMap<ReferenceData, Map<string, CategoryResult>>();
+const categoryMemo = new WeakMap<ReferenceData, CategoryMemo>();
 
 function categoryOf(
   admin: Administration,
