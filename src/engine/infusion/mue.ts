@@ -2,10 +2,13 @@
 // Checked per claim line (code + modifiers + date, as analyze.ts aggregates them): a justified
 // second initial with its distinct-service modifier is its own line.
 import type { DerivedLine, ReferenceData, Setting, Warning } from '../types.ts';
+import { findClaimLine } from '../same-line.ts';
 import { warn } from './warnings.ts';
 
 interface Total {
   code: string;
+  modifiers: string[];
+  /** The line's own date ('' when it has none: the date of service is used). */
   date: string;
   units: number;
   sources: string[];
@@ -18,23 +21,26 @@ export function checkMue(
   dos: string,
 ): Warning[] {
   const table = setting === 'professional' ? 'practitioner' : 'outpatient-hospital';
-  const totals = new Map<string, Total>();
+  const totals: Total[] = [];
   for (const l of lines) {
-    const key = `${l.code}|${[...l.modifiers].sort().join(',')}|${l.date}`;
-    const t = totals.get(key) ?? { code: l.code, date: l.date || dos, units: 0, sources: [] };
+    let t = totals[findClaimLine(totals, l)];
+    if (!t) {
+      t = { code: l.code, modifiers: l.modifiers, date: l.date, units: 0, sources: [] };
+      totals.push(t);
+    }
     t.units += l.units;
     t.sources.push(...l.sources);
-    totals.set(key, t);
   }
   const warnings: Warning[] = [];
-  for (const t of totals.values()) {
-    const entry = ref.mue(t.code, table, t.date);
+  for (const t of totals) {
+    const date = t.date || dos;
+    const entry = ref.mue(t.code, table, date);
     if (!entry || t.units <= entry.value) continue;
     warnings.push(
       warn(
         'MUE_EXCEEDED',
         t.sources,
-        `${t.code}: ${t.units} units on ${t.date} exceed the Medicare limit of ${entry.value} (MUE); check before billing.`,
+        `${t.code}: ${t.units} units on ${date} exceed the Medicare limit of ${entry.value} (MUE); check before billing.`,
       ),
     );
   }

@@ -72,8 +72,23 @@ function service(items: IvItem[], cls: DrugClass, facts: ServiceFacts): DrugServ
   };
 }
 
+/** No two items share a drug or a record: nothing can join, each is a set of its own. */
+function allApart(timed: IvItem[]): boolean {
+  if (timed.length > 16) return false; // the general path is as good for long lists
+  for (let i = 0; i < timed.length; i++) {
+    const a = timed[i] as IvItem;
+    for (let j = i + 1; j < timed.length; j++) {
+      const b = timed[j] as IvItem;
+      if (a.drugKey === b.drugKey || a.admin.ref === b.admin.ref) return false;
+    }
+  }
+  return true;
+}
+
 /** Sets of same-drug infusion segments: all of them ('sum'), or partOf chains ('separate'). */
 function segmentSets(timed: IvItem[], rules: RuleSettings): IvItem[][] {
+  // Joins (partOf, or 'sum') only ever link segments of one drug: the usual visit has none.
+  if (allApart(timed)) return timed.map((i) => [i]);
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     const p = parent.get(x) ?? x;
