@@ -16,7 +16,8 @@ const GRANTED = new Set(['complete', 'partial']);
 
 interface DrugUse {
   hcpcs: string;
-  drugName: string;
+  /** The line's drug name or code as it came; capitalised only for a message. */
+  name: string;
   units: number;
   lines: DerivedLine[];
 }
@@ -28,7 +29,7 @@ function drugUses(lines: DerivedLine[]): DrugUse[] {
     if (l.kind !== 'drug') continue;
     let u = byCode.get(l.code);
     if (!u) {
-      u = { hcpcs: l.code, drugName: capitalise(l.drugName ?? l.code), units: 0, lines: [] };
+      u = { hcpcs: l.code, name: l.drugName ?? l.code, units: 0, lines: [] };
       byCode.set(l.code, u);
     }
     u.lines.push(l);
@@ -39,13 +40,14 @@ function drugUses(lines: DerivedLine[]): DrugUse[] {
 
 function authRequired(scope: EncounterScope, hcpcs: string): boolean {
   const p = scope.patient;
-  const covRefs = new Set(p.coverages.map((c) => c.ref));
-  const byEligibility = p.authRequirements.some(
-    (r) => r.required && r.hcpcs === hcpcs && (!r.coverage || covRefs.has(r.coverage)),
-  );
-  const byProfile = scope.context.config.rules.authRequiredHcpcs.includes(hcpcs);
-  const sought = p.preAuthorizations.some((a) => a.hcpcs.includes(hcpcs));
-  return byEligibility || byProfile || sought;
+  if (scope.context.config.rules.authRequiredHcpcs.includes(hcpcs)) return true; // by profile
+  if (p.preAuthorizations.some((a) => a.hcpcs.includes(hcpcs))) return true; // sought
+  return p.authRequirements.some(
+    (r) =>
+      r.required &&
+      r.hcpcs === hcpcs &&
+      (!r.coverage || p.coverages.some((c) => c.ref === r.coverage)),
+  ); // by eligibility
 }
 
 function authName(a: PreAuthorization): string {
@@ -60,7 +62,7 @@ function usedInPeriod(ledger: AuthLedger, a: PreAuthorization, hcpcs: string): n
 
 function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): Warning[] {
   const dos = scope.dateOfService;
-  const { hcpcs, drugName } = use;
+  const { hcpcs } = use;
   const forDrug = scope.patient.preAuthorizations.filter(
     (a) => a.hcpcs.includes(hcpcs) && GRANTED.has(a.outcome),
   );
@@ -82,7 +84,7 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
           {
             code: 'AUTH_EXPIRED',
             severity: 'error',
-            message: `${drugName}: ${authName(expired)} ended ${dateOnly(expired.periodEnd) ?? ''} — today's dose is not covered. Renew the authorization before billing.`,
+            message: `${capitalise(use.name)}: ${authName(expired)} ended ${dateOnly(expired.periodEnd) ?? ''} — today's dose is not covered. Renew the authorization before billing.`,
             sources: [...lineSources(), expired.ref],
           },
           atStake(),
@@ -94,7 +96,7 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
         {
           code: 'AUTH_MISSING',
           severity: 'error',
-          message: `${drugName} needs a prior authorization and none covers ${dos}. Obtain one before billing.`,
+          message: `${capitalise(use.name)} needs a prior authorization and none covers ${dos}. Obtain one before billing.`,
           sources: lineSources(),
         },
         atStake(),
@@ -113,7 +115,7 @@ function checkDrug(scope: EncounterScope, use: DrugUse, ledger: AuthLedger): War
       {
         code: 'AUTH_UNITS_EXCEEDED',
         severity: 'error',
-        message: `${drugName}: ${authName(current)} allows ${authorised} units from ${dateOnly(current.periodStart) ?? '…'} to ${dateOnly(current.periodEnd) ?? '…'}; with today's dose ${used} units are used (${used - authorised} over). Ask the payer for more units.`,
+        message: `${capitalise(use.name)}: ${authName(current)} allows ${authorised} units from ${dateOnly(current.periodStart) ?? '…'} to ${dateOnly(current.periodEnd) ?? '…'}; with today's dose ${used} units are used (${used - authorised} over). Ask the payer for more units.`,
         sources: [...lineSources(), current.ref],
       },
       amount,
@@ -135,7 +137,7 @@ export function checkAuthorizations(
         code: 'AUTH_UNKNOWN',
         severity: known.length ? 'warning' : 'info',
         message: known.length
-          ? `Prior authorizations could not be read; ${known.map((u) => u.drugName).join(', ')} needs one. Check the authorization before billing.`
+          ? `Prior authorizations could not be read; ${known.map((u) => capitalise(u.name)).join(', ')} needs one. Check the authorization before billing.`
           : 'Prior authorizations could not be read; check whether today’s drugs need one.',
         sources: [...new Set(uses.flatMap((u) => u.lines.flatMap((l) => l.sources)))],
       },
@@ -146,7 +148,11 @@ export function checkAuthorizations(
 
 /** Record this encounter's administered units so later encounters count them. */
 export function recordUse(ledger: AuthLedger, lines: DerivedLine[], dos: string): void {
-  for (const u of drugUses(lines)) {
-    if (u.units > 0) ledger.entries.push({ hcpcs: u.hcpcs, date: dos, units: u.units });
+  // Units per HCPCS in first-seen order, as drugUses gives them, without its line lists.
+  const units = new Map<string, number>();
+  for (const l of lines) {
+    if (l.kind !== 'drug') continue;
+    units.set(l.code, (units.get(l.code) ?? 0) + (l.modifiers.includes('JW') ? 0 : l.units));
   }
+  for (const [hcpcs, n] of units) if (n > 0) ledger.entries.push({ hcpcs, date: dos, units: n });
 }
