@@ -146,17 +146,18 @@ export function resolveCategory(
     d.ndc.length <= 1 &&
     d.hcpcs.length <= 1 &&
     d.rxnorm.length <= 1;
-  // Most drugs carry one code of each kind and no ingredients: looked up field by field, so no
-  // key text is built for them. Anything else by its full key.
-  const head = simple
-    ? field(dos) +
-      field(opts.electrolyteReplacement) +
-      (admin.flushMarked ? 'F' : 'f') +
-      (d.ndc[0] ?? '')
-    : categoryKey(admin, dos, opts);
-  const hit = simple
-    ? memo.simple.get(head)?.get(d.hcpcs[0])?.get(d.rxnorm[0])?.get(d.display)
-    : memo.general.get(head);
+  // Most drugs carry one code of each kind and no ingredients: looked up field by field in
+  // nested maps, so nothing is built for them. Anything else by its full key text.
+  const flush = admin.flushMarked === true;
+  const opt = opts.electrolyteReplacement;
+  const head = simple ? undefined : categoryKey(admin, dos, opts);
+  const hit =
+    head === undefined
+      ? (at(
+          at(at(at(at(at(memo.simple, dos), opt), flush), d.ndc[0]), d.hcpcs[0]),
+          d.rxnorm[0],
+        )?.get(d.display) as CategoryResult | undefined)
+      : memo.general.get(head);
   if (hit) return hit;
   const result = Object.freeze(categoryOf(admin, ref, dos, opts));
   if (memo.size >= MEMO_LIMIT) {
@@ -165,29 +166,33 @@ export function resolveCategory(
     memo.size = 0;
   }
   memo.size++;
-  if (!simple) memo.general.set(head, result);
+  if (head !== undefined) memo.general.set(head, result);
   else {
-    const byHcpcs = child(memo.simple, head);
-    const byRxnorm = child(byHcpcs, d.hcpcs[0]);
-    child(byRxnorm, d.rxnorm[0]).set(d.display, result);
+    const byNdc = child(child(child(memo.simple, dos), opt), flush);
+    child(child(child(byNdc, d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]).set(d.display, result);
   }
   return result;
 }
 
-type Level<T> = Map<string | undefined, T>;
+/** Nested maps, one level per field; a Map tells `undefined` apart from any text. */
+type Trie = Map<unknown, unknown>;
 
 interface CategoryMemo {
-  /** ndc + date + options → hcpcs → rxnorm → display (a Map tells `undefined` from any text). */
-  simple: Map<string, Level<Level<Level<CategoryResult>>>>;
+  /** date → option → flush → NDC → HCPCS → RxNorm → display → answer. */
+  simple: Trie;
   general: Map<string, CategoryResult>;
   size: number;
 }
 
-function child<K, T>(m: Map<K, Map<string | undefined, T>>, k: K): Map<string | undefined, T> {
-  let c = m.get(k);
+function at(t: Trie | undefined, k: unknown): Trie | undefined {
+  return t?.get(k) as Trie | undefined;
+}
+
+function child(t: Trie, k: unknown): Trie {
+  let c = t.get(k) as Trie | undefined;
   if (!c) {
     c = new Map();
-    m.set(k, c);
+    t.set(k, c);
   }
   return c;
 }

@@ -36,7 +36,9 @@ export function netHydration(
   const net = subtract(all, cut);
   if (coveredMs(net) < coveredMs(all))
     warnings.push(warn('HYDRATION_CONCURRENT_TIME_EXCLUDED', refs));
-  const minutesByRef: Record<string, number> = {};
+  // Keyed by administration reference: a prototype-less object is a hash table from the start,
+  // where `{}` would add a hidden-class transition per new reference (slower as runs grow).
+  const minutesByRef = Object.create(null) as Record<string, number>;
   timed.forEach((i, k) => {
     const iv = intervals[k] as Interval;
     minutesByRef[i.admin.ref] = runningMinutes(subtract([iv], cut));
