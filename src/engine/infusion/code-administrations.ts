@@ -13,6 +13,7 @@ import { normalizeAdministrations } from './normalize.ts';
 import { resolveOverlaps } from './overlap.ts';
 import { buildDrugServices } from './services.ts';
 import { warn } from './warnings.ts';
+import { sortSmall } from '../sort-small.ts';
 
 interface Prepared {
   drugs: DrugService[];
@@ -71,7 +72,7 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
     warnings.push(...sel.warnings);
     return { drugs: built.services, hydration: hyd.services, initial: sel.initial };
   });
-  prepared.sort((a, b) => compareGroups(a, b, primaryRef));
+  sortSmall(prepared, (a, b) => compareGroups(a, b, primaryRef));
 
   const lines: DerivedLine[] = [];
   const outputs: GroupOutput[] = prepared.map((p, k) => {

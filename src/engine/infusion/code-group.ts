@@ -1,5 +1,6 @@
 // §5 steps 8–9: code the initial service and the other services of one access (§6, §7).
 import type { DerivedLine, RuleSettings, Setting, Warning } from '../types.ts';
+import { sortSmall } from '../sort-small.ts';
 import { codePushes } from './code-pushes.ts';
 import type { Initial } from './initial.ts';
 import { additionalHours, baseLine, hourLines, type LineSpec, type Span } from './lines.ts';
@@ -109,9 +110,10 @@ export function codeGroup(input: GroupInput): GroupOutput {
   const initialDrug = initial !== undefined && initial !== 'hydration' ? initial : undefined;
   // Infusions: initial, then the others in time order (R7.1, R7.5, R7.6, R9.3).
   const infusionKeys = new Set<string>();
-  const infusions = drugs
-    .filter((d) => d.mode === 'infusion' && !d.excluded)
-    .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  const infusions = sortSmall(
+    drugs.filter((d) => d.mode === 'infusion' && !d.excluded),
+    (a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id),
+  );
   if (initialDrug?.mode === 'infusion') {
     const chemo = initialDrug.cls === 'chemo';
     infusionLines(

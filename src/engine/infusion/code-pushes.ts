@@ -1,6 +1,7 @@
 // R7.2, R7.3, R8.4: pushes in time order — initial push, new-drug pushes, repeat pushes.
 import { floorMinutes } from '../time.ts';
 import type { DerivedLine, RuleSettings, Setting, Warning } from '../types.ts';
+import { sortSmall } from '../sort-small.ts';
 import { baseLine } from './lines.ts';
 import type { DrugService } from './model.ts';
 import { warn } from './warnings.ts';
@@ -35,9 +36,10 @@ export function codePushes(input: PushInput): PushOutput {
     intervals: [],
   });
   const lastReported = new Map<string, number>();
-  const pushes = drugs
-    .filter((d) => d.mode === 'push' && !d.excluded)
-    .sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  const pushes = sortSmall(
+    drugs.filter((d) => d.mode === 'push' && !d.excluded),
+    (a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id),
+  );
   for (const d of pushes) {
     const chemo = d.cls === 'chemo';
     const sources = d.refs;

@@ -2,6 +2,7 @@
 import type { Setting, RuleSettings, Warning } from '../types.ts';
 import { rankOf, RANK, type DrugService, type HydrationService } from './model.ts';
 import { warn } from './warnings.ts';
+import { sortSmall } from '../sort-small.ts';
 
 export type Initial = DrugService | 'hydration' | undefined;
 
@@ -44,7 +45,10 @@ export interface InitialInput {
 export function selectInitial(input: InitialInput): { initial: Initial; warnings: Warning[] } {
   const { drugs, hydration, setting, rules, primaryRef } = input;
   const warnings: Warning[] = [];
-  const candidates = drugs.filter((d) => !d.excluded && !d.concurrent).sort(byHierarchy);
+  const candidates = sortSmall(
+    drugs.filter((d) => !d.excluded && !d.concurrent),
+    byHierarchy,
+  );
   const top = candidates[0];
   if (!top) return { initial: hydration.length > 0 ? 'hydration' : undefined, warnings };
 

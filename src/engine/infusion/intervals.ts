@@ -1,5 +1,6 @@
 // Half-open intervals [s, e) on absolute instants (infusion-rules R4.1, R9.9).
 import { floorMinutes } from '../time.ts';
+import { sortSmall } from '../sort-small.ts';
 
 export interface Interval {
   /** Start, epoch ms (inclusive). */
@@ -10,7 +11,10 @@ export interface Interval {
 
 /** Sorted, non-overlapping union; touching intervals join into one piece. */
 export function union(list: readonly Interval[]): Interval[] {
-  const sorted = list.filter((i) => i.e > i.s).sort((a, b) => a.s - b.s || a.e - b.e);
+  const sorted = sortSmall(
+    list.filter((i) => i.e > i.s),
+    (a, b) => a.s - b.s || a.e - b.e,
+  );
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];

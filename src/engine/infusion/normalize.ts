@@ -5,6 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { Administration, Warning } from '../types.ts';
 import type { IvItem } from './model.ts';
 import { warn } from './warnings.ts';
+import { sortSmall } from '../sort-small.ts';
 
 export interface Normalized {
   items: IvItem[];
@@ -34,7 +35,8 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
   const items: IvItem[] = [];
   const { rules } = scope.context.config;
   const ref = scope.context.reference;
-  const sorted = [...scope.administrations].sort(
+  const sorted = sortSmall(
+    [...scope.administrations],
     (a, b) => (a.start?.ms ?? 0) - (b.start?.ms ?? 0) || a.ref.localeCompare(b.ref),
   );
   for (const admin of sorted) {

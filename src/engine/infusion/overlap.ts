@@ -3,6 +3,7 @@ import type { RuleSettings, Warning } from '../types.ts';
 import { overlaps, runningMinutes, subtract, type Interval } from './intervals.ts';
 import { rankOf, type DrugService } from './model.ts';
 import { warn } from './warnings.ts';
+import { sortSmall } from '../sort-small.ts';
 
 /** Priority: hierarchy rank (R6.2), then longer time, then earlier start, then id. */
 export function byPriority(a: DrugService, b: DrugService): number {
@@ -17,7 +18,10 @@ export function byPriority(a: DrugService, b: DrugService): number {
 /** Marks concurrent and partly overlapped infusions in place; returns the warnings. */
 export function resolveOverlaps(services: DrugService[], rules: RuleSettings): Warning[] {
   const warnings: Warning[] = [];
-  const infusions = services.filter((s) => s.mode === 'infusion' && !s.excluded).sort(byPriority);
+  const infusions = sortSmall(
+    services.filter((s) => s.mode === 'infusion' && !s.excluded),
+    byPriority,
+  );
   const higher: DrugService[] = [];
   for (const inf of infusions) {
     const hits = higher.filter((h) => overlaps(h.intervals, inf.intervals));

@@ -5,6 +5,7 @@ import { crossesMidnight, wholeMinutes } from '../time.ts';
 import { runningMinutes, type Interval } from './intervals.ts';
 import type { DrugClass, DrugService, IvItem } from './model.ts';
 import { warn } from './warnings.ts';
+import { sortSmall } from '../sort-small.ts';
 
 /** R9.12: infusions longer than 8 hours (pumps) go to coder review. */
 export const PROLONGED_MINUTES = 480;
@@ -125,7 +126,7 @@ function segmentSets(timed: IvItem[], rules: RuleSettings): IvItem[][] {
     sets.set(root, list);
   }
   return [...sets.values()].map((s) =>
-    s.sort((a, b) => (a.admin.start?.ms ?? 0) - (b.admin.start?.ms ?? 0)),
+    sortSmall(s, (a, b) => (a.admin.start?.ms ?? 0) - (b.admin.start?.ms ?? 0)),
   );
 }
 
@@ -175,6 +176,6 @@ export function buildDrugServices(
     }
     services.push(s);
   }
-  services.sort((a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
+  sortSmall(services, (a, b) => a.start.ms - b.start.ms || a.id.localeCompare(b.id));
   return { services, warnings };
 }
