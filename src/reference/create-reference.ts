@@ -24,18 +24,28 @@ const MEMO_LIMIT = 65_536;
 
 /**
  * Answers by (code, date of service): asked for every line of every visit, the same few codes
- * and dates recur. The key puts the code's length first so no two pairs share one. Bounded.
+ * and dates recur. Two levels of maps (code, then date), so no key text is built. Bounded.
  */
 function byCodeAndDate<T>(
   answer: (code: string, dos: string) => T,
 ): (code: string, dos: string) => T {
-  const memo = new Map<string, T>();
+  const memo = new Map<string, Map<string, T>>();
+  let size = 0;
   return (code, dos) => {
-    const key = `${code.length}:${code}${dos}`;
-    if (memo.has(key)) return memo.get(key) as T;
+    let byDate = memo.get(code);
+    if (byDate?.has(dos)) return byDate.get(dos) as T;
     const value = answer(code, dos);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, value);
+    if (size >= MEMO_LIMIT) {
+      memo.clear();
+      size = 0;
+      byDate = undefined;
+    }
+    if (!byDate) {
+      byDate = new Map();
+      memo.set(code, byDate);
+    }
+    byDate.set(dos, value);
+    size++;
     return value;
   };
 }
@@ -56,7 +66,6 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       else productsByHcpcs.set(c, [p]);
     }
   }
-  const ndcCodesMemo = new Map<string, readonly string[]>();
   const rxByCui = new Map(tables.rxnorm.map((r) => [r.rxcui, r]));
   const payments = newestFirst(tables.paymentLimits);
   const opps = newestFirst(tables.opps);
@@ -91,18 +100,12 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       ),
     ),
     hcpcsKnown: (code) => hcpcsByCode.has(code),
-    hcpcsForNdc: (ndc11, dos) => {
-      // Asked for every administration; the answer per (NDC, date) never changes. Bounded.
-      const key = `${ndc11}\u0000${dos}`;
-      const hit = ndcCodesMemo.get(key);
-      if (hit) return hit;
-      const codes = Object.freeze([
+    // Asked for every administration; the answer per (NDC, date) never changes.
+    hcpcsForNdc: byCodeAndDate((ndc11, dos): readonly string[] =>
+      Object.freeze([
         ...new Set((ndcMap.get(ndc11) ?? []).filter((m) => inRange(m, dos)).map((m) => m.hcpcs)),
-      ]);
-      if (ndcCodesMemo.size >= 65_536) ndcCodesMemo.clear();
-      ndcCodesMemo.set(key, codes);
-      return codes;
-    },
+      ]),
+    ),
     hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
     categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
     paymentLimit: byCodeAndDate((code, dos) => {
