@@ -6,6 +6,7 @@ import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
 import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
+import { mergeRefMinutes } from './ref-minutes.ts';
 import { findClaimLine } from './same-line.ts';
 import { unique } from './unique.ts';
 import type {
@@ -85,23 +86,6 @@ export function deriveSetting(
   return 'professional';
 }
 
-/**
- * Minutes by administration of two merged lines, later ones winning, like a spread. Built
- * without a prototype: V8 then keeps it as a hash table from the start, where a plain `{}` given
- * new administration references as keys makes a new hidden class per key (measured on 200,000
- * two-key records: 91 ms against 343 ms, 609 ms as a spread). It serialises and compares like a
- * plain object.
- */
-function mergeMinutes(
-  a: Record<string, number> | undefined,
-  b: Record<string, number> | undefined,
-): Record<string, number> {
-  const out = Object.create(null) as Record<string, number>;
-  if (a) for (const k of Object.keys(a)) out[k] = a[k] as number;
-  if (b) for (const k of Object.keys(b)) out[k] = b[k] as number;
-  return out;
-}
-
 /** Lines with the same code, modifiers and date are summed into one (contract §3). */
 export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
   // An encounter has a dozen lines or so: a scan beats building a key per line. A line that
@@ -140,7 +124,7 @@ export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
         prev.evidence.reason === l.evidence.reason
           ? prev.evidence.reason
           : `${prev.evidence.reason} ${l.evidence.reason}`,
-      minutes: mergeMinutes(prev.evidence.minutes, l.evidence.minutes),
+      minutes: mergeRefMinutes(prev.evidence.minutes, l.evidence.minutes),
     };
   }
   return out;

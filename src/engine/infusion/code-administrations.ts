@@ -13,6 +13,7 @@ import { normalizeAdministrations } from './normalize.ts';
 import { resolveOverlaps } from './overlap.ts';
 import { buildDrugServices } from './services.ts';
 import { warn } from './warnings.ts';
+import { mergeRefMinutes } from '../ref-minutes.ts';
 import { sortSmall } from '../sort-small.ts';
 
 interface Prepared {
@@ -99,10 +100,7 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
           code: '96368',
           units: 1,
           sources: refs,
-          minutes: Object.assign({}, ...concurrent.map((d) => d.minutesByRef)) as Record<
-            string,
-            number
-          >,
+          minutes: mergeRefMinutes(...concurrent.map((d) => d.minutesByRef)),
           rules: ['R7.5', 'R2.8'],
           reason: `${concurrent.map((d) => d.drugName).join(', ')} ran at the same time as another infusion: concurrent infusion, once per encounter.`,
         },

@@ -1,5 +1,6 @@
 // §5 steps 8–9: code the initial service and the other services of one access (§6, §7).
 import type { DerivedLine, RuleSettings, Setting, Warning } from '../types.ts';
+import { mergeRefMinutes } from '../ref-minutes.ts';
 import { sortSmall } from '../sort-small.ts';
 import { codePushes } from './code-pushes.ts';
 import type { Initial } from './initial.ts';
@@ -33,7 +34,10 @@ function drugSpan(d: DrugService): Span {
 }
 
 function minutesOf(d: DrugService): Record<string, number> {
-  return d.partialOverlap ? { ...d.minutesByRef, [d.id]: d.ownMinutes } : d.minutesByRef;
+  if (!d.partialOverlap) return d.minutesByRef;
+  const m = mergeRefMinutes(d.minutesByRef);
+  m[d.id] = d.ownMinutes;
+  return m;
 }
 
 const INITIAL_RULE = { professional: 'R6.3', facility: 'R6.2' } as const;

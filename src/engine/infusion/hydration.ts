@@ -4,6 +4,7 @@ import { crossesMidnight } from '../time.ts';
 import type { RuleSettings, Warning } from '../types.ts';
 import { coveredMs, runningMinutes, subtract, union, type Interval } from './intervals.ts';
 import type { DrugService, HydrationService, IvItem } from './model.ts';
+import { refMinutes } from '../ref-minutes.ts';
 import { warn } from './warnings.ts';
 
 /** Hydration of 31 minutes or more is billable (R4.5, R4.6, R8.3). */
@@ -36,9 +37,7 @@ export function netHydration(
   const net = subtract(all, cut);
   if (coveredMs(net) < coveredMs(all))
     warnings.push(warn('HYDRATION_CONCURRENT_TIME_EXCLUDED', refs));
-  // Keyed by administration reference: a prototype-less object is a hash table from the start,
-  // where `{}` would add a hidden-class transition per new reference (slower as runs grow).
-  const minutesByRef = Object.create(null) as Record<string, number>;
+  const minutesByRef = refMinutes();
   timed.forEach((i, k) => {
     const iv = intervals[k] as Interval;
     minutesByRef[i.admin.ref] = runningMinutes(subtract([iv], cut));
@@ -64,9 +63,10 @@ export function netHydration(
       crossesMidnight: used.some(
         (i) => i.admin.start && i.admin.end && crossesMidnight(i.admin.start, i.admin.end),
       ),
-      minutesByRef: Object.fromEntries(
-        used.map((i) => [i.admin.ref, minutesByRef[i.admin.ref] ?? 0]),
-      ),
+      minutesByRef: used.reduce((m, i) => {
+        m[i.admin.ref] = minutesByRef[i.admin.ref] ?? 0;
+        return m;
+      }, refMinutes()),
     };
   };
   if (net.length === 0) return { services: [], warnings };

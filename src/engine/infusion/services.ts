@@ -4,6 +4,7 @@ import type { RuleSettings, Warning } from '../types.ts';
 import { crossesMidnight, wholeMinutes } from '../time.ts';
 import { runningMinutes, type Interval } from './intervals.ts';
 import type { DrugClass, DrugService, IvItem } from './model.ts';
+import { refMinutes } from '../ref-minutes.ts';
 import { warn } from './warnings.ts';
 import { sortSmall } from '../sort-small.ts';
 
@@ -38,9 +39,7 @@ interface ServiceFacts {
 function service(items: IvItem[], cls: DrugClass, facts: ServiceFacts): DrugService {
   const first = items[0] as IvItem;
   const intervals: Interval[] = [];
-  // Keyed by administration reference: a prototype-less object is a hash table from the start,
-  // where `{}` would add a hidden-class transition per new reference (slower as runs grow).
-  const minutesByRef = Object.create(null) as Record<string, number>;
+  const minutesByRef = refMinutes();
   let midnight = false;
   for (const i of items) {
     const { start, end } = i.admin;
