@@ -9,6 +9,7 @@ import { checkCoverage } from './coverage.ts';
 import { applyTrialModifiers } from './trial-lines.ts';
 import { trialStatus } from './trial-status.ts';
 import { trialEncounterWarnings } from './trial-warnings.ts';
+import { unique } from '../unique.ts';
 
 export type { AuthLedger } from './authorization.ts';
 
@@ -39,12 +40,22 @@ export function runEncounterChecks(
 
 /** One warning per code per encounter (research-billing §11); sources and amounts merged. */
 function mergeByCode(warnings: StageResult['warnings']): StageResult['warnings'] {
-  const out = new Map<string, StageResult['warnings'][number]>();
+  type W = StageResult['warnings'][number];
+  const out = new Map<string, W>();
+  // A warning met once is passed on as it is (a copy only if its sources repeat); one met again
+  // is copied before it is merged into (the input warnings are never changed).
+  const copied = new Set<W>();
   for (const w of warnings) {
-    const prev = out.get(w.code);
-    if (!prev) {
-      out.set(w.code, { ...w, sources: [...new Set(w.sources)] });
+    const seen = out.get(w.code);
+    if (!seen) {
+      out.set(w.code, w);
       continue;
+    }
+    let prev = seen;
+    if (!copied.has(seen)) {
+      prev = { ...seen, sources: unique(seen.sources) };
+      copied.add(prev);
+      out.set(w.code, prev);
     }
     for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
     if (w.amountAtStake !== undefined) {
@@ -53,5 +64,10 @@ function mergeByCode(warnings: StageResult['warnings']): StageResult['warnings']
     if (prev.severity !== 'error' && w.severity === 'error') prev.severity = 'error';
     if (!prev.message.includes(w.message)) prev.message = `${prev.message} ${w.message}`;
   }
-  return [...out.values()];
+  const result: W[] = [];
+  for (const w of out.values()) {
+    const repeats = !copied.has(w) && w.sources.some((s, i) => w.sources.indexOf(s) !== i);
+    result.push(repeats ? { ...w, sources: unique(w.sources) } : w);
+  }
+  return result;
 }

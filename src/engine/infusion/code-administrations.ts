@@ -83,7 +83,14 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
           ? [rules.separateEncounterModifier]
           : []
         : [rules.separateSiteModifier];
-    const out = codeGroup({ ...p, setting: scope.setting, rules, initialModifiers });
+    const out = codeGroup({
+      drugs: p.drugs,
+      hydration: p.hydration,
+      initial: p.initial,
+      setting: scope.setting,
+      rules,
+      initialModifiers,
+    });
     lines.push(...out.lines);
     warnings.push(...out.warnings);
     return out;
