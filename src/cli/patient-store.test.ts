@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.ts';
-import { SpillStore } from './patient-store.ts';
+import { growthMb, SpillStore } from './patient-store.ts';
 
 describe('SpillStore', () => {
   it('groups records by patient across buckets, keeps fullUrl and origin, and handles large records', () => {
@@ -53,5 +53,21 @@ describe('SpillStore', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('heap growth between full collections (EVERYDOSE_GC_GROWTH_MB)', () => {
+  it.each([
+    [undefined, 32],
+    ['', 32],
+    ['  ', 32],
+    ['abc', 32],
+    ['-1', 32],
+    ['Infinity', 32],
+    ['0', 0],
+    ['16', 16],
+    ['48.5', 48.5],
+  ])('%j → %d MB', (text, mb) => {
+    expect(growthMb(text)).toBe(mb);
   });
 });

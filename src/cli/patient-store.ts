@@ -58,7 +58,13 @@ export class MemoryStore implements PatientStore {
 const BUCKET_BUFFER = 64 * 1024;
 
 /** Heap growth since the last full collection after which the next bucket starts with one. */
-const COLLECT_AFTER_GROWTH = Number(process.env.EVERYDOSE_GC_GROWTH_MB ?? 32) * 1024 * 1024;
+const COLLECT_AFTER_GROWTH = growthMb(process.env['EVERYDOSE_GC_GROWTH_MB']) * 1024 * 1024;
+
+/** MB of heap growth between full collections: a number ≥ 0 from the environment, else 32. */
+export function growthMb(text: string | undefined): number {
+  const n = text === undefined || text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(n) && n >= 0 ? n : 32;
+}
 
 /**
  * A full garbage collection between buckets keeps the peak heap near one bucket's worth (V8
