@@ -4,6 +4,7 @@ import { isWellFormedAdministration } from './administration-check.ts';
 import { compile } from './conforms.ts';
 import { medicationAdministrationSchema } from './medication.ts';
 import { acceptedAsIs } from './parse.ts';
+import { paths } from './test-kit.ts';
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (s: z.core.$ZodType): Def => s._zod.def as unknown as Def;
@@ -35,16 +36,6 @@ function maximal(schema: z.core.$ZodType, depth = 0): unknown {
     default:
       throw new Error(`no maximal value for ${def.type}`);
   }
-}
-
-function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) {
-  if (typeof v !== 'object' || v === null) return out;
-  for (const k of Object.keys(v)) {
-    const p = [...at, Array.isArray(v) ? Number(k) : k];
-    out.push(p);
-    paths((v as Record<string, unknown>)[k], p, out);
-  }
-  return out;
 }
 
 function withAt(root: unknown, path: (string | number)[], value: unknown): unknown {

@@ -17,6 +17,7 @@ import {
 import { isWellFormedAdministration } from './administration-check.ts';
 import { compile } from './conforms.ts';
 import { conformsAs, isReadType, parseResource, SCHEMAS, type ReadType } from './parse.ts';
+import { paths } from './test-kit.ts';
 
 const TYPES = Object.keys(SCHEMAS) as ReadType[];
 
@@ -95,17 +96,6 @@ const ODD: unknown[] = [
   [{ url: EXT.sharedContainer, valueBoolean: 'yes' }],
   [{ url: 'count', valuePositiveInt: 0 }],
 ];
-
-/** Every path to a value inside `v` (objects and arrays), the root excluded. */
-function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) {
-  if (typeof v !== 'object' || v === null) return out;
-  for (const k of Object.keys(v)) {
-    const p = [...at, Array.isArray(v) ? Number(k) : k];
-    out.push(p);
-    paths((v as Record<string, unknown>)[k], p, out);
-  }
-  return out;
-}
 
 type Edit = { pick: number; kind: 'delete' | 'set' | 'wrap'; value: unknown; key: string };
 
