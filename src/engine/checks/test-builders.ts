@@ -2,6 +2,7 @@
 // Test-only (imported by *.test.ts); pure data.
 import { defaultConfig } from '../profiles.ts';
 import type { EncounterScope } from '../stage.ts';
+import { blankAdministration, blankPatient } from '../test-inputs.ts';
 import type {
   Administration,
   ClaimInfo,
@@ -55,9 +56,8 @@ export function fakeReference(): ReferenceData {
 }
 
 export function patient(over: Partial<PatientInput> = {}): PatientInput {
-  return {
+  return blankPatient({
     patient: P,
-    administrations: [],
     encounters: [{ ref: E, patient: P, sponsorPaidVisit: false }],
     coverages: [
       {
@@ -71,37 +71,17 @@ export function patient(over: Partial<PatientInput> = {}): PatientInput {
         display: 'Medicare Part B',
       },
     ],
-    authRequirements: [],
-    preAuthorizations: [],
-    researchSubjects: [],
-    researchStudies: [],
-    claims: [],
-    readable: { coverage: true, claims: true, research: true, eligibility: true },
-    issues: [],
     ...over,
-  };
+  });
 }
 
 export function admin(id: string, over: Partial<Administration> = {}): Administration {
-  return {
+  return blankAdministration({
     ref: `MedicationAdministration/${id}`,
     patient: P,
     encounter: E,
-    status: 'completed',
-    dateTimeOnly: false,
-    hasRate: true,
-    pushDocumented: false,
-    intravenous: true,
-    flushMarked: false,
-    separateAccessJustified: false,
-    primaryReason: false,
-    drug: { ndc: [], hcpcs: [], rxnorm: [] },
-    ingredients: [],
-    sharedContainer: false,
-    sponsorSupplied: false,
-    sponsorPaid: false,
     ...over,
-  };
+  });
 }
 
 export function line(

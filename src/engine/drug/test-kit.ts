@@ -4,6 +4,7 @@ import { createReference, overlayReference } from '../../reference/create-refere
 import { emptyTables, type ReferenceTables } from '../../reference/tables.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { EncounterScope } from '../stage.ts';
+import { blankAdministration, blankPatient } from '../test-inputs.ts';
 import { deriveDrugLines } from './derive-drug-lines.ts';
 import type {
   Administration,
@@ -19,44 +20,18 @@ export function ts(iso: string): Timestamp {
 }
 
 export function admin(over: Partial<Administration> = {}): Administration {
-  return {
+  return blankAdministration({
     ref: 'MedicationAdministration/a1',
     patient: 'Patient/p1',
     encounter: 'Encounter/e1',
-    status: 'completed',
     start: ts('2026-03-02T09:00:00Z'),
     end: ts('2026-03-02T09:30:00Z'),
-    dateTimeOnly: false,
-    hasRate: true,
-    pushDocumented: false,
-    intravenous: true,
-    flushMarked: false,
-    separateAccessJustified: false,
-    primaryReason: false,
-    drug: { ndc: [], hcpcs: [], rxnorm: [] },
-    ingredients: [],
-    sharedContainer: false,
-    sponsorSupplied: false,
-    sponsorPaid: false,
     ...over,
-  };
+  });
 }
 
 export function patient(over: Partial<PatientInput> = {}): PatientInput {
-  return {
-    patient: 'Patient/p1',
-    administrations: [],
-    encounters: [],
-    coverages: [],
-    authRequirements: [],
-    preAuthorizations: [],
-    researchSubjects: [],
-    researchStudies: [],
-    claims: [],
-    readable: { coverage: true, claims: true, research: true, eligibility: true },
-    issues: [],
-    ...over,
-  };
+  return blankPatient({ patient: 'Patient/p1', ...over });
 }
 
 export interface ScopeOptions {

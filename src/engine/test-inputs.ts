@@ -1,0 +1,44 @@
+// Test kit (not used by the product): engine inputs with every flag at its plain value, for the
+// stage test kits to start from.
+import type { Administration, PatientInput } from './types.ts';
+
+/** A completed, timed IV administration of an unknown drug; `over` fills in the rest. */
+export function blankAdministration(
+  over: Partial<Administration> & Pick<Administration, 'ref' | 'patient' | 'encounter'>,
+): Administration {
+  return {
+    status: 'completed',
+    dateTimeOnly: false,
+    hasRate: true,
+    pushDocumented: false,
+    intravenous: true,
+    flushMarked: false,
+    separateAccessJustified: false,
+    primaryReason: false,
+    drug: { ndc: [], hcpcs: [], rxnorm: [] },
+    ingredients: [],
+    sharedContainer: false,
+    sponsorSupplied: false,
+    sponsorPaid: false,
+    ...over,
+  };
+}
+
+/** A patient with nothing on file and everything readable; `over` fills in the rest. */
+export function blankPatient(
+  over: Partial<PatientInput> & Pick<PatientInput, 'patient'>,
+): PatientInput {
+  return {
+    administrations: [],
+    encounters: [],
+    coverages: [],
+    authRequirements: [],
+    preAuthorizations: [],
+    researchSubjects: [],
+    researchStudies: [],
+    claims: [],
+    readable: { coverage: true, claims: true, research: true, eligibility: true },
+    issues: [],
+    ...over,
+  };
+}
