@@ -33,21 +33,30 @@ function restyle(b, style) {
   return JSON.parse(text);
 }
 
-let n = 0;
-for (const k of cases) {
-  const { resources, drugs, refStyle, bundleType } = k.build(k.name);
-  const dir = join(here, k.area);
-  mkdirSync(dir, { recursive: true });
-  const b = restyle(bundle(k.name, resources, drugs), refStyle);
-  if (bundleType) b.type = bundleType;
-  writeFileSync(join(dir, `${k.name}.json`), `${JSON.stringify(b, null, 2)}\n`);
-  const exp = { rule: k.rule, ...k.expected };
-  if (exp.encounters) {
-    exp.encounters = Object.fromEntries(
-      Object.entries(exp.encounters).map(([e, v]) => [`Encounter/${k.name}-${e}`, v]),
-    );
+/** Every case as the files it is written to: `<area>/<name>.json` and `.expected.json`. */
+export function generateCases() {
+  const files = [];
+  for (const k of cases) {
+    const { resources, drugs, refStyle, bundleType } = k.build(k.name);
+    const b = restyle(bundle(k.name, resources, drugs), refStyle);
+    if (bundleType) b.type = bundleType;
+    files.push({ path: join(k.area, `${k.name}.json`), json: b });
+    const exp = { rule: k.rule, ...k.expected };
+    if (exp.encounters) {
+      exp.encounters = Object.fromEntries(
+        Object.entries(exp.encounters).map(([e, v]) => [`Encounter/${k.name}-${e}`, v]),
+      );
+    }
+    files.push({ path: join(k.area, `${k.name}.expected.json`), json: exp });
   }
-  writeFileSync(join(dir, `${k.name}.expected.json`), `${JSON.stringify(exp, null, 2)}\n`);
-  n += 1;
+  return files;
 }
-process.stdout.write(`${n} cases written\n`);
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const files = generateCases();
+  for (const f of files) {
+    mkdirSync(dirname(join(here, f.path)), { recursive: true });
+    writeFileSync(join(here, f.path), `${JSON.stringify(f.json, null, 2)}\n`);
+  }
+  process.stdout.write(`${files.length / 2} cases written\n`);
+}
