@@ -5,7 +5,8 @@
 // longest chain of requests that had to wait for one another (sequential round trips).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromium, type Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
+import { launchChromium } from '../test/e2e/chromium.ts';
 import { figure, median, type Figure } from './figures.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -111,17 +112,8 @@ interface LaunchRun {
 }
 
 async function oneLaunch(info: StackInfo, latencyMs: number): Promise<LaunchRun> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-    ],
-    headless: true,
-  });
+  // Found or installed exactly as `npm test` does (test/e2e/ensure-chromium.mjs).
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
     const page = await context.newPage();
