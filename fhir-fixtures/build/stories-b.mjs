@@ -6,6 +6,7 @@ import { claim, claimResponse, eligibility } from './finance.mjs';
 
 export function authExpired() {
   const pt = 'pt-auth-expired', enc = 'enc-auth-expired-20260805', d = '2026-08-05', x = 'auth-expired';
+  const next = 'enc-auth-expired-20260819';
   return bundle([
     patient(pt, { family: 'Haddad', given: ['Samir'], gender: 'male', birthDate: '1960-05-17', mrn: 'ED-100006' }),
     acmePpo(`${x}-cov`, pt, 'ACM551209876'),
@@ -22,6 +23,9 @@ export function authExpired() {
     }),
     request(`${x}-rx-nivolumab`, pt, enc, `${x}-med-nivolumab`, { dose: [240, 'mg'], text: 'Nivolumab 240 mg IV over 30 min every 2 weeks', authoredOn: '2026-08-04', status: 'completed', reason: ['C64.9', 'Malignant neoplasm of unspecified kidney, except renal pelvis'] }),
     administration(`${x}-ma-nivolumab`, pt, enc, `${x}-med-nivolumab`, { kind: 'infusion', start: at(d, '13:20'), end: at(d, '13:51'), dose: [240, 'mg'], rate: 100, request: `${x}-rx-nivolumab`, containers: [['00003-3734-13', 1]] }),
+    // The next cycle: booked and ordered, not yet given (planned-dose checks, billing-rules P-1–P-8).
+    encounter(next, pt, { start: at('2026-08-19', '13:00'), location: 'loc-office-pos11', status: 'planned' }),
+    request(`${x}-rx-nivolumab-cycle2`, pt, next, `${x}-med-nivolumab`, { dose: [240, 'mg'], text: 'Nivolumab 240 mg IV over 30 min every 2 weeks (cycle 2)', authoredOn: '2026-08-05', status: 'active', reason: ['C64.9', 'Malignant neoplasm of unspecified kidney, except renal pelvis'] }),
   ]);
 }
 

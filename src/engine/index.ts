@@ -10,3 +10,12 @@ export {
 } from './analyze.ts';
 export { localDate, wholeMinutes } from './time.ts';
 export { defaultConfig, PAYER_PROFILES, MEDICARE_RULES, MEDICARE_TRIAL } from './profiles.ts';
+export { checkPlannedDoses } from './planned/planned-checks.ts';
+export { audienceOf } from './planned/audience.ts';
+export type {
+  Audience,
+  PlannedDose,
+  PlannedResult,
+  PlannedWarning,
+  PlanSuggestion,
+} from './planned/planned-types.ts';

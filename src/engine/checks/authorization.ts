@@ -38,7 +38,7 @@ function drugUses(lines: DerivedLine[]): DrugUse[] {
   return [...byCode.values()];
 }
 
-function authRequired(scope: EncounterScope, hcpcs: string): boolean {
+export function authRequired(scope: EncounterScope, hcpcs: string): boolean {
   const p = scope.patient;
   if (scope.context.config.rules.authRequiredHcpcs.includes(hcpcs)) return true; // by profile
   if (p.preAuthorizations.some((a) => a.hcpcs.includes(hcpcs))) return true; // sought
@@ -50,7 +50,7 @@ function authRequired(scope: EncounterScope, hcpcs: string): boolean {
   ); // by eligibility
 }
 
-function authName(a: PreAuthorization): string {
+export function authName(a: PreAuthorization): string {
   return a.preAuthRef ? `authorization ${a.preAuthRef}` : 'the authorization on file';
 }
 
