@@ -4,12 +4,12 @@ import type { Setting } from '../engine/index.ts';
 import { UsageError } from './errors.ts';
 
 export const USAGE =
-  'usage: npm run --silent audit -- [--config FILE] [--setting professional|facility] [--format json|table] PATH...';
+  'usage: npm run --silent audit -- [--config FILE] [--setting professional|facility] [--format json|table|html] PATH...';
 
 export interface AuditArgs {
   config?: string;
   setting?: Setting;
-  format: 'json' | 'table';
+  format: 'json' | 'table' | 'html';
   paths: string[];
   help: boolean;
 }
@@ -42,8 +42,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     out.setting = values.setting;
   }
   if (values.format !== undefined) {
-    if (values.format !== 'json' && values.format !== 'table') {
-      throw new UsageError(`--format must be json or table. ${USAGE}`);
+    if (values.format !== 'json' && values.format !== 'table' && values.format !== 'html') {
+      throw new UsageError(`--format must be json, table or html. ${USAGE}`);
     }
     out.format = values.format;
   }

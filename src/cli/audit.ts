@@ -1,5 +1,5 @@
 // `npm run --silent audit -- [--config FILE] [--setting professional|facility]
-//  [--format json|table] PATH...` (contract §1). Exit 0 when the report was produced; 2 for a
+//  [--format json|table|html] PATH...` (contract §1). Exit 0 when the report was produced; 2 for a
 // usage error or an input that cannot be read, with one plain line on stderr.
 // The engine, zod and the reference data load only once the arguments are known to be good.
 import { parseAuditArgs, USAGE } from './args.ts';

@@ -17,6 +17,7 @@ import type { ReferenceData } from '../reference/types.ts';
 import { ingest } from './ingest.ts';
 import type { InputFile } from './input-files.ts';
 import { MemoryStore, SpillStore, type PatientStore } from './patient-store.ts';
+import { htmlWriter } from './html-report.ts';
 import { jsonWriter, tableWriter, type ReportSink } from './report-writer.ts';
 
 /** Inputs up to this many bytes are kept in memory, parsed once; larger ones spill to disk. */
@@ -28,7 +29,7 @@ export interface AuditRun {
   files: InputFile[];
   config: EngineConfig;
   reference: ReferenceFilePaths;
-  format: 'json' | 'table';
+  format: 'json' | 'table' | 'html';
   out: NodeJS.WritableStream;
   memoryBytes?: number;
 }
@@ -87,7 +88,12 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
     const ctx: EngineContext = { config: run.config, reference: ref };
     const ndcKnown = (n: string): boolean => ref.productByNdc(n) !== undefined;
     const sink = fdSink(fd);
-    const writer = run.format === 'table' ? tableWriter(sink) : jsonWriter(sink);
+    const writer =
+      run.format === 'table'
+        ? tableWriter(sink)
+        : run.format === 'html'
+          ? htmlWriter(sink)
+          : jsonWriter(sink);
     for (const [patient, records] of store.patients()) {
       const index = new ResourceIndex(shared);
       const indexed: IndexedResource[] = records.map((r, i) => ({
