@@ -2,6 +2,7 @@
 // request counts, and direct launch creation for scripts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { EHR_PROFILES, type ProfileHolder } from './ehr-profiles.ts';
 import { parseFaultConfig, type Faults, type Stats } from './faults.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { readBody, sendJson } from './http-util.ts';
@@ -14,7 +15,10 @@ export interface AdminDeps {
   launches: LaunchRegistry;
   fhirBase: string;
   appLaunchUrl: string;
+  profile?: ProfileHolder;
 }
+
+const profileSchema = z.object({ profile: z.enum(EHR_PROFILES) });
 
 const launchSchema = z.object({
   role: z.enum(['nurse', 'clinician', 'coder']),
@@ -47,8 +51,15 @@ export async function handleAdmin(
       deps.faults.clear();
       deps.stats.reset();
       deps.launches.clear();
+      if (deps.profile) deps.profile.current = deps.profile.initial;
       const seeded = await deps.store.reset();
       sendJson(res, 200, { seeded });
+      return;
+    }
+    if (pathname === '/_admin/profile' && deps.profile) {
+      if (method === 'POST')
+        deps.profile.current = profileSchema.parse(await jsonBody(req)).profile;
+      sendJson(res, 200, { profile: deps.profile.current });
       return;
     }
     if (pathname === '/_admin/stats') {

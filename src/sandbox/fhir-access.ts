@@ -1,10 +1,18 @@
 // SMART scope enforcement in front of the FHIR store: which interaction a request is, whether
 // the token's scopes allow it, and the patient compartment for patient/ scopes (reads,
 // searches and writes of another patient's resources are refused with 403).
-import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, ChargeItem, Resource } from '@medplum/fhirtypes';
 import { inPatientCompartment, isCompartmentType, patientsNamedInSearch } from './compartment.ts';
+import type { EhrProfile } from './ehr-profiles.ts';
 import type { FhirStore, HttpMethod, StoreRequest, StoreResponse } from './fhir-store.ts';
 import { outcome } from './operation-outcome.ts';
+import {
+  modifyTarget,
+  offersModify,
+  profileRefusal,
+  readModify,
+  runModify,
+} from './profile-gate.ts';
 import { accessFor, type Access, type Permission } from './smart-scopes.ts';
 import type { TokenClaims } from './token-verifier.ts';
 
@@ -58,6 +66,8 @@ export interface AccessDeps {
   store: FhirStore;
   /** Adds paging links to a searchset before it is filtered (totals are the store's). */
   decorateSearch: (bundle: Bundle, req: StoreRequest) => void;
+  /** The kind of EHR imitated (default full): which types and interactions it offers. */
+  profile?: EhrProfile;
 }
 
 function forbidden(text: string): StoreResponse {
@@ -136,6 +146,11 @@ export async function authorizeAndRun(
   const url = new URL(req.url, 'http://local');
   const it = classify(req.method, url.pathname);
   if (it.kind === 'batch') return runBatch(deps, claims, req);
+  const profile = deps.profile ?? 'full';
+  const modify = req.method === 'POST' ? modifyTarget(url.pathname) : undefined;
+  if (modify) return modifyCharge(deps, claims, profile, modify.id, req.body);
+  const refusal = profileRefusal(profile, it);
+  if (refusal) return refusal;
   if (it.kind === 'other' || !it.type) {
     return forbidden('This interaction is not available to SMART apps on the local EHR.');
   }
@@ -187,4 +202,32 @@ export async function authorizeAndRun(
     }
   }
   return deps.store.handle(req);
+}
+
+/** `ChargeItem/$modify` for a SMART token holder: it creates, so it needs `c` on ChargeItem. */
+export async function modifyCharge(
+  deps: AccessDeps,
+  claims: TokenClaims | undefined,
+  profile: EhrProfile,
+  pathId: string | undefined,
+  body: unknown,
+): Promise<StoreResponse> {
+  if (!offersModify(profile)) {
+    return { status: 404, body: outcome('not-supported', 'This EHR does not offer $modify.') };
+  }
+  // Open mode and the admin token: no scopes to check.
+  const access: Access = claims
+    ? accessFor(claims.scopes, 'ChargeItem', 'c')
+    : { allowed: true, compartment: false };
+  if (!access.allowed) return forbidden('The granted scopes do not allow this on ChargeItem.');
+  const asked = readModify(pathId, body);
+  if ('status' in asked) return asked;
+  const existing = (await deps.store.read('ChargeItem', asked.id)) as ChargeItem | undefined;
+  if (!existing?.id) {
+    return { status: 404, body: outcome('not-found', 'No such charge item.') };
+  }
+  if (claims && !(await allowedResource(deps, claims, existing, access))) {
+    return forbidden("This record belongs to another patient's chart.");
+  }
+  return runModify(deps.store, { ...existing, id: existing.id }, asked.changes);
 }

@@ -3,11 +3,13 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { authorizeAndRun, type AccessDeps } from './fhir-access.ts';
+import type { ProfileHolder } from './ehr-profiles.ts';
+import { authorizeAndRun, classify, modifyCharge, type AccessDeps } from './fhir-access.ts';
 import type { FhirStore, HttpMethod, StoreRequest, StoreResponse } from './fhir-store.ts';
 import type { Faults, Stats } from './faults.ts';
 import { parseForm, readBody, sendJson } from './http-util.ts';
 import { capabilityStatement, smartConfiguration } from './metadata.ts';
+import { modifyTarget, profileRefusal } from './profile-gate.ts';
 import { outcome } from './operation-outcome.ts';
 import type { TokenVerifier } from './token-verifier.ts';
 
@@ -21,6 +23,8 @@ export interface FhirApiDeps {
   adminToken: string | undefined;
   faults: Faults;
   stats: Stats;
+  /** The kind of EHR imitated (default full). */
+  profile?: ProfileHolder;
 }
 
 const FHIR_JSON = 'application/fhir+json';
@@ -141,8 +145,10 @@ export async function handleFhir(
     send(res, out, extra);
   };
   const urls = { fhirBase: deps.fhirBase, issuer: deps.issuer };
+  const profile = deps.profile?.current ?? 'full';
   if (method === 'GET' && pathname === '/metadata') {
-    reply({ status: 200, body: capabilityStatement(urls, deps.verify === undefined) as Resource });
+    const statement = capabilityStatement(urls, deps.verify === undefined, profile);
+    reply({ status: 200, body: statement as Resource });
     return;
   }
   if (method === 'GET' && pathname === '/.well-known/smart-configuration') {
@@ -182,10 +188,20 @@ export async function handleFhir(
     store: deps.store,
     decorateSearch: (bundle, r) =>
       addPagingLinks(bundle, deps.fhirBase, searchUrl(r), deps.faults.loopPaging),
+    profile,
   };
   let out: StoreResponse;
-  if (claims) {
+  const modify = method === 'POST' ? modifyTarget(pathname) : undefined;
+  const openRefusal =
+    !claims && !isAdmin && !modify
+      ? profileRefusal(profile, classify(method as HttpMethod, pathname))
+      : undefined;
+  if (!claims && modify) {
+    out = await modifyCharge(access, undefined, profile, modify.id, parsed.body);
+  } else if (claims) {
     out = await authorizeAndRun(access, claims, storeReq);
+  } else if (openRefusal) {
+    out = openRefusal;
   } else {
     out = await deps.store.handle(storeReq);
     if (out.body.resourceType === 'Bundle' && out.body.type === 'searchset') {

@@ -11,7 +11,8 @@ import {
   type LaunchContext,
   type LaunchRegistry,
 } from './launch-registry.ts';
-import { isResourceScope, scopeType } from './smart-scopes.ts';
+import { profileAllows, type ProfileHolder } from './ehr-profiles.ts';
+import { isResourceScope, parseResourceScope, scopeType } from './smart-scopes.ts';
 
 export interface PatientChoice {
   id: string;
@@ -24,6 +25,16 @@ export interface InteractionDeps {
   fhirBase: string;
   clientId: string;
   listPatients: () => Promise<PatientChoice[]>;
+  /** The kind of EHR imitated: scopes for interactions it does not offer are refused. */
+  profile?: ProfileHolder;
+}
+
+/** Whether the EHR profile offers every permission a resource scope asks for. */
+function offeredByProfile(deps: InteractionDeps, scope: string): boolean {
+  const profile = deps.profile?.current ?? 'full';
+  const parsed = parseResourceScope(scope);
+  if (!parsed) return false;
+  return [...parsed.permissions].every((p) => profileAllows(profile, parsed.type, p));
 }
 
 function sameBase(a: string, b: string): boolean {
@@ -41,7 +52,8 @@ async function finish(
     .split(' ')
     .filter(Boolean);
   const oidc = requested.filter((s) => OIDC_SCOPES.includes(s));
-  const withheld = (s: string) => launch.withholdTypes.includes(scopeType(s) ?? '');
+  const withheld = (s: string) =>
+    launch.withholdTypes.includes(scopeType(s) ?? '') || !offeredByProfile(deps, s);
   const resource = requested.filter((s) => isResourceScope(s) && !withheld(s));
   const refused = requested.filter((s) => isResourceScope(s) && withheld(s));
   const grant = new deps.auth.provider.Grant({ accountId: launch.userId, clientId: deps.clientId });

@@ -2,7 +2,12 @@
 // SMART oauth-uris extension) and /fhir/.well-known/smart-configuration (SMART 2.x).
 import './websocket-shim.ts';
 import { getSearchParameter } from '@medplum/core';
-import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
+import type {
+  CapabilityStatement,
+  CapabilityStatementRestResourceInteraction,
+  ResourceType,
+} from '@medplum/fhirtypes';
+import { listsType, operationsOf, writesOf, type EhrProfile } from './ehr-profiles.ts';
 
 type SearchParamType =
   | 'number'
@@ -87,6 +92,10 @@ const RESOURCES: Record<string, { search: string[]; include?: string[]; revinclu
   },
   ResearchStudy: { search: ['_id', 'identifier', 'status'] },
   Provenance: { search: ['_id', 'patient', 'target', 'agent', 'recorded'] },
+  ChargeItem: { search: ['_id', 'patient', 'subject', 'context', 'code', 'identifier'] },
+  DocumentReference: {
+    search: ['_id', 'patient', 'subject', 'encounter', 'type', 'category', 'related', 'date'],
+  },
   Practitioner: { search: ['_id', 'identifier', 'name'] },
   PractitionerRole: {
     search: ['_id', 'practitioner', 'organization', 'role'],
@@ -96,9 +105,27 @@ const RESOURCES: Record<string, { search: string[]; include?: string[]; revinclu
   Location: { search: ['_id', 'name', 'organization'] },
 };
 
-const WRITABLE = new Set(['MedicationAdministration', 'Claim', 'Provenance']);
+/** Canonical of the local `$modify` definition (Oracle Health documents the operation only). */
+export const MODIFY_OPERATION = 'https://everydose.dev/fhir/OperationDefinition/ChargeItem-modify';
 
-export function capabilityStatement(urls: DiscoveryUrls, open: boolean): CapabilityStatement {
+function interactionsOf(
+  profile: EhrProfile,
+  type: string,
+): CapabilityStatementRestResourceInteraction[] {
+  return [
+    { code: 'read' },
+    { code: 'vread' },
+    { code: 'history-instance' },
+    { code: 'search-type' },
+    ...writesOf(profile, type).map((code) => ({ code })),
+  ];
+}
+
+export function capabilityStatement(
+  urls: DiscoveryUrls,
+  open: boolean,
+  profile: EhrProfile = 'full',
+): CapabilityStatement {
   const security = open
     ? { description: 'Open mode: no authorization (loopback only).' }
     : {
@@ -129,32 +156,36 @@ export function capabilityStatement(urls: DiscoveryUrls, open: boolean): Capabil
     kind: 'instance',
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
-    software: { name: 'EveryDose local EHR (Medplum in-memory FHIR router)' },
+    software: {
+      name: 'EveryDose local EHR (Medplum in-memory FHIR router)',
+      version: `profile ${profile}`,
+    },
     implementation: { description: 'Local EHR for development and tests', url: urls.fhirBase },
     rest: [
       {
         mode: 'server',
         security,
         interaction: [{ code: 'batch' }, { code: 'transaction' }],
-        resource: Object.entries(RESOURCES).map(([type, r]) => ({
-          type: type as ResourceType,
-          versioning: 'versioned',
-          readHistory: true,
-          updateCreate: true,
-          conditionalCreate: false,
-          interaction: [
-            { code: 'read' },
-            { code: 'vread' },
-            { code: 'history-instance' },
-            { code: 'search-type' },
-            ...(WRITABLE.has(type)
-              ? [{ code: 'create' as const }, { code: 'update' as const }]
-              : []),
-          ],
-          searchParam: r.search.map((name) => ({ name, type: searchParamType(type, name) })),
-          searchInclude: r.include ?? [],
-          searchRevInclude: r.revinclude ?? [],
-        })),
+        resource: Object.entries(RESOURCES)
+          .filter(([type]) => listsType(profile, type))
+          .map(([type, r]) => {
+            const operations = operationsOf(profile, type).map((name) => ({
+              name,
+              definition: MODIFY_OPERATION,
+            }));
+            return {
+              type: type as ResourceType,
+              versioning: 'versioned' as const,
+              readHistory: true,
+              updateCreate: writesOf(profile, type).includes('update'),
+              conditionalCreate: false,
+              interaction: interactionsOf(profile, type),
+              searchParam: r.search.map((name) => ({ name, type: searchParamType(type, name) })),
+              searchInclude: r.include ?? [],
+              searchRevInclude: r.revinclude ?? [],
+              ...(operations.length > 0 ? { operation: operations } : {}),
+            };
+          }),
       },
     ],
   };

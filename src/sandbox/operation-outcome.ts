@@ -10,6 +10,7 @@ type IssueCode =
   | 'invalid'
   | 'not-supported'
   | 'not-found'
+  | 'conflict'
   | 'transient';
 
 export function outcome(code: IssueCode, text: string): OperationOutcome {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.ts';
 import { CLIENT_ID_DEFAULT, createAuthServer } from './auth-server.ts';
+import { profileHolder, type EhrProfile, type ProfileHolder } from './ehr-profiles.ts';
 import { Faults, Stats, type FaultConfig } from './faults.ts';
 import { handleFhir } from './fhir-api.ts';
 import { createFhirStore, type FhirStore, type SeedSummary } from './fhir-store.ts';
@@ -31,6 +32,8 @@ export interface EhrOptions {
   accessTokenTtlSeconds?: number;
   /** The clock tokens are checked against (tests move it forward). */
   clock?: () => Date;
+  /** The kind of EHR imitated (ehr-profiles.ts); default full. */
+  profile?: EhrProfile;
 }
 
 export interface EhrServer {
@@ -44,6 +47,7 @@ export interface EhrServer {
   stats: Stats;
   launches: LaunchRegistry;
   seeded: SeedSummary;
+  profile: ProfileHolder;
   close(): Promise<void>;
 }
 
@@ -104,6 +108,7 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
   if (opts.faults) faults.set(opts.faults);
   const stats = new Stats();
   const launches = new LaunchRegistry();
+  const profile = profileHolder(opts.profile ?? 'full');
   const adminToken = opts.admin ? randomBytes(24).toString('hex') : undefined;
   const auth = await createAuthServer({
     issuer,
@@ -121,16 +126,17 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
         audience: fhirBase,
         clock: opts.clock ?? (() => new Date()),
       });
-  const fhirDeps = { store, fhirBase, issuer, verify, adminToken, faults, stats };
+  const fhirDeps = { store, fhirBase, issuer, verify, adminToken, faults, stats, profile };
   const interactionDeps = {
     auth,
     launches,
     fhirBase,
     clientId,
     listPatients: () => listPatients(store),
+    profile,
   };
   const launcherDeps = { store, launches, fhirBase, appLaunchUrl };
-  const adminDeps = { store, faults, stats, launches, fhirBase, appLaunchUrl };
+  const adminDeps = { store, faults, stats, launches, fhirBase, appLaunchUrl, profile };
 
   handler = async (req, res) => {
     if (!isLoopback(req)) {
@@ -198,6 +204,7 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
     stats,
     launches,
     seeded,
+    profile,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

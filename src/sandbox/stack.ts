@@ -3,6 +3,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from './fixtures.ts';
+import type { EhrProfile } from './ehr-profiles.ts';
 import type { FaultConfig } from './faults.ts';
 import { startEhr, type EhrServer } from './server.ts';
 
@@ -13,6 +14,8 @@ export interface StackOptions {
   openFhir: boolean;
   admin: boolean;
   faults?: FaultConfig;
+  /** The kind of EHR imitated (default full). */
+  profile?: EhrProfile;
   /** Start the Vite dev server too (default true). */
   withApp?: boolean;
 }
@@ -44,6 +47,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     openFhir: opts.openFhir,
     admin: opts.admin,
     ...(opts.faults ? { faults: opts.faults } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
   });
   if (opts.withApp === false) return { ehr, appUrl, close: () => ehr.close() };
 

@@ -4,8 +4,10 @@
 //   --test       / EHR_MODE=test    admin endpoints + admin token (dev mode has them too)
 //   --no-admin                      no admin endpoints
 //   --json                          print one machine-readable line (used by the e2e setup)
+//   --ehr-profile full|claim-less|mar-read-only / EHR_PROFILE  the kind of EHR imitated
 //   EHR_PORT (4000), APP_PORT (5173): 0 picks a free port; EHR_FAULTS='{"latencyMs":50}'
 import './websocket-shim.ts';
+import { profileFrom } from './ehr-profiles.ts';
 import { parseFaultConfig } from './faults.ts';
 import { startStack } from './stack.ts';
 
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
   const mode = args.has('--test') ? 'test' : (env['EHR_MODE'] ?? 'dev');
   const admin = !args.has('--no-admin') && (mode === 'test' || mode === 'dev');
   const faults = env['EHR_FAULTS'] ? parseFaultConfig(JSON.parse(env['EHR_FAULTS'])) : undefined;
+  const profile = profileFrom(process.argv.slice(2), env['EHR_PROFILE']);
   const stack = await startStack({
+    profile,
     ehrPort: port(env['EHR_PORT'], 4000),
     appPort: port(env['APP_PORT'], 5173),
     openFhir,
@@ -42,12 +46,14 @@ async function main(): Promise<void> {
       issuer: ehr.issuer,
       appUrl: stack.appUrl,
       adminToken: ehr.adminToken,
+      profile,
     };
     process.stdout.write(`${STACK_LINE_PREFIX}${JSON.stringify(info)}\n`);
   } else {
     const notes = [
       openFhir ? 'FHIR is open (no authorization, loopback only)' : '',
       faults ? 'faults are on (EHR_FAULTS)' : '',
+      profile !== 'full' ? `EHR profile ${profile}` : '',
     ].filter(Boolean);
     process.stdout.write(`\nEveryDose is running. Open ${ehr.url}/\n`);
     if (notes.length > 0) process.stdout.write(`(${notes.join('; ')})\n`);

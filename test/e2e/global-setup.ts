@@ -13,6 +13,8 @@ export interface StackInfo {
   issuer: string;
   appUrl: string;
   adminToken: string;
+  /** The EHR profile the stack started with (EHR_PROFILE, default full). */
+  profile?: string;
 }
 
 declare module 'vitest' {

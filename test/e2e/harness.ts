@@ -146,8 +146,10 @@ export interface FhirAdmin {
   search<T = unknown>(query: string): Promise<T[]>;
   setFaults(config: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
-  /** Reseed the fixtures, clear faults and counts. */
+  /** Reseed the fixtures, clear faults and counts, back to the profile the stack started with. */
   reset(): Promise<void>;
+  /** Make the running EHR imitate another kind of EHR (full, claim-less, mar-read-only). */
+  setProfile(profile: 'full' | 'claim-less' | 'mar-read-only'): Promise<void>;
   stats(): Promise<{
     total: number;
     byMethod: Record<string, number>;
@@ -210,6 +212,9 @@ export function fhirAdmin(): FhirAdmin {
     },
     reset: async () => {
       expectOk(await call('POST', `${s.ehrUrl}/_admin/reset`), 'reset');
+    },
+    setProfile: async (profile) => {
+      expectOk(await call('POST', `${s.ehrUrl}/_admin/profile`, { profile }), 'set profile');
     },
     stats: async () => expectOk(await call('GET', `${s.ehrUrl}/_admin/stats`), 'stats'),
   };
