@@ -3,6 +3,8 @@ import {
   billedLines,
   EMPTY_DECISIONS,
   lineKey,
+  namedLine,
+  resolvedByFix,
   signOffBlockers,
   warningKey,
   warningResolved,
@@ -143,5 +145,82 @@ describe('signOffBlockers', () => {
   it('warnings and notes never block', () => {
     const r = result({ warnings: [{ ...vialError, severity: 'warning' }] });
     expect(signOffBlockers(r, allAccepted)).toEqual([]);
+  });
+});
+
+describe('accepting the fix resolves the claim-line error it names (never write wrong data, part 6)', () => {
+  const missing = {
+    code: 'CLAIM_LINE_MISSING',
+    severity: 'error' as const,
+    message:
+      'The claim is missing J9271-JZ-Q1 × 200 (pembrolizumab), which today’s records support. Add the line.',
+    sources: ['MedicationAdministration/a1', 'Claim/c1'],
+  };
+  const extra = {
+    code: 'CLAIM_LINE_EXTRA',
+    severity: 'error' as const,
+    message:
+      'The claim bills J1100-JZ × 20, which today’s records do not support. Remove it or document the service.',
+    sources: ['Claim/c1'],
+  };
+  const held = { ...extra, sources: ['Claim/c1', 'MedicationAdministration/a9'] };
+  const accepted = (ls: DerivedLineLike[]) =>
+    Object.fromEntries(ls.map((l) => [lineKey(l), { kind: 'accepted' as const }]));
+  type DerivedLineLike = typeof chemoLine;
+  const all = [chemoLine, drugLine, pushLine];
+  it.each<[string, typeof missing, DecisionState, boolean]>([
+    ['MISSING: named line accepted', missing, { ...EMPTY_DECISIONS, lines: accepted(all) }, true],
+    [
+      'MISSING: named line undecided',
+      missing,
+      { ...EMPTY_DECISIONS, lines: accepted([chemoLine]) },
+      false,
+    ],
+    [
+      'MISSING: another line of the same record accepted, the named one not',
+      missing,
+      { ...EMPTY_DECISIONS, lines: accepted([chemoLine, pushLine]) },
+      false,
+    ],
+    [
+      'MISSING: message names 199 units, line has 200 (boundary)',
+      { ...missing, message: missing.message.replace('× 200', '× 199') },
+      { ...EMPTY_DECISIONS, lines: accepted(all) },
+      false,
+    ],
+    [
+      'EXTRA: every line decided, none bills J1100-JZ',
+      extra,
+      { ...EMPTY_DECISIONS, lines: accepted(all) },
+      true,
+    ],
+    [
+      'EXTRA: a line still undecided',
+      extra,
+      { ...EMPTY_DECISIONS, lines: accepted([chemoLine]) },
+      false,
+    ],
+    [
+      'EXTRA: the coder added J1100-JZ by hand',
+      extra,
+      {
+        ...EMPTY_DECISIONS,
+        lines: accepted(all),
+        added: [
+          { id: 'a', code: 'J1100', units: 20, modifiers: ['JZ'], reason: 'Charted on paper' },
+        ],
+      },
+      false,
+    ],
+    ['EXTRA held for a pending drug', held, { ...EMPTY_DECISIONS, lines: accepted(all) }, false],
+  ])('%s', (_name, w, state, want) => {
+    const r = result({ warnings: [w] });
+    expect(resolvedByFix(r, state, w)).toBe(want);
+    expect(warningResolved(r, state, w)).toBe(want);
+  });
+
+  it('reads the named line from the message', () => {
+    expect(namedLine(missing)).toEqual({ code: 'J9271', modifiers: ['JZ', 'Q1'], units: 200 });
+    expect(namedLine({ message: 'No line here.' })).toBeUndefined();
   });
 });

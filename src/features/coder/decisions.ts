@@ -87,13 +87,65 @@ export function linesConcerned(result: EncounterResult, w: Warning): DerivedLine
   return result.lines.filter((l) => l.sources.some((s) => w.sources.includes(s)));
 }
 
-/** An error is resolved when acknowledged with a note, or a line it concerns was rejected or edited. */
+/**
+ * The line a claim-line warning names, read from its message ("… 96415 × 2 …", "J9145-JW-Q1 × 8"):
+ * code, modifiers (as a set) and units. undefined when the message names none.
+ */
+export function namedLine(
+  w: Pick<Warning, 'message'>,
+): { code: string; modifiers: string[]; units: number } | undefined {
+  const m = /\b([A-Z0-9]{5}(?:-[A-Z0-9]{2})*) × (\d+(?:\.\d+)?)/.exec(w.message);
+  if (!m?.[1] || !m[2]) return undefined;
+  const [code = '', ...modifiers] = m[1].split('-');
+  return { code, modifiers: modifiers.sort(), units: Number(m[2]) };
+}
+
+function sameNamed(
+  named: { code: string; modifiers: string[]; units?: number },
+  line: { code: string; modifiers: readonly string[]; units: number },
+  withUnits: boolean,
+): boolean {
+  return (
+    named.code === line.code &&
+    named.modifiers.join('+') === [...line.modifiers].sort().join('+') &&
+    (!withUnits || named.units === line.units)
+  );
+}
+
+/**
+ * Accepting the fix resolves what it fixes (issue "never write wrong data", part 6):
+ * CLAIM_LINE_MISSING is resolved once the suggested line it names is accepted as derived;
+ * CLAIM_LINE_EXTRA (the drafted line the records do not support, not held for a pending drug)
+ * is resolved once the lines to bill no longer carry it — the signed claim drops it.
+ */
+export function resolvedByFix(result: EncounterResult, state: DecisionState, w: Warning): boolean {
+  const named = namedLine(w);
+  if (!named) return false;
+  if (w.code === 'CLAIM_LINE_MISSING') {
+    return linesConcerned(result, w).some(
+      (l) => state.lines[lineKey(l)]?.kind === 'accepted' && sameNamed(named, l, true),
+    );
+  }
+  if (w.code === 'CLAIM_LINE_EXTRA') {
+    const pending = w.sources.some((s) => !s.startsWith('Claim/'));
+    if (pending) return false;
+    const undecided = result.lines.some((l) => !state.lines[lineKey(l)]);
+    return !undecided && !billedLines(result, state).some((l) => sameNamed(named, l, false));
+  }
+  return false;
+}
+
+/**
+ * An error is resolved when acknowledged with a note, a line it concerns was rejected or edited,
+ * or (claim-line errors) the fix it suggests was accepted.
+ */
 export function warningResolved(
   result: EncounterResult,
   state: DecisionState,
   w: Warning,
 ): boolean {
   if ((state.acknowledged[warningKey(w)] ?? '').trim() !== '') return true;
+  if (resolvedByFix(result, state, w)) return true;
   return linesConcerned(result, w).some((l) => {
     const d = state.lines[lineKey(l)];
     return d?.kind === 'rejected' || d?.kind === 'edited';

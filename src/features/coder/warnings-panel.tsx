@@ -6,6 +6,7 @@ import {
   lineKey,
   linesConcerned,
   warningKey,
+  resolvedByFix,
   warningResolved,
   type DecisionState,
 } from './decisions.ts';
@@ -61,6 +62,7 @@ function WarningItem({
   const key = warningKey(warning);
   const note = state.acknowledged[key];
   const resolved = warningResolved(result, state, warning);
+  const byFix = !note && resolvedByFix(result, state, warning);
   const lines = linesConcerned(result, warning);
   return (
     <li className={`warning severity-${warning.severity}`}>
@@ -87,6 +89,8 @@ function WarningItem({
       )}
       {note ? (
         <p>Acknowledged: {note}</p>
+      ) : byFix ? (
+        <p>The suggested fix was accepted; no note is needed.</p>
       ) : (
         warning.severity !== 'info' && <AcknowledgeForm onSave={(n) => onAcknowledge(key, n)} />
       )}
