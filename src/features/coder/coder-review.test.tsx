@@ -8,7 +8,7 @@ import type { EncounterResult } from '../../engine/index.ts';
 import { MemoryGateway, type MemoryGatewayOptions } from '../../fhir/memory-gateway.ts';
 import type { LaunchContext } from '../../fhir/gateway.ts';
 import { CoderReview } from './coder-review.tsx';
-import { draftedClaim, launch, nctError, picture, result } from './test-data.ts';
+import { diagnosedPicture, draftedClaim, launch, nctError, picture, result } from './test-data.ts';
 
 const NOW = new Date('2026-03-03T15:00:00.000Z');
 // The memory server lists only the types it holds: seed one Provenance so it offers the type.
@@ -195,7 +195,10 @@ describe('CoderReview: sign-off', () => {
 
   it('writes a draft Claim and a Provenance naming the coder', async () => {
     const r = result({ warnings: [...result().warnings, nctError] });
-    const { user, gateway, onSaved } = setup({ result: r });
+    const { user, gateway, onSaved } = setup({
+      result: r,
+      resources: [...diagnosedPicture, seedProvenance],
+    });
     await acceptAll(user);
     await acknowledgeVialError(user);
     await acknowledge(user, /ClinicalTrials.gov number/, 'Number added at sign-off');
@@ -215,7 +218,9 @@ describe('CoderReview: sign-off', () => {
       'J9271',
       '96375',
     ]);
+    // Z00.6 alone is no longer signed (research-billing T-23): the condition treated comes first.
     expect(claim.diagnosis?.map((dx) => dx.diagnosisCodeableConcept?.coding?.[0]?.code)).toEqual([
+      'C34.90',
       'Z00.6',
     ]);
     expect(claim.supportingInfo?.[0]?.valueString).toBe('09900001');
@@ -277,7 +282,10 @@ describe('CoderReview: sign-off', () => {
       const last = saved[saved.length - 1];
       if (last) last.name = this.download;
     });
-    const { user, gateway } = setup({ launch: { grantedScopes: ['patient/Claim.rs'] } });
+    const { user, gateway } = setup({
+      launch: { grantedScopes: ['patient/Claim.rs'] },
+      resources: [...diagnosedPicture, seedProvenance],
+    });
     expect(await screen.findByText(/not given permission to create claims/)).toBeInTheDocument();
     await acceptAll(user);
     await acknowledgeVialError(user);

@@ -9,10 +9,11 @@ import { updatesDraft } from '../../fhir/write/claim-sign-off.ts';
 import { AddLineForm } from './add-line-form.tsx';
 import { ClaimComparison } from './claim-comparison.tsx';
 import { storageKey } from './decision-store.ts';
-import { billedLines, lineKey, signOffBlockers } from './decisions.ts';
+import { AutoChanges } from './auto-changes.tsx';
+import { billedLines, lineKey, signOffBlockers, warningResolved } from './decisions.ts';
 import { LineCard } from './line-card.tsx';
 import { SignOffPanel } from './sign-off-panel.tsx';
-import { planSignOff } from './sign-off-plan.ts';
+import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
 import { useDecisions } from './use-decisions.ts';
 import { WarningsPanel } from './warnings-panel.tsx';
 import { modifiersText } from './format.ts';
@@ -51,8 +52,8 @@ export function CoderReview({
     [resources, result.encounter],
   );
   const lines = billedLines(result, state);
-  const blockers = signOffBlockers(result, state);
   const author = gateway.launch.fhirUser;
+  const maWarning = result.warnings.find((w) => w.code === MA_WARNING);
   const plan = planSignOff({
     result,
     lines,
@@ -61,7 +62,10 @@ export function CoderReview({
     author,
     created: now().toISOString(),
     claimsReadable,
+    removedChanges: (state.removedChanges ?? []) as AutoChangeId[],
+    billOriginalMedicare: !!maWarning && warningResolved(result, state, maWarning),
   });
+  const blockers = [...signOffBlockers(result, state), ...plan.blockers];
   const admin = result.lines.filter((l) => l.kind === 'administration');
   const drugs = result.lines.filter((l) => l.kind === 'drug');
 
@@ -118,6 +122,11 @@ export function CoderReview({
       )}
       <section aria-labelledby="coder-sign-off">
         <h3 id="coder-sign-off">Sign off</h3>
+        <AutoChanges
+          changes={plan.changes}
+          removed={plan.removed}
+          onRemove={decisions.setChangeRemoved}
+        />
         <SignOffPanel
           gateway={gateway}
           plan={plan}

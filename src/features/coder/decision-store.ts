@@ -26,6 +26,7 @@ const stateSchema = z.object({
     }),
   ),
   acknowledged: z.record(z.string(), z.string()),
+  removedChanges: z.array(z.string()).optional(),
 });
 
 /** One entry per server, patient and encounter (or date when there is no encounter). */

@@ -23,6 +23,8 @@ export interface DecisionState {
   added: AddedLine[];
   /** Warning key → the coder's note. */
   acknowledged: Record<string, string>;
+  /** Automatic claim changes the coder took off (sign-off-plan AutoChangeId). */
+  removedChanges?: string[];
 }
 
 export const EMPTY_DECISIONS: DecisionState = { lines: {}, added: [], acknowledged: {} };

@@ -177,3 +177,11 @@ export const subject: ResearchSubject = {
 };
 
 export const picture: FhirResource[] = [encounter, coverage, study, subject];
+
+/** The visit with its diagnosis on the encounter (a claim without one is not signed, T-23). */
+export const diagnosedEncounter: Encounter = {
+  ...encounter,
+  reasonCode: [{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'C34.90' }] }],
+};
+
+export const diagnosedPicture: FhirResource[] = [diagnosedEncounter, coverage, study, subject];

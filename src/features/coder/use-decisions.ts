@@ -10,6 +10,8 @@ export interface DecisionActions {
   addLine: (line: Omit<AddedLine, 'id'>) => void;
   removeAdded: (id: string) => void;
   acknowledge: (warningKey: string, note: string) => void;
+  /** Take an automatic claim change off (removed = true) or put it back. */
+  setChangeRemoved: (id: string, removed: boolean) => void;
 }
 
 export function useDecisions(key: string): DecisionActions {
@@ -63,6 +65,14 @@ export function useDecisions(key: string): DecisionActions {
     ),
     acknowledge: useCallback(
       (wk, note) => update((s) => ({ ...s, acknowledged: { ...s.acknowledged, [wk]: note } })),
+      [update],
+    ),
+    setChangeRemoved: useCallback(
+      (id, removed) =>
+        update((s) => {
+          const rest = (s.removedChanges ?? []).filter((x) => x !== id);
+          return { ...s, removedChanges: removed ? [...rest, id] : rest };
+        }),
       [update],
     ),
   };

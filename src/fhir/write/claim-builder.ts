@@ -33,11 +33,23 @@ export interface ClaimDraftInput {
   lines: SignedLine[];
   /** ICD-10-CM codes already known for the visit (existing claim, orders). */
   diagnoses: string[];
-  /** Present when the encounter is trial-related: adds Z00.6, the NCT number and (institutional) CC 30. */
-  trial?: { nctDigits?: string };
+  /**
+   * Present when the encounter is trial-related: adds Z00.6, the NCT number and (institutional)
+   * CC 30 / D4. The coder may take each automatic addition off (`without…`).
+   */
+  trial?: {
+    nctDigits?: string;
+    withoutTrialDiagnosis?: boolean;
+    withoutNct?: boolean;
+    withoutConditionCode?: boolean;
+  };
   preAuthRefs: string[];
   /** 'Coverage/<id>' of the primary coverage. */
   coverage?: string;
+  /** A coverage named without a record (Original Medicare when only the MA plan is on file). */
+  coverageDisplay?: string;
+  /** An insurer named without a record. */
+  insurerDisplay?: string;
   /** Billing provider reference. */
   provider: string;
   insurer?: string;
@@ -105,7 +117,8 @@ function diagnosesOf(input: ClaimDraftInput): ClaimDiagnosis[] {
   for (const c of input.diagnoses) {
     if (!codes.some((x) => x.toUpperCase() === c.toUpperCase())) codes.push(c);
   }
-  if (input.trial && !codes.some(isTrialDiagnosis)) codes.push(TRIAL_DIAGNOSIS);
+  if (input.trial && !input.trial.withoutTrialDiagnosis && !codes.some(isTrialDiagnosis))
+    codes.push(TRIAL_DIAGNOSIS);
   return codes.map((code, i) => ({
     sequence: i + 1,
     diagnosisCodeableConcept: { coding: [{ system: SYSTEMS.icd10cm, code }] },
@@ -117,12 +130,12 @@ function supportingInfoOf(input: ClaimDraftInput): ClaimSupportingInfo[] {
   const category = (code: string): { coding: Coding[] } => ({
     coding: [{ system: CLAIM_INFO_CATEGORY_SYSTEM, code }],
   });
-  const digits = input.trial?.nctDigits;
+  const digits = input.trial?.withoutNct ? undefined : input.trial?.nctDigits;
   if (digits) {
     // 837P 2300 REF*P4 equivalent: 8 digits, no prefix (T-27, T-28).
     out.push({ sequence: 0, category: category('info'), valueString: digits });
   }
-  if (input.trial && input.setting === 'facility') {
+  if (input.trial && !input.trial.withoutConditionCode && input.setting === 'facility') {
     out.push({
       sequence: 0,
       category: category('info'),
@@ -166,7 +179,7 @@ export function buildDraftClaim(input: ClaimDraftInput): Claim {
         focal: true,
         coverage: input.coverage
           ? { reference: input.coverage }
-          : { display: 'Coverage not on file' },
+          : { display: input.coverageDisplay ?? 'Coverage not on file' },
         ...(input.preAuthRefs.length > 0 ? { preAuthRef: [...new Set(input.preAuthRefs)] } : {}),
       },
     ],
@@ -174,6 +187,7 @@ export function buildDraftClaim(input: ClaimDraftInput): Claim {
   };
   if (input.id) claim.id = input.id;
   if (input.insurer) claim.insurer = { reference: input.insurer };
+  else if (input.insurerDisplay) claim.insurer = { display: input.insurerDisplay };
   const diagnosis = diagnosesOf(input);
   if (diagnosis.length > 0) claim.diagnosis = diagnosis;
   const info = supportingInfoOf(input);

@@ -139,3 +139,38 @@ export function claimContextFrom(
   if (study) ctx.study = study;
   return ctx;
 }
+
+const SOPT = 'https://nahdo.org/sopt';
+
+/** SOPT 1xx outside 11x: Medicare fee-for-service (research-billing T-47). */
+function isOriginalMedicare(c: Coverage): boolean {
+  return (c.type?.coding ?? []).some(
+    (k) => k.system === SOPT && /^1/.test(k.code ?? '') && !/^11/.test(k.code ?? ''),
+  );
+}
+
+/** Where an MA enrollee's trial claim goes instead (T-43): Original Medicare. */
+export interface OriginalMedicareTarget {
+  /** 'Coverage/<id>' when the patient has a Medicare fee-for-service Coverage on file. */
+  coverage?: string;
+  insurer?: string;
+  /** How the claim names the coverage and insurer when no record is on file. */
+  display: string;
+}
+
+export function originalMedicareTarget(
+  resources: readonly FhirResource[],
+  q: Pick<ClaimContextQuery, 'patient' | 'dateOfService'>,
+): OriginalMedicareTarget {
+  const ffs = ofType<Coverage>(resources, 'Coverage').find(
+    (c) =>
+      c.beneficiary.reference === q.patient &&
+      c.status === 'active' &&
+      covers(q.dateOfService, c.period?.start, c.period?.end) &&
+      isOriginalMedicare(c),
+  );
+  const display = 'Original Medicare (Part B, Medicare Administrative Contractor)';
+  if (!ffs) return { display };
+  const insurer = ffs.payor[0]?.reference;
+  return { coverage: refTo(ffs), ...(insurer ? { insurer } : {}), display };
+}
