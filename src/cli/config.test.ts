@@ -48,6 +48,24 @@ describe('config file (contract §1)', () => {
     });
   });
 
+  it('R25.1: the NCCI PTP tables are reference paths like the others', () => {
+    const c = buildConfig(
+      {
+        reference: { ptpPractitioner: 'cms/ccipra.txt', ptpHospital: '/abs/ccioph.txt' },
+        rules: { distinctServiceModifier: 'XU', ptpIndicator0Action: 'remove_column2' },
+      },
+      '/cfg',
+    );
+    expect(c.reference).toEqual({
+      ptpPractitioner: resolve('/cfg/cms/ccipra.txt'),
+      ptpHospital: '/abs/ccioph.txt',
+    });
+    expect(c.engine.rules).toMatchObject({
+      distinctServiceModifier: 'XU',
+      ptpIndicator0Action: 'remove_column2',
+    });
+  });
+
   it.each([
     ['unknown top-level key', { colour: 'blue' }, /unknown key "colour"/],
     ['unknown rule key', { rules: { missingStop: 'push' } }, /unknown key "missingStop" in rules/],

@@ -29,6 +29,8 @@ const rulesSchema = z.strictObject({
   requiresJZ: z.boolean(),
   acceptsJW: z.boolean(),
   authRequiredHcpcs: z.array(z.string()),
+  distinctServiceModifier: z.enum(['59', 'XS', 'XU', 'XE']),
+  ptpIndicator0Action: z.enum(['warn', 'remove_column2']),
 } satisfies Record<keyof RuleSettings, z.ZodType>);
 
 const trialSchema = z.strictObject({
@@ -53,6 +55,8 @@ export const configFileSchema = z.strictObject({
       oppsAddendumB: z.string().optional(),
       ndcHcpcsCrosswalk: z.string().optional(),
       paymentLimits: z.string().optional(),
+      ptpPractitioner: z.string().optional(),
+      ptpHospital: z.string().optional(),
     })
     .optional(),
   trial: trialSchema.partial().optional(),
@@ -93,7 +97,15 @@ export function buildConfig(raw: unknown, baseDir: string, file = 'config'): Aud
   if (c.entity340b !== undefined) engine.entity340b = c.entity340b;
   if (c.setting) engine.setting = c.setting;
   const reference: ReferenceFilePaths = {};
-  for (const k of ['mue', 'oppsAddendumB', 'ndcHcpcsCrosswalk', 'paymentLimits'] as const) {
+  const keys = [
+    'mue',
+    'oppsAddendumB',
+    'ndcHcpcsCrosswalk',
+    'paymentLimits',
+    'ptpPractitioner',
+    'ptpHospital',
+  ] as const;
+  for (const k of keys) {
     const p = c.reference?.[k];
     if (p !== undefined) reference[k] = resolve(baseDir, p);
   }

@@ -4,6 +4,8 @@
 import { runEncounterChecks, type AuthLedger } from './checks/run-checks.ts';
 import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
+import { applyDateSteps } from './part2/date-steps.ts';
+import type { DateEntry } from './part2/date-entry.ts';
 import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
 import { mergeRefMinutes } from './ref-minutes.ts';
@@ -158,7 +160,7 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
   const groups = groupEncounters(patient);
   const ledger: AuthLedger = { entries: [] };
   const seenDates = new Set<string>();
-  const results: EncounterResult[] = [];
+  const entries: DateEntry[] = [];
   for (const g of groups) {
     const setting = deriveSetting(patient, g.encounter, ctx);
     const scope: EncounterScope = {
@@ -179,21 +181,25 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
         (i) => i.encounter === g.encounter && (g.encounter !== null || i.date === g.dateOfService),
       )
       .map(({ code, severity, message, sources }) => ({ code, severity, message, sources }));
-    results.push({
-      patient: patient.patient,
+    entries.push({
       encounter: g.encounter,
-      dateOfService: g.dateOfService,
       setting,
-      lines: aggregateLines(checked.lines),
-      warnings: mergeWarnings([
-        ...issues,
-        ...admin.warnings,
-        ...drug.warnings,
-        ...checked.warnings,
-      ]),
+      dateOfService: g.dateOfService,
+      administrations: g.administrations,
+      lines: checked.lines,
+      warnings: [...issues, ...admin.warnings, ...drug.warnings, ...checked.warnings],
     });
   }
-  return results;
+  // Steps that look across the encounters of one date (injection-pump-rules R24.2, R25.3).
+  applyDateSteps(entries, ctx);
+  return entries.map((e) => ({
+    patient: patient.patient,
+    encounter: e.encounter,
+    dateOfService: e.dateOfService,
+    setting: e.setting,
+    lines: aggregateLines(e.lines),
+    warnings: mergeWarnings(e.warnings),
+  }));
 }
 
 /** Strip evidence: the report carries only the contract's fields (contract §3). */

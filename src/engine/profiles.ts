@@ -23,6 +23,8 @@ export const MEDICARE_RULES: RuleSettings = {
   requiresJZ: true,
   acceptsJW: true,
   authRequiredHcpcs: [],
+  distinctServiceModifier: '59',
+  ptpIndicator0Action: 'warn',
 };
 
 export const MEDICARE_TRIAL: TrialSettings = {

@@ -270,6 +270,10 @@ export interface RuleSettings {
   acceptsJW: boolean;
   /** HCPCS codes this payer requires a prior authorization for (contract §2.4). */
   authRequiredHcpcs: string[];
+  /** injection-pump-rules R25.4: modifier for documented distinctness: '59' (default), XS, XU, XE. */
+  distinctServiceModifier: '59' | 'XS' | 'XU' | 'XE';
+  /** R25.3: indicator-0 pair: 'warn' (default, keep the line) or 'remove_column2'. */
+  ptpIndicator0Action: 'warn' | 'remove_column2';
 }
 
 /** research-billing §12. */

@@ -3,12 +3,15 @@ import type { AddendumBFile } from './parse/addendum-b.ts';
 import type { CrosswalkFile } from './parse/crosswalk.ts';
 import type { MueFile } from './parse/mue.ts';
 import type { PaymentLimitFile } from './parse/payment-limits.ts';
+import type { PtpFile } from './parse/ptp.ts';
 import type {
   DateRange,
   MueTableData,
   NdcHcpcsMapping,
   OppsTable,
   PaymentLimitTable,
+  PtpSpan,
+  PtpTableData,
 } from './tables.ts';
 import type { MueTable } from './types.ts';
 
@@ -86,4 +89,20 @@ export function dosageTable(
       if (r.dosage && keep(r.hcpcs) && !(r.hcpcs in out)) out[r.hcpcs] = r.dosage;
   }
   return out;
+}
+
+/** NCCI PTP rows → pairs by column 1 then column 2 (injection-pump-rules R25.1). */
+export function ptpTable(file: PtpFile, table: MueTable, keep: CodeFilter = all): PtpTableData {
+  const pairs: PtpTableData['pairs'] = {};
+  for (const r of file.rows) {
+    if (!keep(r.column1)) continue;
+    const byC2 = (pairs[r.column1] ??= {});
+    const span: PtpSpan = r.deleted
+      ? [r.indicator, r.from, r.deleted]
+      : r.from
+        ? [r.indicator, r.from]
+        : [r.indicator];
+    (byC2[r.column2] ??= []).push(span);
+  }
+  return { table, pairs };
 }

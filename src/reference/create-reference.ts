@@ -1,8 +1,15 @@
 // ReferenceData over plain tables, with indexes built once. Pure and synchronous.
 import { parseDosage } from './dosage.ts';
-import type { ReferenceTables } from './tables.ts';
+import type { PtpTableData, ReferenceTables } from './tables.ts';
 import { inRange } from './tables.ts';
-import type { HcpcsInfo, MueEntry, Presentation, ReferenceData } from './types.ts';
+import type {
+  HcpcsInfo,
+  MueEntry,
+  MueTable,
+  Presentation,
+  PtpEdit,
+  ReferenceData,
+} from './types.ts';
 
 function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -47,6 +54,32 @@ function byCodeAndDate<T>(
     byDate.set(dos, value);
     size++;
     return value;
+  };
+}
+
+/**
+ * R25.1: the setting's PTP table for the date; a pair is active from its effective date until
+ * the day before its deletion date. Without a practitioner table the hospital pairs answer
+ * (only the hospital subset ships; injection-pump-rules §0, S60).
+ */
+function ptpLookup(
+  tables: PtpTableData[],
+): (c1: string, c2: string, table: MueTable, dos: string) => PtpEdit | undefined {
+  const byTable = (t: MueTable) => tables.filter((x) => x.table === t);
+  const hospital = byTable('outpatient-hospital');
+  const practitioner = byTable('practitioner');
+  const source = {
+    'outpatient-hospital': hospital,
+    practitioner: practitioner.length > 0 ? practitioner : hospital,
+  };
+  return (column1, column2, table, dos) => {
+    for (const t of source[table]) {
+      for (const [indicator, from, deleted] of t.pairs[column1]?.[column2] ?? []) {
+        if ((!from || from <= dos) && (!deleted || dos < deleted))
+          return { column1, column2, indicator };
+      }
+    }
+    return undefined;
   };
 }
 
@@ -128,6 +161,7 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     },
     mue: (code, table, dos): MueEntry | undefined =>
       (table === 'practitioner' ? mueP : mueO)(code, dos),
+    ptp: ptpLookup(tables.ptp ?? []),
   };
 }
 
@@ -154,6 +188,7 @@ export function overlayReference(over: ReferenceData, base: ReferenceData): Refe
     paymentLimit: (c, d) => over.paymentLimit(c, d) ?? base.paymentLimit(c, d),
     oppsStatusIndicator: (c, d) => over.oppsStatusIndicator(c, d) ?? base.oppsStatusIndicator(c, d),
     mue: (c, t, d) => over.mue(c, t, d) ?? base.mue(c, t, d),
+    ptp: (c1, c2, t, d) => over.ptp?.(c1, c2, t, d) ?? base.ptp?.(c1, c2, t, d),
     billingUnitOf: (c) => over.billingUnitOf?.(c) ?? base.billingUnitOf?.(c),
     ...(unitFactor ? { unitFactor } : {}),
   };

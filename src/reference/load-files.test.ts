@@ -36,8 +36,17 @@ describe('loadReferenceFromFiles: CMS files take precedence over the built-in da
     expect(ref.paymentLimit('J9271', '2026-02-02')).toBe('59.726');
     expect(ref.paymentLimit('J0000', '2026-02-02')).toBe('1.000');
   });
+  it('R25.1: a hospital PTP file answers for the hospital and, with no practitioner file, the office', async () => {
+    const ref = await loadReferenceFromFiles({
+      ptpHospital: f('ccioph-v323r0-subset-excerpt.csv'),
+    });
+    expect(ref.ptp?.('96416', '96521', 'outpatient-hospital', '2026-11-02')?.indicator).toBe(0);
+    expect(ref.ptp?.('96413', '96372', 'practitioner', '2026-11-02')?.indicator).toBe(1);
+    expect(ref.ptp?.('96413', '96365', 'outpatient-hospital', '2026-11-02')).toBeUndefined();
+  });
   it.each([
     ['missing file', { mue: f('no-such-file.csv') }, /no-such-file/],
+    ['PTP wrong layout', { ptpHospital: f('payment-limits-jan-2026-excerpt.csv') }, /PTP/],
     ['wrong layout', { mue: f('payment-limits-jan-2026-excerpt.csv') }, /MUE/],
   ])('%s → ReferenceFileError naming the file', async (_name, paths, message) => {
     const err: unknown = await loadReferenceFromFiles(paths).catch((e: unknown) => e);

@@ -9,6 +9,7 @@ import {
   mueTable,
   oppsTable,
   paymentLimitTable,
+  ptpTable,
 } from './cms-tables.ts';
 import { createReference, overlayReference } from './create-reference.ts';
 import { parseAddendumB } from './parse/addendum-b.ts';
@@ -16,6 +17,7 @@ import { parseCrosswalk } from './parse/crosswalk.ts';
 import { decodeCmsBytes } from './parse/csv.ts';
 import { parseMue } from './parse/mue.ts';
 import { parsePaymentLimits } from './parse/payment-limits.ts';
+import { parsePtp } from './parse/ptp.ts';
 import { emptyTables } from './tables.ts';
 import type { MueTable, ReferenceData } from './types.ts';
 
@@ -24,6 +26,10 @@ export interface ReferenceFilePaths {
   oppsAddendumB?: string;
   ndcHcpcsCrosswalk?: string;
   paymentLimits?: string;
+  /** NCCI PTP practitioner table (injection-pump-rules R25.1). */
+  ptpPractitioner?: string;
+  /** NCCI PTP hospital outpatient table. */
+  ptpHospital?: string;
 }
 
 /** A CMS file that could not be read or is not in the expected layout. */
@@ -88,6 +94,11 @@ export async function loadReferenceFromFiles(
   if (paths.oppsAddendumB) {
     tables.opps = [oppsTable(await load(paths.oppsAddendumB, parseAddendumB))];
   }
+  tables.ptp = [];
+  if (paths.ptpPractitioner)
+    tables.ptp.push(ptpTable(await load(paths.ptpPractitioner, parsePtp), 'practitioner'));
+  if (paths.ptpHospital)
+    tables.ptp.push(ptpTable(await load(paths.ptpHospital, parsePtp), 'outpatient-hospital'));
   const over = createReference(tables);
   return base ? overlayReference(over, base) : over;
 }

@@ -35,6 +35,15 @@ export interface MueTableData extends DateRange {
   entries: Record<string, [number, 1 | 2 | 3, string?]>;
 }
 
+/** One span of an NCCI PTP pair: [modifier indicator, effective from, deleted on] (ISO dates). */
+export type PtpSpan = [0 | 1 | 9, string?, string?];
+
+/** NCCI PTP edits (injection-pump-rules R25.1): column 1 → column 2 → spans. */
+export interface PtpTableData {
+  table: MueTable;
+  pairs: Record<string, Record<string, PtpSpan[]>>;
+}
+
 export interface ReferenceTables {
   hcpcs: HcpcsInfo[];
   products: Presentation[];
@@ -43,6 +52,8 @@ export interface ReferenceTables {
   paymentLimits: PaymentLimitTable[];
   opps: OppsTable[];
   mue: MueTableData[];
+  /** NCCI PTP edits (optional: older data sets carry none). */
+  ptp?: PtpTableData[];
   /** HCPCS → CMS dosage text ('1 MG', 'UP TO 50 MG') for drug codes outside the catalog. */
   dosage?: Record<string, string>;
 }

@@ -59,6 +59,14 @@ export interface MueEntry {
 
 export type MueTable = 'practitioner' | 'outpatient-hospital';
 
+/** An NCCI PTP edit active on a date (injection-pump-rules R25). */
+export interface PtpEdit {
+  column1: string;
+  column2: string;
+  /** Modifier indicator: 0 never together, 1 allowed with a documented modifier, 9 not applicable. */
+  indicator: 0 | 1 | 9;
+}
+
 /**
  * Everything the engine reads about drugs and CMS tables. Dates are ISO `YYYY-MM-DD`
  * (the date of service) so quarter-versioned data can answer for the right quarter.
@@ -83,6 +91,12 @@ export interface ReferenceData {
   /** OPPS Addendum B status indicator on the date (G, K, N, ...). */
   oppsStatusIndicator(hcpcs: string, dos: string): string | undefined;
   mue(code: string, table: MueTable, dos: string): MueEntry | undefined;
+  /**
+   * NCCI PTP edit for (column 1, column 2) active on the date, in the setting's table
+   * (injection-pump-rules R25.1). Without a practitioner table the hospital pairs answer for it
+   * (R25.1: only the hospital subset ships). Optional; undefined when no edit.
+   */
+  ptp?(column1: string, column2: string, table: MueTable, dos: string): PtpEdit | undefined;
   /**
    * Optional exact factor (decimal string) to convert an amount in `from` to `to` (UCUM codes),
    * e.g. ('mg', 'ug') → '1000'. The engine knows the common mass/volume units itself and asks

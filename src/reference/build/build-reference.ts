@@ -10,12 +10,14 @@ import {
   mueTable,
   oppsTable,
   paymentLimitTable,
+  ptpTable,
 } from '../cms-tables.ts';
 import { parseAddendumB } from '../parse/addendum-b.ts';
 import { parseCrosswalk } from '../parse/crosswalk.ts';
 import { decodeCmsBytes } from '../parse/csv.ts';
 import { parseMue } from '../parse/mue.ts';
 import { parsePaymentLimits } from '../parse/payment-limits.ts';
+import { parsePtp } from '../parse/ptp.ts';
 import type { ReferenceTables } from '../tables.ts';
 import { catalogSchema, catalogTables } from './catalog-tables.ts';
 
@@ -34,11 +36,17 @@ export const CMS_FILES = {
   muePractitioner: 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv',
   mueOutpatient: 'MCR_MUE_OutpatientHospitalServices_Eff_10-01-2026_subset.csv',
   addendumB: '508 version of October 2025 Web Addendum B.10.31.25.csv',
+  // NCCI PTP, hospital outpatient v32.3, active pairs with column 1 in 96360–96549 (R25.1, S60).
+  ptpHospital: 'ccioph-v323r0_active_col1_96360-96549_subset.csv',
 };
+
+/** Codes of injection-pump-rules R25.6 outside the drug-administration range. */
+const PART2_CODES = new Set(['G0498', 'C8957', '36591', '36592', '99211', 'G0463']);
 
 /** Drug codes and the drug-administration CPT range. */
 export function productCode(code: string): boolean {
   if (/^(J|Q|C9|A9)/.test(code)) return true;
+  if (PART2_CODES.has(code)) return true;
   const n = Number(code);
   return Number.isInteger(n) && n >= 96360 && n <= 96549;
 }
@@ -70,6 +78,8 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
       mueTable(parseMue(read(CMS_FILES.muePractitioner)), 'practitioner', productCode),
       mueTable(parseMue(read(CMS_FILES.mueOutpatient)), 'outpatient-hospital', productCode),
     ],
+    // PTP: every pair of the shipped subset (column 2 may be any code, e.g. 99211).
+    ptp: [ptpTable(parsePtp(read(CMS_FILES.ptpHospital)), 'outpatient-hospital')],
     // Billing units of drug codes outside the catalog (latest file first).
     dosage: dosageTable(
       [...[...payments].reverse(), crosswalk],
@@ -92,6 +102,7 @@ function main(): void {
     opps: tables.opps,
     mue: tables.mue,
     dosage: tables.dosage,
+    ptp: tables.ptp,
   };
   writeFileSync(join(out, 'drugs.json'), JSON.stringify(drugs));
   writeFileSync(join(out, 'cms.json'), JSON.stringify(cmsData));
