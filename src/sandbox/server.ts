@@ -9,7 +9,7 @@ import { profileHolder, type EhrProfile, type ProfileHolder } from './ehr-profil
 import { Faults, Stats, type FaultConfig } from './faults.ts';
 import { handleFhir } from './fhir-api.ts';
 import { createFhirStore, type FhirStore, type SeedSummary } from './fhir-store.ts';
-import { defaultFixtureDirs, loadBundles } from './fixtures.ts';
+import { defaultFixtureDirs, loadSeedData } from './fixtures.ts';
 import { isLoopback, sendJson } from './http-util.ts';
 import { handleInteraction } from './interaction.ts';
 import { handleLauncher, listPatients } from './launcher.ts';
@@ -102,7 +102,7 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
   const appLaunchUrl = `${new URL(opts.appOrigin).origin}/launch.html`;
   const clientId = opts.clientId ?? CLIENT_ID_DEFAULT;
   const dirs = opts.fixtureDirs ?? defaultFixtureDirs();
-  const store = createFhirStore(() => loadBundles(dirs));
+  const store = createFhirStore(() => loadSeedData(dirs));
   const seeded = await store.reset();
   const faults = new Faults();
   if (opts.faults) faults.set(opts.faults);

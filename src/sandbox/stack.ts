@@ -16,6 +16,8 @@ export interface StackOptions {
   faults?: FaultConfig;
   /** The kind of EHR imitated (default full). */
   profile?: EhrProfile;
+  /** Folders (or files) of FHIR data to load; default: fhir-fixtures/. */
+  fixtureDirs?: string[];
   /** Start the Vite dev server too (default true). */
   withApp?: boolean;
 }
@@ -48,6 +50,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     admin: opts.admin,
     ...(opts.faults ? { faults: opts.faults } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.fixtureDirs ? { fixtureDirs: opts.fixtureDirs } : {}),
   });
   if (opts.withApp === false) return { ehr, appUrl, close: () => ehr.close() };
 

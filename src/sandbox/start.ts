@@ -5,10 +5,15 @@
 //   --no-admin                      no admin endpoints
 //   --json                          print one machine-readable line (used by the e2e setup)
 //   --ehr-profile full|claim-less|mar-read-only / EHR_PROFILE  the kind of EHR imitated
+//   --data DIR (repeatable)         also load the FHIR data in DIR (after fhir-fixtures/)
 //   EHR_PORT (4000), APP_PORT (5173): 0 picks a free port; EHR_FAULTS='{"latencyMs":50}'
 import './websocket-shim.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { profileFrom } from './ehr-profiles.ts';
 import { parseFaultConfig } from './faults.ts';
+import { defaultFixtureDirs } from './fixtures.ts';
+import { dataDirsOf, seedReport } from './seed-report.ts';
 import { startStack } from './stack.ts';
 
 export const STACK_LINE_PREFIX = 'EVERYDOSE_STACK ';
@@ -21,7 +26,11 @@ function port(value: string | undefined, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const dataDirs = dataDirsOf(argv).map((d) => resolve(d));
+  for (const dir of dataDirs)
+    if (!existsSync(dir)) throw new Error(`--data: no such folder ${dir}`);
   const env = process.env;
   const openFhir = args.has('--open-fhir') || env['EHR_OPEN_FHIR'] === '1';
   const mode = args.has('--test') ? 'test' : (env['EHR_MODE'] ?? 'dev');
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
     admin,
     ...(faults ? { faults } : {}),
     withApp: !args.has('--no-app'),
+    ...(dataDirs.length > 0 ? { fixtureDirs: [...defaultFixtureDirs(), ...dataDirs] } : {}),
   });
   const { ehr } = stack;
   if (args.has('--json')) {
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
       appUrl: stack.appUrl,
       adminToken: ehr.adminToken,
       profile,
+      seeded: { resources: ehr.seeded.resources, skipped: ehr.seeded.skipped.length },
     };
     process.stdout.write(`${STACK_LINE_PREFIX}${JSON.stringify(info)}\n`);
   } else {
@@ -55,6 +66,7 @@ async function main(): Promise<void> {
       faults ? 'faults are on (EHR_FAULTS)' : '',
       profile !== 'full' ? `EHR profile ${profile}` : '',
     ].filter(Boolean);
+    process.stdout.write(`${seedReport(ehr.seeded).join('\n')}\n`);
     process.stdout.write(`\nEveryDose is running. Open ${ehr.url}/\n`);
     if (notes.length > 0) process.stdout.write(`(${notes.join('; ')})\n`);
   }
