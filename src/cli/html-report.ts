@@ -7,7 +7,7 @@ import {
   type PeriodCounts,
   type PracticeFigures,
 } from '../engine/practice/figures.ts';
-import type { EncounterReport } from '../engine/index.ts';
+import { classifyAdjudications, type EncounterReport } from '../engine/index.ts';
 import type { ReportSink, ReportWriter } from './report-writer.ts';
 
 const TOP_ENCOUNTERS = 25;
@@ -116,6 +116,20 @@ interface AtRisk {
   atRisk: number;
 }
 
+function denialSection(fig: PracticeFigures): string {
+  const d = fig.denials;
+  if (d.adjudicatedLines === 0)
+    return '<p>No past adjudications (ClaimResponse or ExplanationOfBenefit) in the input.</p>';
+  const rows = d.byCause
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.label)}</td><td>${c.count}</td><td>${esc(pct(c.rate))}</td><td>${esc(c.preventedBy.join(', ') || '—')}</td></tr>`,
+    )
+    .join('\n');
+  return `<p>${d.deniedLines} of ${d.adjudicatedLines} adjudicated claim lines denied (${esc(pct(ratio(d.deniedLines, d.adjudicatedLines)))}).</p>
+<table><thead><tr><th scope="col">Root cause</th><th scope="col">Denied lines</th><th scope="col">Of adjudicated lines</th><th scope="col">Caught now by</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function renderDashboard(fig: PracticeFigures, top: AtRisk[]): string {
   const range = fig.from ? `${fig.from} to ${fig.to}` : 'no visits';
   const cards = FIGURES.map(
@@ -166,6 +180,8 @@ ${cards}
 <tbody>${periodRows}</tbody></table>
 <h2>Top warning codes (visits carrying them)</h2>
 <table><thead><tr><th scope="col">Code</th><th scope="col">Severity</th><th scope="col">Visits</th></tr></thead><tbody>${warnRows}</tbody></table>
+<h2>Denials by root cause</h2>
+${denialSection(fig)}
 <h2>Visits with the most money at risk</h2>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Visit</th><th scope="col">At risk</th><th scope="col">Warnings</th></tr></thead><tbody>${topRows}</tbody></table>
 </body></html>
@@ -180,6 +196,9 @@ export function htmlWriter(
   const builder = new PracticeFiguresBuilder(granularity);
   const top: AtRisk[] = [];
   return {
+    patient(input) {
+      builder.addAdjudications(classifyAdjudications(input));
+    },
     encounter(e) {
       builder.add(e);
       const one = new PracticeFiguresBuilder(granularity);

@@ -1,11 +1,13 @@
 // The report, written encounter by encounter (contract §3): JSON by default, or a table.
-import type { EncounterReport } from '../engine/index.ts';
+import type { EncounterReport, PatientInput } from '../engine/index.ts';
 
 export interface ReportSink {
   write(text: string): void;
 }
 
 export interface ReportWriter {
+  /** One patient's mapped input, before its encounters (for writers that need more than the report). */
+  patient?(input: PatientInput): void;
   encounter(e: EncounterReport): void;
   end(): void;
 }

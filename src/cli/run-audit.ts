@@ -103,6 +103,7 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
         resource: r.resource,
       }));
       const input = mapPatient(patient, indexed, index, { ndcKnown });
+      writer.patient?.(input);
       const results = placeUnplacedIssues(input, analyzePatient(input, ctx), (enc) =>
         issueSetting(input, enc, run.config),
       );

@@ -19,3 +19,9 @@ export type {
   PlannedWarning,
   PlanSuggestion,
 } from './planned/planned-types.ts';
+export {
+  classifyAdjudications,
+  priorDenialsFor,
+  type ClassifiedAdjudication,
+  type PriorDenial,
+} from './checks/prior-denials.ts';

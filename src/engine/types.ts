@@ -192,6 +192,28 @@ export interface ClaimInfo {
   versionId?: string;
 }
 
+/**
+ * One adjudicated line of a past claim (ClaimResponse use = claim, or ExplanationOfBenefit), with
+ * the payer's reason codes. Code, modifiers and date come from the item itself (EOB) or from the
+ * request Claim's item with the same sequence (ClaimResponse), resolved by the engine.
+ */
+export interface AdjudicatedLine {
+  /** 'ClaimResponse/<id>' or 'ExplanationOfBenefit/<id>' */
+  source: string;
+  /** The billed Claim, when the response names it. */
+  claim?: string;
+  itemSequence?: number;
+  code?: string;
+  modifiers: string[];
+  date?: string;
+  /** X12 Claim Adjustment Reason Codes on the line. */
+  carcs: string[];
+  /** X12 Remittance Advice Remark Codes on the line. */
+  rarcs: string[];
+  /** No amount paid (benefit/paid adjudication absent or zero) while a reason code is given. */
+  denied: boolean;
+}
+
 /** Whether a kind of data could be read (scopes, server). Unreadable is "unknown", never "none". */
 export interface Readability {
   coverage: boolean;
@@ -223,6 +245,8 @@ export interface PatientInput {
   researchSubjects: ResearchSubjectInfo[];
   researchStudies: ResearchStudyInfo[];
   claims: ClaimInfo[];
+  /** Past adjudications with their reason codes (denials), where the input has them. */
+  adjudications?: AdjudicatedLine[];
   readable: Readability;
   issues: InputIssue[];
 }

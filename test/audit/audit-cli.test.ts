@@ -235,7 +235,7 @@ describe('audit command: exit 2 with one line naming the file', () => {
       ['--config', 'nope-config.json', 'array.json'],
       /nope-config\.json: config file not found/,
     ],
-    ['bad option', ['--format', 'xml', 'array.json'], /--format must be json or table/],
+    ['bad option', ['--format', 'xml', 'array.json'], /--format must be json, table or html/],
     [
       'reference file missing (path relative to the config)',
       ['--config', 'config-ref.json', 'array.json'],

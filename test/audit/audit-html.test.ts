@@ -1,6 +1,8 @@
 // `npm run audit -- --format html`: a self-contained practice dashboard whose numbers are the
 // practice figures of the same report the JSON format prints.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PracticeFiguresBuilder } from '../../src/engine/practice/figures.ts';
@@ -51,6 +53,52 @@ describe('audit --format html', () => {
       'Top warning codes',
     ])
       expect(page).toContain(title);
+  });
+
+  it('shows the denials of past adjudications by root cause', async () => {
+    const CARC = 'https://x12.org/codes/claim-adjustment-reason-codes';
+    const eob = (id: string, code: string, carc: string, paid: number) => ({
+      resourceType: 'ExplanationOfBenefit',
+      id,
+      status: 'active',
+      use: 'claim',
+      patient: { reference: 'Patient/p1' },
+      outcome: 'complete',
+      item: [
+        {
+          sequence: 1,
+          productOrService: {
+            coding: [{ system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code }],
+          },
+          servicedDate: '2026-05-04',
+          adjudication: [
+            { category: { coding: [{ code: 'paidtoprovider' }] }, amount: { value: paid } },
+            ...(carc
+              ? [
+                  {
+                    category: { coding: [{ code: 'denialreason' }] },
+                    reason: { coding: [{ system: CARC, code: carc }] },
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'audit-html-'));
+    const file = join(dir, 'eobs.ndjson');
+    writeFileSync(
+      file,
+      [eob('a', 'J9271', '197', 0), eob('b', 'J9035', '197', 0), eob('c', '96413', '', 120)]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const r = await audit(['--format', 'html', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 of 3 adjudicated claim lines denied (66.7%)');
+    expect(r.stdout).toContain(
+      '<td>Prior authorization missing, expired or exceeded</td><td>2</td><td>66.7%</td>',
+    );
   });
 
   it('says --format takes json, table or html', async () => {

@@ -2,6 +2,8 @@
 // same numbers feed the app's dashboard and `npm run audit -- --format html`. Pure: reports in,
 // numbers out; folded one encounter at a time, so memory grows with the number of periods, not
 // with the number of encounters.
+import { DENIAL_CAUSES, type DenialCause } from '../../reference/denial-reasons.ts';
+import type { ClassifiedAdjudication } from '../checks/prior-denials.ts';
 import type { EncounterReport, ReportLine, Warning } from '../types.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -41,6 +43,24 @@ export interface WarningCount {
   count: number;
 }
 
+export interface DenialCauseCount {
+  cause: DenialCause;
+  label: string;
+  /** Denied lines with this root cause. */
+  count: number;
+  /** Share of all adjudicated lines. */
+  rate: number;
+  /** The warnings that now catch it before the claim goes out. */
+  preventedBy: string[];
+}
+
+export interface DenialFigures {
+  /** Past claim lines with an adjudication (ClaimResponse use = claim, ExplanationOfBenefit). */
+  adjudicatedLines: number;
+  deniedLines: number;
+  byCause: DenialCauseCount[];
+}
+
 export interface PracticeFigures {
   granularity: Granularity;
   /** Earliest and latest date of service seen (YYYY-MM-DD), or null without encounters. */
@@ -50,6 +70,7 @@ export interface PracticeFigures {
   totals: PeriodCounts;
   /** Warning codes by how many encounters carry them, most first. */
   topWarnings: WarningCount[];
+  denials: DenialFigures;
 }
 
 // Sets of warning codes the figures read (rule files: infusion-rules R9.5, drug-wastage §JW/JZ).
@@ -212,6 +233,8 @@ export class PracticeFiguresBuilder {
   private readonly warnings = new Map<string, WarningCount>();
   private from: string | null = null;
   private to: string | null = null;
+  private adjudicated = 0;
+  private readonly denied = new Map<DenialCause, number>();
 
   constructor(private readonly granularity: Granularity = 'week') {}
 
@@ -237,6 +260,14 @@ export class PracticeFiguresBuilder {
     }
   }
 
+  /** Past adjudications of one patient (classifyAdjudications), for the denial figures. */
+  addAdjudications(lines: readonly ClassifiedAdjudication[]): void {
+    for (const a of lines) {
+      this.adjudicated++;
+      if (a.denied) this.denied.set(a.cause, (this.denied.get(a.cause) ?? 0) + 1);
+    }
+  }
+
   result(topN = 10): PracticeFigures {
     const periods = [...this.periods.values()]
       .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
@@ -252,7 +283,23 @@ export class PracticeFiguresBuilder {
       periods,
       totals: toDollars(this.totals),
       topWarnings,
+      denials: this.denialFigures(),
     };
+  }
+
+  private denialFigures(): DenialFigures {
+    let deniedLines = 0;
+    for (const n of this.denied.values()) deniedLines += n;
+    const byCause = [...this.denied.entries()]
+      .map(([cause, count]) => ({
+        cause,
+        label: DENIAL_CAUSES[cause].label,
+        count,
+        rate: count / this.adjudicated,
+        preventedBy: [...DENIAL_CAUSES[cause].preventedBy],
+      }))
+      .sort((a, b) => b.count - a.count || (a.cause < b.cause ? -1 : 1));
+    return { adjudicatedLines: this.adjudicated, deniedLines, byCause };
   }
 }
 

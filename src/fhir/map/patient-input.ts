@@ -2,6 +2,7 @@
 // app and the audit command so both give the same answer for the same data.
 // zod at the boundary: an invalid resource becomes an INVALID_RESOURCE issue naming it, and
 // the rest is still mapped. INVALID_TIME_RANGE is left to the infusion engine.
+import { mapClaimResponseAdjudications, mapExplanationOfBenefit } from './adjudications.ts';
 import type {
   Administration,
   EncounterInfo,
@@ -160,6 +161,13 @@ export function mapPatient(
         const r = readAs(ctx, 'ClaimResponse', rec);
         if (r?.use === 'preauthorization')
           out.preAuthorizations.push(mapPreAuthorization(ctx, r, rec));
+        else if (r?.use === 'claim')
+          (out.adjudications ??= []).push(...mapClaimResponseAdjudications(ctx, r, rec.key));
+        break;
+      }
+      case 'ExplanationOfBenefit': {
+        const r = readAs(ctx, 'ExplanationOfBenefit', rec);
+        if (r) (out.adjudications ??= []).push(...mapExplanationOfBenefit(ctx, r, rec.key));
         break;
       }
       case 'Claim': {

@@ -10,6 +10,7 @@ export const PATIENT_ELEMENT: Readonly<Record<string, string>> = {
   CoverageEligibilityResponse: 'patient',
   Claim: 'patient',
   ClaimResponse: 'patient',
+  ExplanationOfBenefit: 'patient',
   ResearchSubject: 'individual',
 };
 

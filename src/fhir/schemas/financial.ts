@@ -42,6 +42,13 @@ export const coverageEligibilityResponseSchema = z.looseObject({
     .optional(),
 });
 
+/** One adjudication of a claim item: category (benefit, paid, denial reason …), reason, amount. */
+const adjudicationSchema = z.looseObject({
+  category: codeableConceptSchema.optional(),
+  reason: codeableConceptSchema.optional(),
+  amount: moneySchema.optional(),
+});
+
 const claimItemSchema = z.looseObject({
   sequence: z.number().int().optional(),
   productOrService: codeableConceptSchema.optional(),
@@ -112,6 +119,37 @@ export const claimResponseSchema = z.looseObject({
       }),
     )
     .optional(),
+  /** Item adjudications of a claim response (use = claim): denial reasons (CARC/RARC). */
+  item: z
+    .array(
+      z.looseObject({
+        itemSequence: z.number().int().optional(),
+        adjudication: z.array(adjudicationSchema).optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** ExplanationOfBenefit, for past adjudications and their denial reasons (CARIN BB shape). */
+export const explanationOfBenefitSchema = z.looseObject({
+  resourceType: z.literal('ExplanationOfBenefit'),
+  ...resourceBase,
+  patient: referenceSchema.optional(),
+  claim: referenceSchema.optional(),
+  outcome: z.string().optional(),
+  billablePeriod: periodSchema.optional(),
+  item: z
+    .array(
+      z.looseObject({
+        sequence: z.number().int().optional(),
+        productOrService: codeableConceptSchema.optional(),
+        modifier: z.array(codeableConceptSchema).optional(),
+        servicedDate: dateTimeSchema.optional(),
+        servicedPeriod: periodSchema.optional(),
+        adjudication: z.array(adjudicationSchema).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type CoverageR = z.infer<typeof coverageSchema>;
@@ -119,3 +157,4 @@ export type CoverageEligibilityResponseR = z.infer<typeof coverageEligibilityRes
 export type ClaimR = z.infer<typeof claimSchema>;
 export type ClaimItemR = z.infer<typeof claimItemSchema>;
 export type ClaimResponseR = z.infer<typeof claimResponseSchema>;
+export type ExplanationOfBenefitR = z.infer<typeof explanationOfBenefitSchema>;

@@ -14,6 +14,7 @@ import {
   claimSchema,
   coverageEligibilityResponseSchema,
   coverageSchema,
+  explanationOfBenefitSchema,
 } from './financial.ts';
 import {
   medicationAdministrationSchema,
@@ -35,6 +36,7 @@ export const SCHEMAS = {
   CoverageEligibilityResponse: coverageEligibilityResponseSchema,
   Claim: claimSchema,
   ClaimResponse: claimResponseSchema,
+  ExplanationOfBenefit: explanationOfBenefitSchema,
 } as const;
 
 export type ReadType = keyof typeof SCHEMAS;

@@ -1,0 +1,80 @@
+// "Denied before for this": past adjudications of the patient whose denial a rule of ours would
+// have prevented, matched to the lines of a visit by code. Also the practice-wide denial counts by
+// root cause. Reason codes → cause: reference/denial-reasons.ts.
+import { classifyDenial, DENIAL_CAUSES, type DenialCause } from '../../reference/denial-reasons.ts';
+import type { AdjudicatedLine, ClaimInfo, PatientInput } from '../types.ts';
+
+export interface ClassifiedAdjudication extends AdjudicatedLine {
+  cause: DenialCause;
+  /** The reason codes with their words. */
+  reasons: string[];
+}
+
+export interface PriorDenial {
+  code: string;
+  date?: string;
+  cause: DenialCause;
+  /** Plain words for the cause. */
+  label: string;
+  reasons: string[];
+  /** The warnings that now catch this cause before the claim goes out. */
+  preventedBy: string[];
+  source: string;
+}
+
+/** Code, modifiers and date of a ClaimResponse item from its request Claim's item. */
+function resolve(a: AdjudicatedLine, claims: ReadonlyMap<string, ClaimInfo>): AdjudicatedLine {
+  if (a.code !== undefined || a.claim === undefined || a.itemSequence === undefined) return a;
+  const line = claims.get(a.claim)?.lines.find((l) => l.sequence === a.itemSequence);
+  if (!line) return a;
+  const out: AdjudicatedLine = { ...a, code: line.code, modifiers: line.modifiers };
+  if (line.date) out.date = line.date;
+  return out;
+}
+
+/** Every adjudicated line of the patient, resolved and classified (denied or only adjusted). */
+export function classifyAdjudications(input: PatientInput): ClassifiedAdjudication[] {
+  const lines = input.adjudications ?? [];
+  if (lines.length === 0) return [];
+  const claims = new Map(input.claims.map((c) => [c.ref, c]));
+  return lines.map((raw) => {
+    const a = resolve(raw, claims);
+    const trial = a.claim
+      ? claims.get(a.claim)?.diagnoses.some((d) => /^Z00\.?6$/i.test(d))
+      : false;
+    const { cause, reasons } = classifyDenial(a.carcs, a.rarcs, {
+      ...(a.code !== undefined ? { code: a.code } : {}),
+      modifiers: a.modifiers,
+      trial: trial ?? false,
+    });
+    return { ...a, cause, reasons };
+  });
+}
+
+/**
+ * The patient's earlier denials of the codes billed on a visit (denied lines only, dated before
+ * the visit or undated), most recent first.
+ */
+export function priorDenialsFor(
+  visit: { dateOfService: string; lines: readonly { code: string }[] },
+  classified: readonly ClassifiedAdjudication[],
+): PriorDenial[] {
+  const codes = new Set(visit.lines.map((l) => l.code));
+  const out: PriorDenial[] = [];
+  for (const a of classified) {
+    if (!a.denied || a.code === undefined || !codes.has(a.code)) continue;
+    if (a.date !== undefined && a.date >= visit.dateOfService) continue;
+    const info = DENIAL_CAUSES[a.cause];
+    const d: PriorDenial = {
+      code: a.code,
+      cause: a.cause,
+      label: info.label,
+      reasons: a.reasons,
+      preventedBy: info.preventedBy,
+      source: a.source,
+    };
+    if (a.date !== undefined) d.date = a.date;
+    out.push(d);
+  }
+  return out.sort((x, y) => ((y.date ?? '') < (x.date ?? '') ? -1 : 1));
+}
