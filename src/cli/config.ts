@@ -31,6 +31,13 @@ const rulesSchema = z.strictObject({
   authRequiredHcpcs: z.array(z.string()),
   distinctServiceModifier: z.enum(['59', 'XS', 'XU', 'XE']),
   ptpIndicator0Action: z.enum(['warn', 'remove_column2']),
+  pumpInitiationCode: z.enum(['96416', 'G0498_when_provider_pump']),
+  nonChemoPumpCode: z.strictObject({
+    facility: z.enum(['C8957', 'none']),
+    professional: z.enum(['96365', 'none']),
+  }),
+  billPortFlushAtPumpDisconnect: z.boolean(),
+  portFlushAloneCode: z.enum(['96523', 'E/M']),
 } satisfies Record<keyof RuleSettings, z.ZodType>);
 
 const trialSchema = z.strictObject({

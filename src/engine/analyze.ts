@@ -5,6 +5,7 @@ import { runEncounterChecks, type AuthLedger } from './checks/run-checks.ts';
 import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
 import { applyDateSteps } from './part2/date-steps.ts';
+import { codePumps } from './part2/pumps.ts';
 import type { DateEntry } from './part2/date-entry.ts';
 import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
@@ -174,8 +175,13 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
     };
     if (g.encounter !== null) seenDates.add(g.dateOfService);
     const admin = codeAdministrations(scope);
+    const pumps = codePumps(scope);
     const drug = deriveDrugLines(scope);
-    const checked = runEncounterChecks(scope, [...admin.lines, ...drug.lines], ledger);
+    const checked = runEncounterChecks(
+      scope,
+      [...admin.lines, ...pumps.lines, ...drug.lines],
+      ledger,
+    );
     const issues: Warning[] = patient.issues
       .filter(
         (i) => i.encounter === g.encounter && (g.encounter !== null || i.date === g.dateOfService),
@@ -187,7 +193,13 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
       dateOfService: g.dateOfService,
       administrations: g.administrations,
       lines: checked.lines,
-      warnings: [...issues, ...admin.warnings, ...drug.warnings, ...checked.warnings],
+      warnings: [
+        ...issues,
+        ...admin.warnings,
+        ...pumps.warnings,
+        ...drug.warnings,
+        ...checked.warnings,
+      ],
     });
   }
   // Steps that look across the encounters of one date (injection-pump-rules R24.2, R25.3).

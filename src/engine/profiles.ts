@@ -25,6 +25,10 @@ export const MEDICARE_RULES: RuleSettings = {
   authRequiredHcpcs: [],
   distinctServiceModifier: '59',
   ptpIndicator0Action: 'warn',
+  pumpInitiationCode: '96416',
+  nonChemoPumpCode: { facility: 'C8957', professional: '96365' },
+  billPortFlushAtPumpDisconnect: false,
+  portFlushAloneCode: '96523',
 };
 
 export const MEDICARE_TRIAL: TrialSettings = {

@@ -46,6 +46,9 @@ export interface ContainerOpened {
 
 export type TrialItemRole = 'investigational' | 'routine';
 
+/** Codes of https://everydose.dev/fhir/CodeSystem/administration-method (R26.4). */
+export type ServiceMethod = 'pump-initiation' | 'pump-refill' | 'pump-disconnect' | 'port-flush';
+
 /** A MedicationAdministration, mapped (contract §2.1–§2.5). */
 export interface Administration {
   /** 'MedicationAdministration/<id>' */
@@ -69,6 +72,13 @@ export interface Administration {
   /** dosage.site coding code, else text. */
   site?: string;
   separateAccessJustified: boolean;
+  /**
+   * Pump or port service from dosage.method in the administration-method code system
+   * (contract §2.1, injection-pump-rules R26.4); absent for every other record.
+   */
+  serviceMethod?: ServiceMethod;
+  /** Pump refill of an implanted pump or reservoir (R27.11: device, method or site text). */
+  pumpImplanted?: boolean;
   /** partOf → another MedicationAdministration (interrupted infusion segment, R9.2). */
   partOf?: string;
   primaryReason: boolean;
@@ -298,6 +308,14 @@ export interface RuleSettings {
   distinctServiceModifier: '59' | 'XS' | 'XU' | 'XE';
   /** R25.3: indicator-0 pair: 'warn' (default, keep the line) or 'remove_column2'. */
   ptpIndicator0Action: 'warn' | 'remove_column2';
+  /** R23.5: '96416' (default) or 'G0498_when_provider_pump' (Medicare, practice's pump). */
+  pumpInitiationCode: '96416' | 'G0498_when_provider_pump';
+  /** R23.8 non-chemotherapy pump start: facility C8957, professional 96365 (default), or none. */
+  nonChemoPumpCode: { facility: 'C8957' | 'none'; professional: '96365' | 'none' };
+  /** R23.7: a port flush at the pump disconnect visit is billed when alone (default false). */
+  billPortFlushAtPumpDisconnect: boolean;
+  /** R24.4: flush-only visit: '96523' (default) or 'E/M' (no 96523; the E/M module decides). */
+  portFlushAloneCode: '96523' | 'E/M';
 }
 
 /** research-billing §12. */

@@ -20,6 +20,10 @@ export const CONTAINER_COUNT = 'count';
 
 export const CONTAINER_TYPE_SYSTEM = 'https://everydose.dev/fhir/CodeSystem/container-type';
 
+/** Pump and port services in dosage.method (contract §2.1, injection-pump-rules R26.4). */
+export const ADMINISTRATION_METHOD_SYSTEM =
+  'https://everydose.dev/fhir/CodeSystem/administration-method';
+
 /** Core extension linking an administration or encounter to a ResearchStudy. */
 export const WORKFLOW_RESEARCH_STUDY =
   'http://hl7.org/fhir/StructureDefinition/workflow-researchStudy';

@@ -52,6 +52,9 @@ export function prepare(
   warnings: Warning[],
 ): Prepared | undefined {
   if (!BILLABLE.has(a.status) || a.flushMarked) return undefined;
+  // injection-pump-rules R23.7, R26.1: the drug of a pump is billed on its initiation record; a
+  // disconnect (the end of the same infusion) and a port flush's lock solution make no drug line.
+  if (a.serviceMethod === 'pump-disconnect' || a.serviceMethod === 'port-flush') return undefined;
   // contract §1: an end before its start makes the record an INVALID_TIME_RANGE warning
   // (raised by the infusion engine), not a billed administration.
   if (a.start && a.end && a.end.ms < a.start.ms) return undefined;

@@ -40,6 +40,9 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
     (a, b) => (a.start?.ms ?? 0) - (b.start?.ms ?? 0) || a.ref.localeCompare(b.ref),
   );
   for (const admin of sorted) {
+    // Pump and port services are coded by part2/pumps.ts (injection-pump-rules R23.3, R24.3,
+    // R27.2, R27.6, R27.9): no IV hours, no missing stop time, no flush filter, no midnight.
+    if (admin.serviceMethod) continue;
     const void_ = admin.status === 'entered-in-error';
     if (!void_ && admin.start && admin.end && admin.end.ms < admin.start.ms) {
       warnings.push(warn('INVALID_TIME_RANGE', [admin.ref]));

@@ -1,6 +1,11 @@
 // MedicationAdministration → engine Administration (contract §2.1–§2.5).
-import type { Administration, Ingredient } from '../../engine/index.ts';
-import { EXT, SYSTEMS, WORKFLOW_RESEARCH_STUDY } from '../extensions.ts';
+import type { Administration, Ingredient, ServiceMethod } from '../../engine/index.ts';
+import {
+  ADMINISTRATION_METHOD_SYSTEM,
+  EXT,
+  SYSTEMS,
+  WORKFLOW_RESEARCH_STUDY,
+} from '../extensions.ts';
 import type { IndexedResource } from '../references.ts';
 import type { CodeableConcept } from '../schemas/common.ts';
 import type { MedicationAdministrationR, MedicationR } from '../schemas/medication.ts';
@@ -24,6 +29,23 @@ function isIvRoute(route: CodeableConcept | undefined): boolean {
   if (route.coding) for (const c of route.coding) if (c.code) coded = true;
   if (!coded && route.text) return /intravenous|\biv\b/i.test(route.text);
   return !coded;
+}
+
+const SERVICE_METHODS: readonly ServiceMethod[] = [
+  'pump-initiation',
+  'pump-refill',
+  'pump-disconnect',
+  'port-flush',
+];
+
+/** dosage.method coded in the administration-method system (R26.4). */
+export function serviceMethodOf(method: CodeableConcept | undefined): ServiceMethod | undefined {
+  for (const c of method?.coding ?? NONE) {
+    if (c.system !== ADMINISTRATION_METHOD_SYSTEM) continue;
+    const found = SERVICE_METHODS.find((m) => m === c.code);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function mapIngredients(ctx: MapContext, med: MedicationR, from: IndexedResource): Ingredient[] {
@@ -87,6 +109,20 @@ export function mapAdministration(
   const site = dosage?.site;
   const siteValue = site?.coding?.find((c) => c.code)?.code ?? site?.text;
   if (siteValue) a.site = siteValue;
+
+  const serviceMethod = serviceMethodOf(method);
+  if (serviceMethod) {
+    a.serviceMethod = serviceMethod;
+    // R27.11: implanted pump or reservoir only when the record says so.
+    const said = [
+      site?.text,
+      ...(site?.coding ?? NONE).map((c) => c.display),
+      method?.text,
+      ...(method?.coding ?? NONE).map((c) => c.display),
+      ...(ma.device ?? NONE).map((d) => d.display),
+    ];
+    if (said.some((t) => t !== undefined && /implant/i.test(t))) a.pumpImplanted = true;
+  }
 
   for (const p of ma.partOf ?? NONE) {
     const r = p.reference ? ctx.index.canonical(p.reference) : undefined;

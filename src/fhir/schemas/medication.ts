@@ -42,6 +42,7 @@ export const medicationAdministrationSchema = z.looseObject({
   effectiveDateTime: dateTimeSchema.optional(),
   effectivePeriod: periodSchema.optional(),
   request: referenceSchema.optional(),
+  device: z.array(referenceSchema).optional(),
   dosage: dosageSchema.optional(),
 });
 
