@@ -25,3 +25,15 @@ export {
   type ClassifiedAdjudication,
   type PriorDenial,
 } from './checks/prior-denials.ts';
+export {
+  summarizeVisit,
+  worklistOrder,
+  type VisitStatus,
+  type VisitSummary,
+} from './practice/visit-summary.ts';
+export {
+  PracticeFiguresBuilder,
+  ratio,
+  type PracticeFigures,
+  type PeriodCounts,
+} from './practice/figures.ts';
