@@ -7,10 +7,40 @@ vi.mock('fhirclient', () => ({ default: { oauth2: { authorize } } }));
 beforeEach(() => {
   document.body.innerHTML = '<div id="launch-status"></div>';
   authorize.mockClear();
+  // No EHR answers here: the CapabilityStatement cannot be read unless a test says so.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.reject(new TypeError('offline'))),
+  );
 });
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
+
+function statementWith(
+  writes: Record<string, string[]>,
+  operations: Record<string, string[]> = {},
+) {
+  const types = new Set([
+    ...Object.keys(writes),
+    ...Object.keys(operations),
+    'MedicationAdministration',
+  ]);
+  return {
+    resourceType: 'CapabilityStatement',
+    rest: [
+      {
+        mode: 'server',
+        resource: [...types].map((type) => ({
+          type,
+          interaction: ['read', 'search-type', ...(writes[type] ?? [])].map((code) => ({ code })),
+          operation: (operations[type] ?? []).map((name) => ({ name, definition: 'x' })),
+        })),
+      },
+    ],
+  };
+}
 
 async function launchWith(search: string) {
   const { startLaunch } = await import('./launch.ts');
@@ -34,6 +64,45 @@ describe('SMART launch page', () => {
     );
     expect(String(options.scope)).toContain('patient/MedicationAdministration.cu');
   });
+
+  it.each<[string, Record<string, string[]>, Record<string, string[]>, string[]]>([
+    [
+      'full',
+      {
+        MedicationAdministration: ['create', 'update'],
+        Claim: ['create', 'update'],
+        Provenance: ['create'],
+      },
+      {},
+      ['patient/Claim.cu', 'patient/MedicationAdministration.cu', 'patient/Provenance.c'],
+    ],
+    [
+      'claim-less',
+      { MedicationAdministration: ['create', 'update'], DocumentReference: ['create'] },
+      { ChargeItem: ['modify'] },
+      ['patient/ChargeItem.crs', 'patient/MedicationAdministration.cu'],
+    ],
+    ['mar-read-only', { DocumentReference: ['create'] }, {}, ['patient/DocumentReference.c']],
+    ['nothing writable', {}, {}, []],
+  ])(
+    'asks only for the write scopes of the chosen channels (%s EHR)',
+    async (_name, writes, ops, want) => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn((url: string) =>
+          Promise.resolve(
+            url === 'https://ehr.test/fhir/metadata'
+              ? new Response(JSON.stringify(statementWith(writes, ops)))
+              : new Response('', { status: 404 }),
+          ),
+        ),
+      );
+      await launchWith('?iss=https%3A%2F%2Fehr.test%2Ffhir&launch=abc');
+      const scope = String(authorize.mock.calls[0]?.[0]?.scope).split(' ');
+      expect(scope.filter((s) => /^patient\/.*\.[cud]/.test(s)).sort()).toEqual(want);
+      expect(scope).toContain('patient/MedicationAdministration.rs');
+    },
+  );
 
   it('standalone: uses the configured iss and client id', async () => {
     vi.stubEnv('VITE_FHIR_ISS', 'https://ehr.test/fhir');

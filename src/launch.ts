@@ -2,8 +2,9 @@
 // `launch`, which fhirclient reads from the URL. Standalone: no `iss` in the URL, so the
 // configured VITE_FHIR_ISS is used. PKCE S256 is required; the token stays in
 // sessionStorage where fhirclient keeps it.
+import type { CapabilityStatement } from 'fhir/r4';
 import FHIR from 'fhirclient';
-import { scopeString } from './fhir/scopes.ts';
+import { scopeStringFor } from './fhir/write/channel-scopes.ts';
 
 function env(name: string): string | undefined {
   const value: unknown = import.meta.env[name];
@@ -17,17 +18,44 @@ function showProblem(text: string): void {
   document.getElementById('launch-status')?.replaceChildren(p);
 }
 
-export function startLaunch(search: string = window.location.search): Promise<unknown> {
+const METADATA_TIMEOUT_MS = 5000;
+
+/**
+ * The EHR's public CapabilityStatement, read before authorizing so the app asks only for the
+ * write scopes of the channels it will use (docs/write-back.md). Undefined when it cannot be
+ * read in time: the app then asks for its usual writes.
+ */
+export async function readStatement(iss: string): Promise<CapabilityStatement | undefined> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), METADATA_TIMEOUT_MS);
+  try {
+    const res = await fetch(`${iss.replace(/\/+$/, '')}/metadata`, {
+      headers: { Accept: 'application/fhir+json' },
+      signal: abort.signal,
+    });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { resourceType?: unknown };
+    return body.resourceType === 'CapabilityStatement' ? (body as CapabilityStatement) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startLaunch(search: string = window.location.search): Promise<unknown> {
   const fromEhr = new URLSearchParams(search).get('iss');
   const standaloneIss = env('VITE_FHIR_ISS');
-  if (!fromEhr && !standaloneIss) {
+  const iss = fromEhr ?? standaloneIss;
+  if (!iss) {
     showProblem('Open EveryDose from the EHR chart: this launch did not say which EHR to use.');
-    return Promise.resolve();
+    return;
   }
+  const statement = await readStatement(iss);
   return FHIR.oauth2
     .authorize({
       clientId: env('VITE_SMART_CLIENT_ID') ?? 'everydose',
-      scope: scopeString(),
+      scope: scopeStringFor(statement),
       redirectUri: 'index.html',
       pkceMode: 'required',
       ...(fromEhr ? {} : { iss: standaloneIss }),

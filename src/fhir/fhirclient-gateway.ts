@@ -2,7 +2,7 @@
 // SMART session and token refresh; this adapter owns the wire: ETags, paging with a cap and
 // loop detection, If-Match, and turning HTTP failures into FhirError kinds with plain words.
 // Messages never carry URLs, ids or server text: they may hold patient data.
-import type { Bundle, CapabilityStatement, FhirResource } from 'fhir/r4';
+import type { Bundle, CapabilityStatement, FhirResource, Parameters } from 'fhir/r4';
 import type Client from 'fhirclient/lib/Client';
 import {
   FhirError,
@@ -270,6 +270,23 @@ export class FhirclientGateway implements FhirGateway {
       headers: { 'Content-Type': FHIR_JSON, Prefer: 'return=representation', 'If-Match': ifMatch },
     });
     return this.written(response, resource, what);
+  }
+
+  async operation<T extends FhirResource>(
+    type: T['resourceType'],
+    name: string,
+    parameters: Parameters,
+  ): Promise<ReadResult<T>> {
+    const what = `${type} records`;
+    const response = await this.send('POST', `${this.base}/${type}/$${name}`, what, {
+      body: JSON.stringify(parameters),
+      headers: { 'Content-Type': FHIR_JSON, Prefer: 'return=representation' },
+    });
+    const body = await this.json(response, what);
+    if (!isResource(body) || body.resourceType !== type) {
+      throw new FhirError('invalid', `The EHR answered ${type}/$${name} with something else.`);
+    }
+    return { resource: body as T, etag: etagOf(response, body as T) };
   }
 
   private async written<T extends FhirResource>(

@@ -1,7 +1,7 @@
 // One gateway interface for FHIR (house habit 3). Two implementations: the fhirclient
 // adapter (fhirclient-gateway.ts) and an in-memory one for tests (memory-gateway.ts).
 // Views and hooks depend on this interface only.
-import type { CapabilityStatement, FhirResource } from 'fhir/r4';
+import type { CapabilityStatement, FhirResource, Parameters } from 'fhir/r4';
 
 export type FhirErrorKind =
   | 'unauthorized' // 401: token missing or expired and could not be refreshed
@@ -73,4 +73,19 @@ export interface FhirGateway {
     resource: T & { id: string },
     ifMatch: string,
   ): Promise<ReadResult<T>>;
+  /**
+   * POST `Type/$name` (e.g. `ChargeItem/$modify`) with a Parameters body; the answer is the
+   * resource the operation returns. Optional: a gateway without it offers no operations.
+   */
+  operation?<T extends FhirResource>(
+    type: T['resourceType'],
+    name: string,
+    parameters: Parameters,
+  ): Promise<ReadResult<T>>;
+}
+
+/** The EHR refused the interaction itself (403, 404 for a type it lacks, 405, 501): trying
+ * again cannot help, the next write channel might (docs/write-back.md). */
+export function isChannelRefused(e: unknown): boolean {
+  return isFhirError(e) && [403, 404, 405, 501].includes(e.status ?? 0);
 }

@@ -2,7 +2,7 @@
 // versions and ETags, enforces If-Match, answers the searches the app makes (reference
 // parameters, _id, token `use`/`status`, _include, _revinclude) and can refuse a type (403)
 // or drop a type from its CapabilityStatement to play a server that lacks it.
-import type { CapabilityStatement, FhirResource } from 'fhir/r4';
+import type { CapabilityStatement, ChargeItem, FhirResource, Parameters } from 'fhir/r4';
 import {
   FhirError,
   type FhirGateway,
@@ -249,5 +249,27 @@ export class MemoryGateway implements FhirGateway {
       resource: this.withMeta(resource, version) as T,
       etag: `W/"${version}"`,
     });
+  }
+
+  /** `ChargeItem/$modify` as the local EHR runs it: a new charge replacing the old, which is aborted. */
+  async operation<T extends FhirResource>(
+    type: T['resourceType'],
+    name: string,
+    parameters: Parameters,
+  ): Promise<ReadResult<T>> {
+    this.guard(type);
+    const found = parameters.parameter?.find((p) => p.name === 'chargeItem')?.resource;
+    const asked = found?.resourceType === 'ChargeItem' ? (found as ChargeItem) : undefined;
+    if (type !== 'ChargeItem' || name !== 'modify' || !asked)
+      throw new FhirError('invalid', `The EHR turned the request down (error 400).`, 400);
+    const old = this.store.get(`ChargeItem/${asked.id ?? ''}`);
+    if (!old || old.resource.resourceType !== 'ChargeItem')
+      throw new FhirError('not-found', 'The EHR has no ChargeItem records at that address.', 404);
+    const { id: _id, ...fresh } = asked;
+    const made = await this.create(fresh);
+    const aborted = { ...old.resource, status: 'aborted' as const };
+    this.store.set(`ChargeItem/${asked.id ?? ''}`, { resource: aborted, version: old.version + 1 });
+    this.writes.push({ method: 'update', resource: aborted });
+    return made as unknown as ReadResult<T>;
   }
 }

@@ -1,0 +1,40 @@
+// The write scopes to ask for: only what the best channel of each action needs (issue #19,
+// docs/write-back.md). The CapabilityStatement is public, so the launch page reads it before
+// authorizing; without it the app asks for the writes of the full channel set, as before.
+import type { CapabilityStatement } from 'fhir/r4';
+import { REQUESTED_SCOPES, WRITE_SCOPES } from '../scopes.ts';
+import {
+  coderChannelFrom,
+  nurseChannelFrom,
+  type CoderChannel,
+  type NurseChannel,
+} from './channels.ts';
+import { writeSupport } from './write-support.ts';
+
+const NURSE_SCOPES: Record<NurseChannel, readonly string[]> = {
+  'administration-update': ['patient/MedicationAdministration.cu'],
+  'clinical-note': ['patient/DocumentReference.c'],
+  'task-list': [],
+};
+
+const CODER_SCOPES: Record<CoderChannel, readonly string[]> = {
+  'draft-claim': ['patient/Claim.cu', 'patient/Provenance.c'],
+  // rs: the charges entered at an earlier sign-off are found again and modified.
+  'charge-items': ['patient/ChargeItem.crs'],
+  'coding-note': ['patient/DocumentReference.c'],
+  download: [],
+};
+
+export function writeScopesFor(cs: CapabilityStatement | undefined): string[] {
+  if (!cs) return [...WRITE_SCOPES];
+  const support = writeSupport(cs, []);
+  const nurse = nurseChannelFrom(support).channel;
+  const coder = coderChannelFrom(support, false).channel;
+  return [...new Set([...NURSE_SCOPES[nurse], ...CODER_SCOPES[coder]])];
+}
+
+/** The whole scope string for this EHR: launch, identity and reads as always, writes by channel. */
+export function scopeStringFor(cs: CapabilityStatement | undefined): string {
+  const reads = REQUESTED_SCOPES.filter((s) => !(WRITE_SCOPES as readonly string[]).includes(s));
+  return [...reads, ...writeScopesFor(cs)].join(' ');
+}
