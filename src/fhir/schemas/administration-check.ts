@@ -103,6 +103,7 @@ export function isWellFormedAdministration(v: unknown): boolean {
     optDateTime(v.effectiveDateTime) &&
     optPeriod(v.effectivePeriod) &&
     optReference(v.request) &&
+    optArray(v.device, isReference) &&
     optDosage(v.dosage)
   );
 }
