@@ -9,6 +9,7 @@ import type { ReferenceFilePaths } from '../reference/load-files.ts';
 import { jsonProblem, UsageError } from './errors.ts';
 
 const rulesSchema = z.strictObject({
+  routeMissingPolicy: z.enum(['hold_encounter', 'code_others']),
   missingStopTime: z.enum(['push', 'hold']),
   hydrationSegments: z.enum(['sum', 'each']),
   sameDrugSegments: z.enum(['sum', 'separate']),

@@ -3,6 +3,7 @@
 import type { EngineConfig, PayerProfileName, RuleSettings, TrialSettings } from './types.ts';
 
 export const MEDICARE_RULES: RuleSettings = {
+  routeMissingPolicy: 'hold_encounter',
   missingStopTime: 'push',
   hydrationSegments: 'sum',
   sameDrugSegments: 'sum',

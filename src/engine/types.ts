@@ -1,8 +1,15 @@
 // Engine input and output. The engine is pure: FHIR JSON never reaches it. src/fhir/ maps
 // resources to these types (contract §2); the engine turns them into a report (contract §3).
+import type { RouteDecision } from '../reference/route-types.ts';
 import type { DecimalQuantity, ReferenceData } from '../reference/types.ts';
 
 export type { DecimalQuantity, DrugCategory, ReferenceData } from '../reference/types.ts';
+export type {
+  RouteClass,
+  RouteDecision,
+  RouteEvidenceSource,
+  RouteFamily,
+} from '../reference/route-types.ts';
 
 export type Setting = 'professional' | 'facility';
 export type Severity = 'error' | 'warning' | 'info';
@@ -63,10 +70,13 @@ export interface Administration {
   dateTimeOnly: boolean;
   /** dosage.rate[x] present. */
   hasRate: boolean;
-  /** A v3 push code in dosage.method or dosage.route (IVPUSH, IVRPUSH, IVSPUSH, IVINJBOL, IVINJ). */
+  /** A push documented in dosage.method or dosage.route (route family 'iv-push', contract §2.1). */
   pushDocumented: boolean;
-  /** Intravenous route (SNOMED 47625008, v3 IV codes); false when a route says otherwise. */
-  intravenous: boolean;
+  /**
+   * Route class and code family, decided from route, method, dose form, site and
+   * Medication.form (injection-pump-rules R20.1–R20.3). Never assumed IV.
+   */
+  route: RouteDecision;
   /** IVFLUSH or dosage.text flush/KVO/keep vein open (contract §2.1). */
   flushMarked: boolean;
   /** dosage.site coding code, else text. */
@@ -265,6 +275,11 @@ export interface PatientInput {
 
 /** Disputed-rule settings (docs/billing-rules.md). The `medicare` profile holds the defaults. */
 export interface RuleSettings {
+  /**
+   * R20.3 a record whose route is unknown: 'hold_encounter' (default) produces no administration
+   * lines for its encounter; 'code_others' codes the rest and leaves the record out.
+   */
+  routeMissingPolicy: 'hold_encounter' | 'code_others';
   /** R9.5: 'push' (default) codes a missing-stop infusion as a push; 'hold' emits no line. */
   missingStopTime: 'push' | 'hold';
   /** R9.3 hydration pieces: 'sum' (default) or 'each' (each piece must reach 31 min). */

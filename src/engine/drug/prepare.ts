@@ -55,6 +55,9 @@ export function prepare(
   // injection-pump-rules R23.7, R26.1: the drug of a pump is billed on its initiation record; a
   // disconnect (the end of the same infusion) and a port flush's lock solution make no drug line.
   if (a.serviceMethod === 'pump-disconnect' || a.serviceMethod === 'port-flush') return undefined;
+  // injection-pump-rules R20.4: drug supply for oral and other non-parenteral records is outside
+  // this engine (ORAL_ROUTE_NOT_BILLABLE names the record).
+  if (a.route.family === 'non-parenteral') return undefined;
   // contract §1: an end before its start makes the record an INVALID_TIME_RANGE warning
   // (raised by the infusion engine), not a billed administration.
   if (a.start && a.end && a.end.ms < a.start.ms) return undefined;

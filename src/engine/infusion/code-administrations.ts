@@ -47,6 +47,9 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
   const { rules } = scope.context.config;
   const normalized = normalizeAdministrations(scope);
   const warnings: Warning[] = [...normalized.warnings];
+  // R20.3 hold_encounter: one record of unknown route can change the initial service, so the
+  // encounter gets no administration lines; the route warnings say why.
+  if (normalized.held) return { lines: [], warnings };
   const access = groupByAccess(normalized.items);
   warnings.push(...access.warnings);
 

@@ -1,15 +1,18 @@
 // §5 step 1: status filter (R1.1), time range, sponsor-paid (research T-42), flush/KVO (R8.1),
-// intravenous route only, category (contract §2.2).
+// route gate (injection-pump-rules R20: IV records only, never assumed), category (contract §2.2).
 import { resolveCategory } from '../category.ts';
 import type { EncounterScope } from '../stage.ts';
 import type { Administration, Warning } from '../types.ts';
 import type { IvItem } from './model.ts';
+import { routeGate } from './route-gate.ts';
 import { warn } from './warnings.ts';
 import { sortSmall } from '../sort-small.ts';
 
 export interface Normalized {
   items: IvItem[];
   warnings: Warning[];
+  /** R20.3 hold_encounter: a billable record's route is unknown; no administration lines. */
+  held: boolean;
 }
 
 const BILLABLE = new Set(['completed', 'stopped']);
@@ -33,6 +36,7 @@ function drugKeyOf(admin: Administration, r: { family?: string; hcpcs?: string }
 export function normalizeAdministrations(scope: EncounterScope): Normalized {
   const warnings: Warning[] = [];
   const items: IvItem[] = [];
+  let held = false;
   const { rules } = scope.context.config;
   const ref = scope.context.reference;
   const sorted = sortSmall(
@@ -63,7 +67,10 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
       continue;
     }
     if (admin.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [admin.ref]));
-    if (!admin.intravenous) continue;
+    const gate = routeGate(admin, rules);
+    if (gate.warning) warnings.push(gate.warning);
+    if (gate.hold) held = true;
+    if (!gate.iv) continue;
     if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [admin.ref]));
     items.push({
       admin,
@@ -72,5 +79,5 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
       drugName: r.displayName ?? admin.drug.display ?? r.hcpcs ?? 'drug',
     });
   }
-  return { items, warnings };
+  return { items, warnings, held };
 }

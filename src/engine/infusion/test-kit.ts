@@ -8,11 +8,13 @@ import type {
   DrugIdentity,
   PatientInput,
   ReferenceData,
+  RouteDecision,
   RuleSettings,
   Setting,
   Timestamp,
 } from '../types.ts';
 import type { HcpcsInfo, MueEntry } from '../../reference/types.ts';
+import { IV_ROUTE, SC_ROUTE } from '../test-inputs.ts';
 import { codeAdministrations } from './code-administrations.ts';
 
 export function ts(iso: string): Timestamp {
@@ -117,6 +119,8 @@ export interface AdminSpec {
   primary?: boolean;
   flush?: boolean;
   iv?: boolean;
+  /** The route decision; else IV, or SC when `iv` is false. */
+  route?: RouteDecision;
   sponsorPaid?: boolean;
   sponsorSupplied?: boolean;
   encounter?: string | null;
@@ -134,7 +138,7 @@ export function adm(s: AdminSpec): Administration {
     dateTimeOnly: s.dateTimeOnly ?? false,
     hasRate: s.rate ?? !s.push,
     pushDocumented: s.push ?? false,
-    intravenous: s.iv ?? true,
+    route: s.route ?? ((s.iv ?? true) ? IV_ROUTE : SC_ROUTE),
     flushMarked: s.flush ?? false,
     separateAccessJustified: s.justified ?? false,
     primaryReason: s.primary ?? false,

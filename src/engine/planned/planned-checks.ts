@@ -60,7 +60,9 @@ function asAdministration(patient: string, p: PlannedDose): Administration {
     dateTimeOnly: false,
     hasRate: true,
     pushDocumented: false,
-    intravenous: true,
+    // The planned dose feeds the drug stage only (units, dollars); its route is not read here,
+    // so it is not assumed (R20.3): the drug stage derives a line for any route but oral.
+    route: { class: 'unknown', family: 'unknown', from: 'none', evidence: '' },
     flushMarked: false,
     separateAccessJustified: false,
     primaryReason: false,

@@ -14,6 +14,9 @@ import {
   type Json,
 } from './test-resources.ts';
 
+const family = (f: Administration['route']['family']): Administration['route'] =>
+  expect.objectContaining({ family: f });
+
 /** Each expected field equals (an undefined one is absent). */
 function expectFields(a: Administration, expected: Partial<Administration>): void {
   for (const [k, v] of Object.entries(expected)) {
@@ -62,31 +65,76 @@ describe('§2.1 start, stop, push markers, route, flush', () => {
       (code): [string, Json, Partial<Administration>] => [
         `${code} in method`,
         dosage({ method: concept(V3, code) }),
-        { pushDocumented: true, intravenous: true },
+        { pushDocumented: true, route: family('iv-push') },
       ],
     ),
     [
       'IVPUSH in route',
       dosage({ route: concept(V3, 'IVPUSH') }),
-      { pushDocumented: true, intravenous: true },
+      { pushDocumented: true, route: family('iv-push') },
     ],
     [
       'IV route (v3)',
       dosage({ route: concept(V3, 'IV') }),
-      { pushDocumented: false, intravenous: true },
+      { pushDocumented: false, route: family('iv') },
     ],
-    ['IVCI route', dosage({ route: concept(V3, 'IVCI') }), { intravenous: true }],
+    ['IVCI route', dosage({ route: concept(V3, 'IVCI') }), { route: family('iv') }],
     [
       'SNOMED 47625008',
       dosage({ route: concept('http://snomed.info/sct', '47625008') }),
-      { intravenous: true },
+      { route: family('iv') },
     ],
     [
       'subcutaneous route',
       dosage({ route: concept('http://snomed.info/sct', '34206005') }),
-      { intravenous: false },
+      { route: family('sc') },
     ],
-    ['no route', {}, { intravenous: true }],
+    // R20.3: no route is never assumed IV.
+    ['no route', { dosage: undefined }, { route: family('unknown'), pushDocumented: false }],
+    [
+      'SNOMED 255560000 Intravenous (qualifier value)',
+      dosage({ route: concept('http://snomed.info/sct', '255560000') }),
+      { route: family('iv') },
+    ],
+    [
+      'SNOMED 420620005 Push method with an IV route',
+      dosage({
+        route: concept('http://snomed.info/sct', '47625008'),
+        method: concept('http://snomed.info/sct', '420620005'),
+      }),
+      { pushDocumented: true, route: family('iv-push') },
+    ],
+    [
+      'route text only "IV Piggyback"',
+      dosage({ route: { text: 'IV Piggyback' } }),
+      { route: family('iv') },
+    ],
+    [
+      'oral route',
+      dosage({ route: concept('http://snomed.info/sct', '26643006') }),
+      { route: family('non-parenteral') },
+    ],
+    [
+      'R20.4 no route, RxNorm name with an oral dose form',
+      {
+        dosage: undefined,
+        medicationCodeableConcept: {
+          coding: [
+            {
+              system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+              code: '1',
+              display: 'sodium fluoride 0.0272 MG/MG Oral Gel',
+            },
+          ],
+        },
+      },
+      { route: family('non-parenteral') },
+    ],
+    [
+      'intrathecal route (v3 IT)',
+      dosage({ route: concept(V3, 'IT') }),
+      { route: family('out-of-scope') },
+    ],
     ['IVFLUSH method', dosage({ method: concept(V3, 'IVFLUSH') }), { flushMarked: true }],
     ['IVFLUSH route', dosage({ route: concept(V3, 'IVFLUSH') }), { flushMarked: true }],
     ['text "Flush"', dosage({ text: 'Saline Flush 10 mL' }), { flushMarked: true }],

@@ -6,6 +6,8 @@ import {
   SYSTEMS,
   WORKFLOW_RESEARCH_STUDY,
 } from '../extensions.ts';
+import { decideRoute } from '../../reference/builtin-routes.ts';
+import type { RouteConcept, RouteInput } from '../../reference/route-types.ts';
 import type { IndexedResource } from '../references.ts';
 import type { CodeableConcept } from '../schemas/common.ts';
 import type { MedicationAdministrationR, MedicationR } from '../schemas/medication.ts';
@@ -15,20 +17,26 @@ import { codeValue, containersValue, flag, quantityValue, referenceValue } from 
 import { timestampOf } from './time.ts';
 
 export const PUSH_CODES = ['IVPUSH', 'IVRPUSH', 'IVSPUSH', 'IVINJBOL', 'IVINJ'] as const;
-const IV_V3_CODES = [...PUSH_CODES, 'IV', 'IVC', 'IVCI', 'IVFLUSH'];
-const SNOMED_IV = ['47625008'];
 const FLUSH_TEXT = /flush|\bkvo\b|keep vein open/i;
 const NONE: readonly never[] = [];
 const IVFLUSH = ['IVFLUSH'];
 
-function isIvRoute(route: CodeableConcept | undefined): boolean {
-  if (!route) return true;
-  if (hasCode(route, SYSTEMS.v3Route, IV_V3_CODES) || hasCode(route, SYSTEMS.snomed, SNOMED_IV))
-    return true;
-  let coded = false;
-  if (route.coding) for (const c of route.coding) if (c.code) coded = true;
-  if (!coded && route.text) return /intravenous|\biv\b/i.test(route.text);
-  return !coded;
+function routeConcept(c: CodeableConcept | undefined): RouteConcept | undefined {
+  if (!c) return undefined;
+  const out: RouteConcept = { coding: c.coding ?? [] };
+  if (c.text !== undefined) out.text = c.text;
+  return out;
+}
+
+/** Names of the drug as the record and its Medication give them (RxNorm names end in a dose form). */
+function drugNames(...concepts: (CodeableConcept | undefined)[]): string[] {
+  const names: string[] = [];
+  for (const c of concepts) {
+    if (!c) continue;
+    for (const coding of c.coding ?? NONE) if (coding.display) names.push(coding.display);
+    if (c.text) names.push(c.text);
+  }
+  return names;
 }
 
 const SERVICE_METHODS: readonly ServiceMethod[] = [
@@ -88,9 +96,8 @@ export function mapAdministration(
     status: ma.status,
     dateTimeOnly: ma.effectivePeriod === undefined && ma.effectiveDateTime !== undefined,
     hasRate: dosage?.rateRatio !== undefined || dosage?.rateQuantity !== undefined,
-    pushDocumented:
-      hasCode(method, SYSTEMS.v3Route, PUSH_CODES) || hasCode(route, SYSTEMS.v3Route, PUSH_CODES),
-    intravenous: isIvRoute(route),
+    pushDocumented: false,
+    route: { class: 'unknown', family: 'unknown', from: 'none', evidence: '' },
     flushMarked:
       hasCode(method, SYSTEMS.v3Route, IVFLUSH) ||
       hasCode(route, SYSTEMS.v3Route, IVFLUSH) ||
@@ -109,6 +116,7 @@ export function mapAdministration(
   const site = dosage?.site;
   const siteValue = site?.coding?.find((c) => c.code)?.code ?? site?.text;
   if (siteValue) a.site = siteValue;
+  let med: MedicationR | undefined;
 
   const serviceMethod = serviceMethodOf(method);
   if (serviceMethod) {
@@ -135,7 +143,7 @@ export function mapAdministration(
   // Drug: the code, or the referenced (or contained) Medication.
   if (!code && ma.medicationReference) {
     const target = ctx.index.resolve(ma.medicationReference.reference, self);
-    const med = readAs(ctx, 'Medication', target, () => ({
+    med = readAs(ctx, 'Medication', target, () => ({
       encounter,
       ...(start ? { date: localIsoDate(start) } : {}),
     }));
@@ -152,6 +160,23 @@ export function mapAdministration(
       a.drug.display = ma.medicationReference.display;
     }
   }
+
+  // R20.1–R20.3: route, method, dose form, site and Medication.form decide the route family.
+  const routeInput: RouteInput = {
+    route: routeConcept(route),
+    method: routeConcept(method),
+    drugNames: drugNames(code, med?.code),
+    form: routeConcept(med?.form),
+    siteText: site?.text ?? site?.coding?.find((c) => c.display)?.display,
+  };
+  if (ma.medicationReference?.display) routeInput.drugNames.push(ma.medicationReference.display);
+  a.route = decideRoute(routeInput);
+  // contract §2.1: a push is a v3 push code in method or route, or any code or text the route
+  // table classes as an IV push (SNOMED 420620005 Push, v2 IVP, "IV Push").
+  a.pushDocumented =
+    a.route.family === 'iv-push' ||
+    hasCode(method, SYSTEMS.v3Route, PUSH_CODES) ||
+    hasCode(route, SYSTEMS.v3Route, PUSH_CODES);
 
   const dose = decimalQuantity(dosage?.dose);
   if (dose) a.dose = dose;

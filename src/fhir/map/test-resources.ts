@@ -19,6 +19,7 @@ export function administration(overrides: Json = {}): Json {
     subject: { reference: 'Patient/p1' },
     context: { reference: 'Encounter/e1' },
     effectivePeriod: { start: '2026-03-02T09:00:00-05:00', end: '2026-03-02T09:45:00-05:00' },
+    dosage: { route: concept('http://snomed.info/sct', '47625008') },
     ...overrides,
   };
 }

@@ -50,6 +50,8 @@ export const medicationSchema = z.looseObject({
   resourceType: z.literal('Medication'),
   ...resourceBase,
   code: codeableConceptSchema.optional(),
+  /** Dose form (SNOMED medication-form codes or text): read for the route (R20.3). */
+  form: codeableConceptSchema.optional(),
   amount: ratioSchema.optional(),
   ingredient: z
     .array(

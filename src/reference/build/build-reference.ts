@@ -20,6 +20,7 @@ import { parsePaymentLimits } from '../parse/payment-limits.ts';
 import { parsePtp } from '../parse/ptp.ts';
 import type { ReferenceTables } from '../tables.ts';
 import { catalogSchema, catalogTables } from './catalog-tables.ts';
+import { routeTables } from './route-tables.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -106,6 +107,8 @@ function main(): void {
   };
   writeFileSync(join(out, 'drugs.json'), JSON.stringify(drugs));
   writeFileSync(join(out, 'cms.json'), JSON.stringify(cmsData));
+  // Route codes, texts and dose forms (medication-vocabulary §1–2).
+  writeFileSync(join(out, 'routes.json'), JSON.stringify(routeTables(shared)));
   process.stdout.write(
     `reference data: ${tables.hcpcs.length} codes, ${tables.products.length} products, ` +
       `${tables.ndcHcpcs.length} NDC mappings\n` +
