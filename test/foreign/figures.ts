@@ -1,0 +1,93 @@
+// Figures for the foreign-data corpus: `npx tsx test/foreign/figures.ts` (prints JSON).
+// Records, drugs identified by method (from the drug lines' evidence, where the report gives
+// it), ROUTE_UNKNOWN and UNKNOWN_DRUG_CATEGORY counts (records named), lines by code, and the
+// records that no line or warning names.
+import {
+  auditCorpus,
+  corpusRecords,
+  isAdministrationCode,
+  type ReportEncounter,
+  type ReportLine,
+} from './corpus.ts';
+
+/** How a drug line says its drug was identified: any field named like `identifiedBy`. */
+function methodOf(line: ReportLine): string {
+  const look = (o: unknown): string | undefined => {
+    if (typeof o !== 'object' || o === null) return undefined;
+    for (const [k, v] of Object.entries(o)) {
+      if (/identif/i.test(k)) {
+        if (typeof v === 'string') return v;
+        const by = (v as { by?: unknown } | null)?.by;
+        if (typeof by === 'string') return by;
+      }
+      if (k === 'evidence') {
+        const inner = look(v);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  return look(line) ?? 'not reported';
+}
+
+export interface CorpusFigures {
+  records: number;
+  byStatus: Record<string, number>;
+  drugIdentifiedBy: Record<string, number>;
+  routeUnknown: number;
+  unknownDrugCategory: number;
+  linesByCode: Record<string, { lines: number; units: number }>;
+  unnamed: string[];
+}
+
+export function figures(report: ReportEncounter[] = auditCorpus()): CorpusFigures {
+  const records = corpusRecords();
+  const byStatus: Record<string, number> = {};
+  for (const r of records) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  const named = new Set<string>();
+  const warned = (code: string): Set<string> => {
+    const out = new Set<string>();
+    for (const e of report)
+      for (const w of e.warnings) if (w.code === code) for (const s of w.sources) out.add(s);
+    return out;
+  };
+  const drugMethod = new Map<string, string>();
+  const linesByCode: CorpusFigures['linesByCode'] = {};
+  for (const e of report) {
+    for (const l of e.lines) {
+      const f = (linesByCode[l.code] ??= { lines: 0, units: 0 });
+      f.lines += 1;
+      f.units += l.units;
+      for (const s of l.sources) {
+        named.add(s);
+        if (!isAdministrationCode(l.code) && !drugMethod.has(s)) drugMethod.set(s, methodOf(l));
+      }
+    }
+    for (const w of e.warnings) for (const s of w.sources) named.add(s);
+  }
+  const drugIdentifiedBy: Record<string, number> = {};
+  for (const r of records) {
+    if (r.status === 'entered-in-error') continue;
+    const m = drugMethod.get(r.ref) ?? 'no drug line';
+    drugIdentifiedBy[m] = (drugIdentifiedBy[m] ?? 0) + 1;
+  }
+  const refs = new Set(records.map((r) => r.ref));
+  const count = (s: Set<string>) => [...s].filter((x) => refs.has(x)).length;
+  return {
+    records: records.length,
+    byStatus,
+    drugIdentifiedBy,
+    routeUnknown: count(warned('ROUTE_UNKNOWN')),
+    unknownDrugCategory: count(warned('UNKNOWN_DRUG_CATEGORY')),
+    linesByCode: Object.fromEntries(
+      Object.entries(linesByCode).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+    unnamed: records
+      .filter((r) => r.status !== 'entered-in-error' && !named.has(r.ref))
+      .map((r) => r.ref),
+  };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+  process.stdout.write(`${JSON.stringify(figures(), null, 2)}\n`);
+}

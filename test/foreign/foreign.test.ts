@@ -1,0 +1,67 @@
+// The audit command over FHIR R4 written outside this project (test/foreign/README.md):
+// invariants over every record, and expectations worked out by hand (expectations.ts).
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditCorpus,
+  corpusRecords,
+  isAdministrationCode,
+  isIvCode,
+  isTherapeuticOrHydrationCode,
+  type ReportEncounter,
+} from './corpus.ts';
+import { EXPECTATIONS } from './expectations.ts';
+
+let report: ReportEncounter[] = [];
+beforeAll(() => {
+  report = auditCorpus();
+}, 120_000);
+
+const linesFrom = (ref: string) =>
+  report.flatMap((e) => e.lines.filter((l) => l.sources.includes(ref)));
+const warningsNaming = (ref: string) =>
+  report.flatMap((e) => e.warnings.filter((w) => w.sources.includes(ref))).map((w) => w.code);
+
+describe('foreign corpus', () => {
+  const records = corpusRecords();
+
+  it('holds the records the README lists, from three sources', () => {
+    const sources = new Set(records.map((r) => r.source.split('/')[0]));
+    expect([...sources].sort()).toEqual(['health-care-surveys', 'mcode', 'r4-spec']);
+    expect(records).toHaveLength(23);
+  });
+
+  it('every hand-worked row names a record of the corpus', () => {
+    const refs = new Set(records.map((r) => r.ref));
+    for (const row of EXPECTATIONS) expect(refs.has(row.ref), row.ref).toBe(true);
+  });
+});
+
+describe('hand-worked expectations', () => {
+  it.each(EXPECTATIONS.map((e) => [e.ref.split('/')[1], e.rule, e] as const))(
+    '%s (%s)',
+    (_id, _rule, row) => {
+      const lines = linesFrom(row.ref);
+      const warnings = warningsNaming(row.ref);
+      if (row.noLine) expect(lines.map((l) => l.code)).toEqual([]);
+      if (row.lines) {
+        const admin: Record<string, number> = {};
+        for (const l of lines)
+          if (isAdministrationCode(l.code)) admin[l.code] = (admin[l.code] ?? 0) + l.units;
+        expect(admin).toEqual(row.lines);
+      }
+      for (const code of row.warnings ?? []) expect(warnings).toContain(code);
+      if (row.oneOf)
+        expect(
+          warnings.some((c) => row.oneOf?.includes(c)),
+          `${warnings}`,
+        ).toBe(true);
+      // R20: route decides the code family; never an IV code from a record that is not IV.
+      if (row.route !== 'iv') expect(lines.filter((l) => isIvCode(l.code))).toEqual([]);
+      // infusion-rules §2: a chemotherapy drug never gets a therapeutic or hydration code.
+      if (row.chemo)
+        expect(
+          lines.filter((l) => isTherapeuticOrHydrationCode(l.code)).map((l) => l.code),
+        ).toEqual([]);
+    },
+  );
+});
