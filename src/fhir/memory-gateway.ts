@@ -33,7 +33,47 @@ const REFERENCE_PARAMS: Record<string, string[]> = {
   practitioner: ['practitioner'],
   request: ['request'],
   study: ['study'],
+  location: ['location.location'],
+  target: ['target'],
 };
+
+/** Date search parameters → the element paths holding the date (start of a period). */
+const DATE_PARAMS: Record<string, string[]> = {
+  date: ['period.start'],
+  'effective-time': ['effectivePeriod.start', 'effectiveDateTime'],
+};
+
+function valuesAt(resource: Json, path: string): unknown[] {
+  let values: unknown[] = [resource];
+  for (const part of path.split('.')) {
+    values = values.flatMap((v) => {
+      const next = (v as Json | undefined)?.[part];
+      return Array.isArray(next) ? next : next === undefined ? [] : [next];
+    });
+  }
+  return values;
+}
+
+/** `ge2026-08-03` / `lt2026-08-04` against an instant, compared as instants (local dates as UTC midnight). */
+function dateMatches(value: string, clause: string): boolean {
+  const m = /^(ge|gt|le|lt|eq)?(.+)$/.exec(clause);
+  if (!m?.[2]) return false;
+  const at = Date.parse(value);
+  const bound = Date.parse(m[2]);
+  if (Number.isNaN(at) || Number.isNaN(bound)) return false;
+  switch (m[1]) {
+    case 'ge':
+      return at >= bound;
+    case 'gt':
+      return at > bound;
+    case 'le':
+      return at <= bound;
+    case 'lt':
+      return at < bound;
+    default:
+      return value.startsWith(m[2]);
+  }
+}
 
 /** `Type:element` includes the app uses. */
 const INCLUDE_PATHS: Record<string, string> = {
@@ -44,6 +84,8 @@ const INCLUDE_PATHS: Record<string, string> = {
   'ResearchSubject:study': 'study',
   'ClaimResponse:request': 'request',
   'PractitionerRole:practitioner': 'practitioner',
+  'Encounter:patient': 'subject',
+  'Provenance:target': 'target',
 };
 
 function referencesAt(resource: Json, path: string): string[] {
@@ -142,7 +184,8 @@ export class MemoryGateway implements FhirGateway {
               searchInclude: includes
                 ? Object.keys(INCLUDE_PATHS).filter((k) => k.startsWith(`${type}:`))
                 : [],
-              searchRevInclude: includes && type === 'Claim' ? ['ClaimResponse:request'] : [],
+              searchRevInclude:
+                includes && type === 'Claim' ? ['ClaimResponse:request', 'Provenance:target'] : [],
             })),
         },
       ],
@@ -180,6 +223,14 @@ export class MemoryGateway implements FhirGateway {
         if (name.startsWith('_') && name !== '_id') return true;
         const wanted = typeof value === 'string' ? value : value.join(',');
         if (name === '_id') return wanted.split(',').includes(r.id ?? '');
+        const datePaths = DATE_PARAMS[name];
+        if (datePaths) {
+          const clauses = typeof value === 'string' ? [value] : [...value];
+          const dates = datePaths
+            .flatMap((p) => valuesAt(json, p))
+            .filter((v) => typeof v === 'string');
+          return dates.some((d) => clauses.every((c) => dateMatches(d, c)));
+        }
         const paths = REFERENCE_PARAMS[name];
         if (paths)
           return paths.some((p) =>
