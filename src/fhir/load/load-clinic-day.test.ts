@@ -27,8 +27,8 @@ function fixtureResources(): FhirResource[] {
   return readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => {
-      const b = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Bundle;
-      return (b.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+      const b = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Bundle<FhirResource>;
+      return (b.entry ?? []).flatMap((e) => (e.resource ? [e.resource as FhirResource] : []));
     });
 }
 
