@@ -60,6 +60,15 @@ describe('loadClinicDay over the fixture week', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(11);
   });
 
+  it('a date range gives every visit of the week', async () => {
+    const week = await loadClinicDay(gateway, { date: '2026-08-03', until: '2026-08-07' });
+    let byDay = 0;
+    for (const date of ['2026-08-03', '2026-08-04', '2026-08-05', '2026-08-06', '2026-08-07'])
+      byDay += (await loadClinicDay(gateway, { date })).encounters.length;
+    expect(week.encounters).toHaveLength(byDay);
+    expect(week.rounds).toBe(2);
+  });
+
   it('a work-queue List gives the visits by id, whatever their day', async () => {
     const all = await loadClinicDay(gateway, { date: '2026-08-05' });
     const ids = all.encounters.map((e) => e.replace('Encounter/', ''));

@@ -14,8 +14,10 @@ import { typeLabel, type BillingPicture, type UnreadableType } from './billing-p
 import { serverSupport } from './server-support.ts';
 
 export interface ClinicDayQuery {
-  /** The day, YYYY-MM-DD (local date of the clinic). */
+  /** The day, YYYY-MM-DD (local date of the clinic); the first day of a range with `until`. */
   date: string;
+  /** Last day of a range (inclusive), for the practice dashboard. */
+  until?: string;
   /** 'Location/<id>' to restrict to one infusion center. */
   location?: string;
   /** Encounter ids from a work-queue List (SMART fhirContext); then date and location are not searched. */
@@ -111,7 +113,7 @@ export async function loadClinicDay(
     ? chunks(query.encounterIds).map((ids) => run('Encounter', { _id: ids, _include: encIncludes }))
     : [
         run('Encounter', {
-          date: [`ge${query.date}`, `lt${nextDay(query.date)}`],
+          date: [`ge${query.date}`, `lt${nextDay(query.until ?? query.date)}`],
           ...(query.location ? { location: query.location } : {}),
           _count: '200',
           _include: encIncludes,
@@ -120,7 +122,7 @@ export async function loadClinicDay(
   const maSearch = query.encounterIds
     ? Promise.resolve<FhirResource[]>([])
     : run('MedicationAdministration', {
-        'effective-time': [`ge${query.date}`, `lt${nextDay(query.date)}`],
+        'effective-time': [`ge${query.date}`, `lt${nextDay(query.until ?? query.date)}`],
         _count: '500',
         _include: includes('MedicationAdministration', [
           'MedicationAdministration:medication',
