@@ -13,6 +13,7 @@ import './cases-payer.mjs';
 import './cases-infusion-2.mjs';
 import './cases-drug-2.mjs';
 import './cases-reading.mjs';
+import './cases-pumps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

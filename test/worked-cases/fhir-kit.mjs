@@ -8,6 +8,7 @@ const POS = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of
 const UCUM = 'http://unitsofmeasure.org';
 const CPT = 'http://www.ama-assn.org/go/cpt';
 const ICD10 = 'http://hl7.org/fhir/sid/icd-10-cm';
+const METHOD = 'https://everydose.dev/fhir/CodeSystem/administration-method';
 
 /** One NDC package per drug key: labeled content, volume, container type (same in every case). */
 export const DRUGS = {
@@ -73,7 +74,9 @@ export function medicationKnowledge(id, key) {
 /**
  * A MedicationAdministration. opts: drug (DRUGS key) or hcpcs/text, start, end, dateTime,
  * push, dose [value, unit], containers [[key, count]], discarded [value, unit], status, site,
- * justified, primary, partOf, study, sponsorSupplied, role, flush, rate (default on infusions).
+ * justified, primary, partOf, study, sponsorSupplied, role, flush, rate (default on infusions),
+ * service (administration-method code: pump-initiation, pump-refill, pump-disconnect, port-flush),
+ * siteText (dosage.site as text).
  */
 export function admin(c, id, o) {
   const d = o.drug ? DRUGS[o.drug] : null;
@@ -110,7 +113,10 @@ export function admin(c, id, o) {
     ...(o.flush ? { text: 'Saline flush' } : {}),
     ...(o.dosageText ? { text: o.dosageText } : {}),
     ...(o.method ? { method: { coding: [{ system: V3ROUTE, code: o.method }] } } : {}),
-    site: { coding: [{ system: 'http://snomed.info/sct', code: o.site ?? '368208006' }] },
+    ...(o.service ? { method: { coding: [{ system: METHOD, code: o.service }] } } : {}),
+    site: o.siteText
+      ? { text: o.siteText }
+      : { coding: [{ system: 'http://snomed.info/sct', code: o.site ?? '368208006' }] },
     route: { coding: [{ system: V3ROUTE, code: push ? 'IVPUSH' : 'IV' }] },
     ...(o.dose ? { dose: q(...o.dose) } : {}),
     ...(!push && o.rate !== false ? { rateQuantity: q(o.rateValue ?? 100, 'mL/h') } : {}),

@@ -232,6 +232,20 @@ describe('R25.3 / R25.4 each indicator with and without documented distinctness'
       [],
     ],
     [
+      'R27.10 R11.2 put 59 on the later 96413; the table makes 96365 column 2: the modifier moves',
+      [{ code: '96365' }, { code: '96413', enc: 'e2', modifiers: ['59'] }],
+      {},
+      ['96365-59', '96413'],
+      [],
+    ],
+    [
+      'R27.10 XE moves the same way when it is the separate-encounter modifier',
+      [{ code: '96365' }, { code: '96413', enc: 'e2', modifiers: ['XE'] }],
+      { separateEncounterModifier: 'XE', distinctServiceModifier: 'XE' },
+      ['96365-XE', '96413'],
+      [],
+    ],
+    [
       'R26.2 different dates never pair',
       [{ code: '96416' }, { code: '96374', enc: 'e2', date: '2026-11-03' }],
       {},

@@ -51,6 +51,36 @@ export function documentedDistinct(
   return a2.every((a) => !sites1.has(a?.site?.toLowerCase()));
 }
 
+/**
+ * R27.10: where Part 1 R11.2 put the separate-encounter modifier on the later encounter's line
+ * and the PTP table names the other line as column 2, the table wins: the modifier moves to the
+ * column-2 line, so it comes off the column-1 line (unless that line is itself a column-2 line
+ * of an indicator-1 pair that day, where it still answers an edit).
+ */
+function moveEncounterModifier(col1: Placed, col2: Placed, placed: Placed[], ctx: EngineContext) {
+  const mod = ctx.config.rules.separateEncounterModifier;
+  if (col1.entry.encounter === col2.entry.encounter) return;
+  const current = col1.entry.lines[col1.index] as DerivedLine;
+  if (!current.modifiers.includes(mod)) return;
+  const table = col1.entry.setting === 'professional' ? 'practitioner' : 'outpatient-hospital';
+  const stillColumn2 = placed.some(
+    (x) =>
+      x !== col1 &&
+      x.line.code !== col1.line.code &&
+      ctx.reference.ptp?.(x.line.code, col1.line.code, table, col1.date)?.indicator === 1,
+  );
+  if (stillColumn2) return;
+  col1.entry.lines[col1.index] = {
+    ...current,
+    modifiers: current.modifiers.filter((m) => m !== mod),
+    evidence: {
+      ...current.evidence,
+      rules: [...current.evidence.rules, 'R27.10'],
+      reason: `${current.evidence.reason} Column 1 of an NCCI pair with ${col2.line.code}: the distinct-service modifier goes on ${col2.line.code} instead.`,
+    },
+  };
+}
+
 /** R25.3 for one column-2 candidate; true when the line is to be removed (indicator 0 option). */
 function resolveLine(
   col2: Placed,
@@ -94,6 +124,7 @@ function resolveLine(
         reason: `${current.evidence.reason} NCCI pair with ${names(pairs)}: separate encounter or site documented, so ${modifier} on this column-2 line.`,
       },
     };
+    for (const p of pairs) moveEncounterModifier(p.col1, col2, placed, ctx);
     return false;
   }
   col2.entry.warnings.push(

@@ -123,6 +123,7 @@ export function codePumps(scope: EncounterScope): StageResult {
       continue;
     }
     if (!a.start) continue;
+    if (a.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [a.ref]));
     const date = localDate(a.start);
     if (m === 'pump-initiation') {
       const l = initiationLine(a, scope, warnings);
