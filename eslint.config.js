@@ -24,7 +24,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{js,mjs,cjs}', 'src/sandbox/**', 'src/cli/**', 'bench/**', 'test/**'],
+    files: [
+      '**/*.{js,mjs,cjs}',
+      'src/sandbox/**',
+      'src/cli/**',
+      'src/cds/**',
+      'bench/**',
+      'test/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -88,6 +95,11 @@ export default tseslint.config(
               './src/!(cli|sandbox)/**',
               './src/sandbox',
               'the browser bundle never imports sandbox',
+            ),
+            zone(
+              './src/!(cds|sandbox)/**',
+              './src/cds',
+              'the browser bundle never imports the CDS Hooks service',
             ),
             zone(
               './src/**/!(*.test).{ts,tsx}',

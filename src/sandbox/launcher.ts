@@ -88,6 +88,8 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 </fieldset>
 <button type="submit">Launch EveryDose</button>
 </form>
+<p><a href="/sign-order">Sign order</a>: draft a drug order and see EveryDose's CDS Hooks cards
+(service at <code>/cds-services</code>).</p>
 </main>`,
   );
 }

@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCdsService, type CdsService } from '../cds/cds-handler.ts';
+import { createCdsJwtVerifier, trustedClientsFrom } from '../cds/jwt-auth.ts';
+import { builtinReference } from '../reference/builtin.ts';
 import { handleAdmin } from './admin.ts';
+import { createCdsClient } from './cds-client.ts';
 import { CLIENT_ID_DEFAULT, createAuthServer } from './auth-server.ts';
 import { profileHolder, type EhrProfile, type ProfileHolder } from './ehr-profiles.ts';
 import { Faults, Stats, type FaultConfig } from './faults.ts';
@@ -15,6 +19,7 @@ import { handleInteraction } from './interaction.ts';
 import { handleLauncher, listPatients } from './launcher.ts';
 import { LaunchRegistry } from './launch-registry.ts';
 import { outcome } from './operation-outcome.ts';
+import { handleSignOrder } from './sign-order.ts';
 import { createTokenVerifier } from './token-verifier.ts';
 
 export interface EhrOptions {
@@ -34,6 +39,8 @@ export interface EhrOptions {
   clock?: () => Date;
   /** The kind of EHR imitated (ehr-profiles.ts); default full. */
   profile?: EhrProfile;
+  /** CDS Hooks service without JWT authentication (CDS_OPEN=1). */
+  cdsOpen?: boolean;
 }
 
 export interface EhrServer {
@@ -48,6 +55,10 @@ export interface EhrServer {
   launches: LaunchRegistry;
   seeded: SeedSummary;
   profile: ProfileHolder;
+  /** The CDS Hooks service at <url>/cds-services (its feedback log too). */
+  cds: CdsService;
+  /** The EHR's own CDS client identity (JWT issuer); signs calls from "Sign order". */
+  cdsClient: Awaited<ReturnType<typeof createCdsClient>>;
   close(): Promise<void>;
 }
 
@@ -127,6 +138,30 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
         clock: opts.clock ?? (() => new Date()),
       });
   const fhirDeps = { store, fhirBase, issuer, verify, adminToken, faults, stats, profile };
+  // The CDS Hooks service (docs/cds-hooks.md) trusts this EHR's own client key and any EHR
+  // named in CDS_CLIENTS; CDS_OPEN=1 (cdsOpen) asks for no JWT.
+  const cdsClient = await createCdsClient(`${url}/cds-client`);
+  let reference: ReturnType<typeof builtinReference> | undefined;
+  const cds = createCdsService({
+    appLaunchUrl,
+    publicBase: url,
+    verify: opts.cdsOpen
+      ? undefined
+      : createCdsJwtVerifier(
+          [
+            { iss: cdsClient.iss, jwks: cdsClient.jwks },
+            ...trustedClientsFrom(process.env['CDS_CLIENTS']),
+          ],
+          opts.clock,
+        ),
+    reference: () => (reference ??= builtinReference()),
+  });
+  const signOrderDeps = {
+    store,
+    url,
+    fhirBase,
+    client: opts.cdsOpen ? undefined : cdsClient,
+  };
   const interactionDeps = {
     auth,
     launches,
@@ -188,6 +223,15 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
       await handleAdmin(adminDeps, req, res, path);
       return;
     }
+    if (path === '/cds-services' || path.startsWith('/cds-services/')) {
+      await cds.handle(req, res, reqUrl);
+      return;
+    }
+    if (path === '/cds-client/jwks.json' && req.method === 'GET') {
+      sendJson(res, 200, cdsClient.jwks);
+      return;
+    }
+    if (await handleSignOrder(signOrderDeps, req, res, reqUrl)) return;
     if (await handleLauncher(launcherDeps, req, res, reqUrl)) return;
     sendJson(res, 404, { error: 'not found' });
   };
@@ -205,6 +249,8 @@ export async function startEhr(opts: EhrOptions): Promise<EhrServer> {
     launches,
     seeded,
     profile,
+    cds,
+    cdsClient,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -20,6 +20,8 @@ export interface StackOptions {
   fixtureDirs?: string[];
   /** Start the Vite dev server too (default true). */
   withApp?: boolean;
+  /** CDS Hooks service without JWT authentication (CDS_OPEN=1). */
+  cdsOpen?: boolean;
 }
 
 export interface Stack {
@@ -51,6 +53,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...(opts.faults ? { faults: opts.faults } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.fixtureDirs ? { fixtureDirs: opts.fixtureDirs } : {}),
+    ...(opts.cdsOpen ? { cdsOpen: true } : {}),
   });
   if (opts.withApp === false) return { ehr, appUrl, close: () => ehr.close() };
 

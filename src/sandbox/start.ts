@@ -6,6 +6,8 @@
 //   --json                          print one machine-readable line (used by the e2e setup)
 //   --ehr-profile full|claim-less|mar-read-only / EHR_PROFILE  the kind of EHR imitated
 //   --data DIR (repeatable)         also load the FHIR data in DIR (after fhir-fixtures/)
+//   --no-app                        the local EHR only (no Vite dev server)
+//   CDS_OPEN=1                      the CDS Hooks service at /cds-services asks for no JWT
 //   EHR_PORT (4000), APP_PORT (5173): 0 picks a free port; EHR_FAULTS='{"latencyMs":50}'
 import './websocket-shim.ts';
 import { existsSync } from 'node:fs';
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     ...(faults ? { faults } : {}),
     withApp: !args.has('--no-app'),
     ...(dataDirs.length > 0 ? { fixtureDirs: [...defaultFixtureDirs(), ...dataDirs] } : {}),
+    cdsOpen: env['CDS_OPEN'] === '1',
   });
   const { ehr } = stack;
   if (args.has('--json')) {
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
       openFhir ? 'FHIR is open (no authorization, loopback only)' : '',
       faults ? 'faults are on (EHR_FAULTS)' : '',
       profile !== 'full' ? `EHR profile ${profile}` : '',
+      env['CDS_OPEN'] === '1' ? 'CDS Hooks service is open (CDS_OPEN=1, no JWT asked)' : '',
     ].filter(Boolean);
     process.stdout.write(`${seedReport(ehr.seeded).join('\n')}\n`);
     process.stdout.write(`\nEveryDose is running. Open ${ehr.url}/\n`);
