@@ -15,6 +15,10 @@ import {
   type SignOffResult,
 } from '../../fhir/write/claim-sign-off.ts';
 import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
+import { chooseCoderChannel, CODER_CHANNEL_TEXT } from '../../fhir/write/channels.ts';
+import { writeSignOffByChannel } from '../../fhir/write/sign-off-channels.ts';
+import { writeSupport } from '../../fhir/write/write-support.ts';
+import { ChannelResult, needsDownload, type OtherChannelResult } from './channel-result.tsx';
 import type { SignOffPlan } from './sign-off-plan.ts';
 
 type Status =
@@ -22,6 +26,7 @@ type Status =
   | { kind: 'refused' }
   | { kind: 'saving' }
   | { kind: 'saved'; result: SignOffResult }
+  | { kind: 'channel'; result: OtherChannelResult }
   | { kind: 'download'; reasons: string[] }
   | { kind: 'failed'; message: string };
 
@@ -59,6 +64,9 @@ export function SignOffPanel(props: SignOffPanelProps) {
   const writeReasons = caps.isPending
     ? undefined
     : writeBlockers(caps.data, launch.grantedScopes, updatingDraft);
+  const choice = caps.isPending
+    ? undefined
+    : chooseCoderChannel(caps.data, launch.grantedScopes, updatingDraft);
 
   const { patient, encounter, dateOfService: date } = plan;
 
@@ -71,9 +79,13 @@ export function SignOffPanel(props: SignOffPanelProps) {
       queueMicrotask(() => alertRef.current?.focus());
       return;
     }
-    const reasons =
-      writeReasons ??
-      writeBlockers((await caps.refetch()).data, launch.grantedScopes, updatingDraft);
+    const statement = caps.isPending ? (await caps.refetch()).data : caps.data;
+    const reasons = writeReasons ?? writeBlockers(statement, launch.grantedScopes, updatingDraft);
+    const channel = chooseCoderChannel(statement, launch.grantedScopes, updatingDraft).channel;
+    if (channel === 'charge-items' || channel === 'coding-note') {
+      await viaOtherChannel(channel, statement, reasons);
+      return;
+    }
     if (reasons.length > 0 || !author) {
       setStatus({ kind: 'download', reasons });
       return;
@@ -95,8 +107,50 @@ export function SignOffPanel(props: SignOffPanelProps) {
     }
   }
 
+  /** Charges or a coding note (docs/write-back.md); a refused channel falls to the next. */
+  async function viaOtherChannel(
+    channel: 'charge-items' | 'coding-note',
+    statement: Parameters<typeof writeSupport>[0],
+    reasons: string[],
+  ) {
+    if (!author) return;
+    setStatus({ kind: 'saving' });
+    try {
+      const result = await writeSignOffByChannel(
+        gateway,
+        channel,
+        {
+          claim: plan.claim,
+          author,
+          recorded: props.now().toISOString(),
+          sources: plan.sources,
+          patient: plan.patient,
+          encounter: plan.encounter,
+          dateOfService: plan.dateOfService,
+          lines: plan.lines,
+        },
+        writeSupport(statement, launch.grantedScopes),
+      );
+      if (result.channel === 'draft-claim' || result.channel === 'download') {
+        setStatus({ kind: 'download', reasons });
+        return;
+      }
+      setStatus({ kind: 'channel', result });
+      props.onSaved?.();
+    } catch (e) {
+      setStatus({ kind: 'failed', message: failureText(e) });
+    }
+  }
+
   const refusal = status.kind === 'refused';
-  const offerDownload = status.kind === 'download' || status.kind === 'failed';
+  const offerDownload =
+    status.kind === 'download' ||
+    status.kind === 'failed' ||
+    (status.kind === 'channel' && needsDownload(status.result));
+  const otherChannel =
+    choice?.channel === 'charge-items' || choice?.channel === 'coding-note'
+      ? choice.channel
+      : undefined;
   return (
     <div className="sign-off">
       {blockers.length > 0 && (
@@ -123,8 +177,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
       )}
       {writeReasons && writeReasons.length > 0 && (
         <p>
-          This server cannot save the claim: {writeReasons.join(' ')} After sign-off you can
-          download the signed lines for the billing system.
+          This server cannot save the claim: {writeReasons.join(' ')}{' '}
+          {otherChannel
+            ? `Your sign-off goes to the EHR another way. ${CODER_CHANNEL_TEXT[otherChannel]}`
+            : 'After sign-off you can download the signed lines for the billing system.'}
         </p>
       )}
       <button type="button" onClick={() => void signOff()} disabled={status.kind === 'saving'}>
@@ -141,6 +197,7 @@ export function SignOffPanel(props: SignOffPanelProps) {
             and your sign-off recorded.
           </p>
         )}
+        {status.kind === 'channel' && <ChannelResult result={status.result} />}
         {status.kind === 'download' && (
           <p>Signed off here, but not saved on the server: {status.reasons.join(' ')}</p>
         )}

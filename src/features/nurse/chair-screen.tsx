@@ -18,6 +18,7 @@ import { changeLabel } from './chair-text.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { OrderCard } from './order-card.tsx';
 import { PendingNotes } from './pending-notes.tsx';
+import { SavedElsewhere } from './saved-elsewhere.tsx';
 import type { QueueClock } from './pending/pending-queue.ts';
 import { newUuid, usePendingQueue } from './pending/use-pending-queue.ts';
 import { useOnline, useTicking } from './use-clock.ts';
@@ -129,6 +130,7 @@ export function ChairScreen(props: ChairScreenProps) {
           Could not load today&apos;s records. {plainErrorMessage(props.error)}
         </p>
       )}
+      <SavedElsewhere noted={pending.noted} />
       <BillingTodo warnings={props.billingWarnings} names={names} />
       {view.running.length > 0 && (
         <section aria-labelledby="chair-running">

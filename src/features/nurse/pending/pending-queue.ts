@@ -3,6 +3,7 @@
 // unless the nurse says so (keep theirs, discard) or the server confirmed it.
 import type { MedicationAdministration } from 'fhir/r4';
 import type { FhirGateway } from '../../../fhir/gateway.ts';
+import type { NurseFallbackResult } from '../../../fhir/write/nurse-channels.ts';
 import { etagOf } from '../chair-model.ts';
 import { backoffMs, sendEntry } from './pending-sender.ts';
 import type { PendingStore } from './pending-store.ts';
@@ -25,6 +26,8 @@ export interface QueueOptions {
   gateway: FhirGateway;
   /** After the server confirmed an entry (invalidate queries here). */
   onSent: (resource: MedicationAdministration) => void;
+  /** The change went to a chart note or a MAR task list instead (docs/write-back.md). */
+  onNoted?: (result: NurseFallbackResult, entry: PendingEntry) => void;
   clock?: QueueClock;
   /** navigator.onLine; when false no send is tried until the online event. */
   isOnline?: () => boolean;
@@ -139,6 +142,10 @@ export class PendingQueue {
         this.opts.onSent(resource);
         return;
       }
+      case 'noted':
+        store.remove(entry.key);
+        this.opts.onNoted?.(outcome.result, entry);
+        return;
       case 'retry':
         store.update(entry.key, {
           state: 'waiting',

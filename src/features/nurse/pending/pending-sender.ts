@@ -4,6 +4,11 @@
 // a 412 and the same choice. A create whose answer was lost is found again by its client id.
 import type { MedicationAdministration } from 'fhir/r4';
 import { isFhirError, type FhirGateway, type ReadResult } from '../../../fhir/gateway.ts';
+import { scopeAllows } from '../../../fhir/scopes.ts';
+import {
+  writeNurseFallback,
+  type NurseFallbackResult,
+} from '../../../fhir/write/nurse-channels.ts';
 import {
   applyNurseChange,
   clientIdSearchValue,
@@ -16,7 +21,9 @@ export type SendOutcome =
   | { kind: 'sent'; result: ReadResult<MedicationAdministration> }
   | { kind: 'retry'; error: string; delayMs: number | undefined }
   | { kind: 'failed'; error: string }
-  | { kind: 'conflict'; theirs: MedicationAdministration; etag: string | undefined };
+  | { kind: 'conflict'; theirs: MedicationAdministration; etag: string | undefined }
+  /** The EHR does not let apps change the MAR: kept as a chart note or a MAR task list. */
+  | { kind: 'noted'; result: NurseFallbackResult };
 
 const MAX_DELAY_MS = 60_000;
 
@@ -105,11 +112,34 @@ async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
   try {
     return { kind: 'sent', result: await gateway.update(next, etag ?? entry.baseEtag ?? '*') };
   } catch (e) {
+    if (marRefused(gateway, e)) {
+      const result = await writeNurseFallback(gateway, 'clinical-note', {
+        administration: { ...current.resource, id },
+        change,
+        drugName: undefined,
+        author: gateway.launch.fhirUser,
+        recorded: new Date().toISOString(),
+      });
+      return { kind: 'noted', result };
+    }
     if (!isFhirError(e) || e.kind !== 'conflict') throw e;
     const fresh = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
     if (isChangeApplied(fresh.resource, change)) return { kind: 'sent', result: fresh };
     return { kind: 'conflict', theirs: fresh.resource, etag: fresh.etag ?? etagOf(fresh.resource) };
   }
+}
+
+/**
+ * The EHR refuses MAR changes from apps (docs/write-back.md): 405/501 (the interaction is not
+ * offered), or 403 when this launch was not granted the update scope at all.
+ */
+function marRefused(gateway: FhirGateway, e: unknown): boolean {
+  if (!isFhirError(e)) return false;
+  if (e.status === 405 || e.status === 501) return true;
+  return (
+    e.status === 403 &&
+    scopeAllows(gateway.launch.grantedScopes, 'MedicationAdministration', 'u') === false
+  );
 }
 
 export async function sendEntry(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {

@@ -5,6 +5,7 @@ import type { MedicationAdministration } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FhirGateway } from '../../../fhir/gateway.ts';
 import type { NurseChange } from '../../../fhir/write/medication-administration.ts';
+import type { NurseFallbackResult } from '../../../fhir/write/nurse-channels.ts';
 import { PendingQueue, type QueueClock } from './pending-queue.ts';
 import { PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';
@@ -17,8 +18,17 @@ export interface PendingQueueOptions {
   newKey?: () => string;
 }
 
+/** An entry the EHR took as a chart note, or that became a MAR task list (docs/write-back.md). */
+export interface NotedEntry {
+  key: string;
+  label: string;
+  result: NurseFallbackResult;
+}
+
 export interface PendingApi {
   entries: readonly PendingEntry[];
+  /** Entries saved outside the MAR this session, newest last. */
+  noted: readonly NotedEntry[];
   /** Server-confirmed versions by 'MedicationAdministration/<id>'. */
   confirmed: ReadonlyMap<string, MedicationAdministration>;
   addChange(target: string, baseEtag: string | undefined, change: NurseChange, label: string): void;
@@ -56,6 +66,7 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
   const [confirmed, setConfirmed] = useState<ReadonlyMap<string, MedicationAdministration>>(
     () => new Map(),
   );
+  const [noted, setNoted] = useState<readonly NotedEntry[]>([]);
   const onSentRef = useRef(opts.onSent);
   useEffect(() => {
     onSentRef.current = opts.onSent;
@@ -75,6 +86,9 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
             );
           }
           onSentRef.current(resource);
+        },
+        onNoted: (result, entry) => {
+          setNoted((list) => [...list, { key: entry.key, label: entry.label, result }]);
         },
       }),
     [store, gateway, clock],
@@ -127,6 +141,7 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
 
   return {
     entries,
+    noted,
     confirmed,
     addChange,
     addCreate,
