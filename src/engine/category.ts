@@ -1,5 +1,7 @@
 // Category of an administration for the administration codes (contract §2.2; infusion-rules
 // R1.3, R1.7, R2.1–R2.3). Shared by the infusion engine and the drug engine.
+import { identifications, mayBeAmbiguous, validOn, type Identification } from './identify.ts';
+import type { IdentifiedBy } from './identify.ts';
 import type { Administration, DrugCategory, DrugIdentity, ReferenceData } from './types.ts';
 
 export interface CategoryResult {
@@ -14,6 +16,14 @@ export interface CategoryResult {
   displayName?: string;
   /** 'ingredient' when a drug ingredient of the bag decided the category (R1.7, R2.3). */
   decidedBy?: 'drug' | 'ingredient';
+  /** Which step of contract §2.2 identified the drug (NDC, HCPCS, RxNorm, RxNorm name, text). */
+  identifiedBy?: IdentifiedBy;
+  /** Several valid codes for the name or RxCUI and no NDC to decide (DRUG_CODE_AMBIGUOUS). */
+  candidates?: readonly string[];
+  /** Name steps: the ingredient key that matched. */
+  ingredient?: string;
+  /** Name steps: the name's dose form is definitely not parenteral. */
+  nonParenteral?: boolean;
 }
 
 export interface CategoryOptions {
@@ -45,44 +55,96 @@ function fromHcpcs(code: string, ref: ReferenceData, dos: string): CategoryResul
   return out;
 }
 
-/** Contract §2.2 order: NDC, then HCPCS, then RxNorm; then J9000–J9999; else unknown. */
+/**
+ * Contract §2.2: the drug is identified step by step (identify.ts: NDC, HCPCS, RxNorm RxCUI,
+ * RxNorm name, code text); the first step whose codes the reference data can place decides the
+ * category (catalog, then the vocabulary's category, then J9000–J9999 = chemotherapy). Nothing
+ * placed: therapeutic and unknown (UNKNOWN_DRUG_CATEGORY), with the first code seen.
+ */
 export function resolveDrugCategory(
   drug: DrugIdentity,
   ref: ReferenceData,
   dos: string,
 ): CategoryResult {
-  const seenHcpcs: string[] = [];
-  for (const ndc of drug.ndc) {
-    const codes = [ref.productByNdc(ndc)?.hcpcs, ...ref.hcpcsForNdc(ndc, dos)];
-    for (const code of codes) {
-      if (!code) continue;
-      seenHcpcs.push(code);
-      const r = fromHcpcs(code, ref, dos);
+  let first: { code: string; step: Identification } | undefined;
+  let catalogRxnormAsked = false;
+  for (const step of identifications(drug, ref, dos)) {
+    if (!catalogRxnormAsked && step.by !== 'ndc' && step.by !== 'hcpcs') {
+      catalogRxnormAsked = true;
+      const r = byCatalogRxnorm(drug, ref, dos);
       if (r) return r;
     }
+    const ambiguous = mayBeAmbiguous(step.by);
+    const codes = ambiguous ? validOn(step.codes, ref, dos) : step.codes;
+    const r = placeCodes(codes, ref, dos);
+    if (codes[0]) first ??= { code: codes[0], step };
+    if (!r) continue;
+    const out: CategoryResult = { ...r, identifiedBy: step.by };
+    if (ambiguous && codes.length > 1) out.candidates = codes;
+    if (step.ingredient) out.ingredient = step.ingredient;
+    if (step.nonParenteral) out.nonParenteral = true;
+    return out;
   }
-  for (const code of drug.hcpcs) {
-    seenHcpcs.push(code);
+  if (!catalogRxnormAsked) {
+    const r = byCatalogRxnorm(drug, ref, dos);
+    if (r) return r;
+  }
+  if (!first) return { category: 'therapeutic', unknown: true };
+  return {
+    category: 'therapeutic',
+    unknown: true,
+    hcpcs: first.code,
+    identifiedBy: first.step.by,
+  };
+}
+
+/** The catalog's RxNorm table may give a category without a code (contract §2.2 step 3). */
+function byCatalogRxnorm(
+  drug: DrugIdentity,
+  ref: ReferenceData,
+  dos: string,
+): CategoryResult | undefined {
+  for (const rx of drug.rxnorm) {
+    const cat = ref.categoryByRxnorm(rx);
+    if (!cat) continue;
+    const code = ref.hcpcsForRxnorm(rx);
+    const byCode = code ? fromHcpcs(code, ref, dos) : undefined;
+    return {
+      ...byCode,
+      category: cat,
+      unknown: false,
+      ...(code ? { hcpcs: code } : {}),
+      identifiedBy: 'rxnorm',
+    };
+  }
+  return undefined;
+}
+
+/** The first code the reference data places: catalog, then vocabulary category, then J9 range. */
+function placeCodes(
+  codes: readonly string[],
+  ref: ReferenceData,
+  dos: string,
+): CategoryResult | undefined {
+  for (const code of codes) {
     const r = fromHcpcs(code, ref, dos);
     if (r) return r;
   }
-  for (const rx of drug.rxnorm) {
-    const cat = ref.categoryByRxnorm(rx);
-    const code = ref.hcpcsForRxnorm(rx);
-    if (cat) {
-      const byCode = code ? fromHcpcs(code, ref, dos) : undefined;
-      return { ...byCode, category: cat, unknown: false, ...(code ? { hcpcs: code } : {}) };
-    }
-    if (code) {
-      seenHcpcs.push(code);
-      const r = fromHcpcs(code, ref, dos);
-      if (r) return r;
+  for (const code of codes) {
+    if (ref.hcpcsKnown(code)) continue; // a catalog code not valid that day
+    const known = ref.codeCategory?.(code);
+    if (known) {
+      return {
+        category: known.category,
+        hcpcs: code,
+        unknown: false,
+        displayName: known.displayName,
+      };
     }
   }
-  const chemo = seenHcpcs.find((c) => CHEMO_RANGE.test(c.toUpperCase()));
+  const chemo = codes.find((c) => CHEMO_RANGE.test(c.toUpperCase()));
   if (chemo) return { category: 'chemo', hcpcs: chemo, unknown: false };
-  const first = seenHcpcs[0];
-  return { category: 'therapeutic', unknown: true, ...(first ? { hcpcs: first } : {}) };
+  return undefined;
 }
 
 function isElectrolyte(drug: DrugIdentity, r: CategoryResult): boolean {
@@ -145,7 +207,9 @@ export function resolveCategory(
     admin.ingredients.length === 0 &&
     d.ndc.length <= 1 &&
     d.hcpcs.length <= 1 &&
-    d.rxnorm.length <= 1;
+    d.rxnorm.length <= 1 &&
+    d.rxnormNames === undefined &&
+    (d.text === undefined || d.text === d.display);
   // Most drugs carry one code of each kind and no ingredients: looked up field by field in
   // nested maps, so nothing is built for them. Anything else by its full key text.
   const flush = admin.flushMarked === true;
@@ -154,8 +218,8 @@ export function resolveCategory(
   const hit =
     head === undefined
       ? (at(
-          at(at(at(at(at(memo.simple, dos), opt), flush), d.ndc[0]), d.hcpcs[0]),
-          d.rxnorm[0],
+          at(at(at(at(at(at(memo.simple, dos), opt), flush), d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]),
+          d.text !== undefined,
         )?.get(d.display) as CategoryResult | undefined)
       : memo.general.get(head);
   if (hit) return hit;
@@ -169,7 +233,8 @@ export function resolveCategory(
   if (head !== undefined) memo.general.set(head, result);
   else {
     const byNdc = child(child(child(memo.simple, dos), opt), flush);
-    child(child(child(byNdc, d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]).set(d.display, result);
+    const byRx = child(child(child(byNdc, d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]);
+    child(byRx, d.text !== undefined).set(d.display, result);
   }
   return result;
 }
@@ -178,7 +243,7 @@ export function resolveCategory(
 type Trie = Map<unknown, unknown>;
 
 interface CategoryMemo {
-  /** date → option → flush → NDC → HCPCS → RxNorm → display → answer. */
+  /** date → option → flush → NDC → HCPCS → RxNorm → has text → display → answer. */
   simple: Trie;
   general: Map<string, CategoryResult>;
   size: number;
@@ -209,7 +274,15 @@ function list(items: readonly string[]): string {
 }
 
 function identityKey(d: DrugIdentity): string {
-  return list(d.ndc) + list(d.hcpcs) + list(d.rxnorm) + field(d.display);
+  return (
+    list(d.ndc) +
+    list(d.hcpcs) +
+    list(d.rxnorm) +
+    field(d.display) +
+    list(d.rxnormNames ?? []) +
+    (d.rxnormNames ? 'n' : '-') +
+    field(d.text)
+  );
 }
 
 /** Everything resolveCategory reads, as one unambiguous text. */

@@ -36,6 +36,10 @@ export interface DrugIdentity {
   rxnorm: string[];
   /** Text for people (Medication.code.text or coding display). */
   display?: string;
+  /** Displays of the RxNorm codings (contract §2.2 step 4: parsed to their ingredients). */
+  rxnormNames?: string[];
+  /** Medication.code.text / medicationCodeableConcept.text (contract §2.2 step 5). */
+  text?: string;
 }
 
 /** One ingredient of the Medication given (a bag may hold fluid plus a drug). */
@@ -379,6 +383,17 @@ export interface LineEvidence {
   containers?: ContainerOpened[];
   /** Lines built on inferred vials (drug-wastage R-18). */
   provisional?: boolean;
+  /** Drug lines: how the drug was identified (contract §2.2) and, if several, the candidates. */
+  identity?: DrugIdentification;
+}
+
+/** How a drug line's code was found (contract §2.2 order). */
+export interface DrugIdentification {
+  by: 'ndc' | 'hcpcs' | 'rxnorm' | 'rxnorm-name' | 'text';
+  /** Several valid codes and no NDC to decide (DRUG_CODE_AMBIGUOUS): the coder picks. */
+  candidates?: readonly string[];
+  /** Name steps: the ingredient that matched. */
+  ingredient?: string;
 }
 
 export interface ReportLine {

@@ -3,15 +3,22 @@
 // writes data/*.json). The browser loads this module lazily: `await import('…/builtin.ts')`.
 import { createReference } from './create-reference.ts';
 import cmsData from './data/cms.json';
+import crosswalkData from './data/crosswalk.json';
 import drugData from './data/drugs.json';
-import type { ReferenceTables } from './tables.ts';
+import identityData from './data/identity.json';
+import { unpackMappings, type PackedMappings, type ReferenceTables } from './tables.ts';
 import type { ReferenceData } from './types.ts';
 
 let cached: ReferenceData | undefined;
 
 /** The tables behind the built-in reference data (plain JSON, already checked at build time). */
 export function builtinTables(): ReferenceTables {
-  return { ...drugData, ...cmsData } as unknown as ReferenceTables;
+  return {
+    ...drugData,
+    ndcHcpcs: unpackMappings(crosswalkData as PackedMappings),
+    ...cmsData,
+    identity: identityData,
+  } as unknown as ReferenceTables;
 }
 
 export function builtinReference(): ReferenceData {

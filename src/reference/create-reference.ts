@@ -1,5 +1,6 @@
 // ReferenceData over plain tables, with indexes built once. Pure and synchronous.
 import { parseDosage } from './dosage.ts';
+import { createNameMatcher } from './name-match.ts';
 import type { PtpTableData, ReferenceTables } from './tables.ts';
 import { inRange } from './tables.ts';
 import type {
@@ -28,6 +29,7 @@ function newestFirst<T extends { from?: string }>(tables: T[]): T[] {
 }
 
 const MEMO_LIMIT = 65_536;
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Answers by (code, date of service): asked for every line of every visit, the same few codes
@@ -121,6 +123,8 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       }
       return undefined;
     });
+  const identity = tables.identity;
+  const byName = identity ? createNameMatcher(identity) : undefined;
   const mueP = mueIn('practitioner');
   const mueO = mueIn('outpatient-hospital');
 
@@ -141,6 +145,12 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     ),
     hcpcsForRxnorm: (rxcui) => rxByCui.get(rxcui)?.hcpcs,
     categoryByRxnorm: (rxcui) => rxByCui.get(rxcui)?.category,
+    hcpcsListForRxnorm: (rxcui) => identity?.rxcui[rxcui] ?? NONE,
+    drugsByName: (text) => byName?.(text),
+    codeCategory: (code) => {
+      const category = identity?.categories[code];
+      return category ? { category, displayName: identity?.labels[code] ?? code } : undefined;
+    },
     paymentLimit: byCodeAndDate((code, dos) => {
       for (const t of payments) {
         const v = inRange(t, dos) ? t.limits[code] : undefined;
@@ -185,6 +195,15 @@ export function overlayReference(over: ReferenceData, base: ReferenceData): Refe
     },
     hcpcsForRxnorm: (r) => over.hcpcsForRxnorm(r) ?? base.hcpcsForRxnorm(r),
     categoryByRxnorm: (r) => over.categoryByRxnorm(r) ?? base.categoryByRxnorm(r),
+    hcpcsListForRxnorm: (r) => {
+      const o = over.hcpcsListForRxnorm?.(r) ?? [];
+      return o.length > 0 ? o : (base.hcpcsListForRxnorm?.(r) ?? []);
+    },
+    drugsByName: (t) => {
+      const o = over.drugsByName?.(t);
+      return o && o.codes.length > 0 ? o : (base.drugsByName?.(t) ?? o);
+    },
+    codeCategory: (c) => over.codeCategory?.(c) ?? base.codeCategory?.(c),
     paymentLimit: (c, d) => over.paymentLimit(c, d) ?? base.paymentLimit(c, d),
     oppsStatusIndicator: (c, d) => over.oppsStatusIndicator(c, d) ?? base.oppsStatusIndicator(c, d),
     mue: (c, t, d) => over.mue(c, t, d) ?? base.mue(c, t, d),

@@ -44,6 +44,26 @@ export interface PtpTableData {
   pairs: Record<string, Record<string, PtpSpan[]>>;
 }
 
+/** Drug identity by name and RxNorm code (contract §2.2; medication-vocabulary §3–5). */
+export interface IdentityTables {
+  /** Ingredient key (drug-names.ts; several sorted, joined by ' / ') or brand key → HCPCS. */
+  names: Record<string, string[]>;
+  /** Whole RxNorm SCD/SBD names (lower case) → HCPCS. */
+  products: Record<string, string[]>;
+  /** RxCUI (SCD, SBD, IN, PIN, MIN, BN) → HCPCS. */
+  rxcui: Record<string, string[]>;
+  /** RxNorm dose form (lower case) → 1 when definitely non-parenteral, else 0. */
+  doseForms: Record<string, 0 | 1>;
+  /** Category of drug codes the catalog does not carry (infusion-rules §2). */
+  categories: Record<string, DrugCategory>;
+  /** A plain name per code (crosswalk drug name, else ingredient). */
+  labels: Record<string, string>;
+  /** Preference when a name gives several codes: lower first (catalog, NOS). */
+  rank: Record<string, number>;
+  /** Codes whose descriptor says oral (Q0162): only for a non-parenteral dose form. */
+  oral: string[];
+}
+
 export interface ReferenceTables {
   hcpcs: HcpcsInfo[];
   products: Presentation[];
@@ -56,6 +76,7 @@ export interface ReferenceTables {
   ptp?: PtpTableData[];
   /** HCPCS → CMS dosage text ('1 MG', 'UP TO 50 MG') for drug codes outside the catalog. */
   dosage?: Record<string, string>;
+  identity?: IdentityTables;
 }
 
 export function emptyTables(): ReferenceTables {
@@ -72,4 +93,36 @@ export function emptyTables(): ReferenceTables {
 
 export function inRange(r: DateRange, dos: string): boolean {
   return (!r.from || r.from <= dos) && (!r.to || dos <= r.to);
+}
+
+/**
+ * NDC → HCPCS mappings in the compact form the built-in data stores: runs of consecutive
+ * mappings with the same code and dates become one row `[hcpcs, from, to, ndc11, ndc11, …]`
+ * ('' = open). Order is kept, so unpacking gives back exactly the list that was packed.
+ */
+export type PackedMappings = string[][];
+
+export function packMappings(list: readonly NdcHcpcsMapping[]): PackedMappings {
+  const out: PackedMappings = [];
+  let row: string[] | undefined;
+  for (const m of list) {
+    const from = m.from ?? '';
+    const to = m.to ?? '';
+    if (!row || row[0] !== m.hcpcs || row[1] !== from || row[2] !== to) {
+      row = [m.hcpcs, from, to];
+      out.push(row);
+    }
+    row.push(m.ndc11);
+  }
+  return out;
+}
+
+export function unpackMappings(rows: PackedMappings): NdcHcpcsMapping[] {
+  const out: NdcHcpcsMapping[] = [];
+  for (const [hcpcs = '', from = '', to = '', ...ndcs] of rows) {
+    for (const ndc11 of ndcs) {
+      out.push({ ndc11, hcpcs, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    }
+  }
+  return out;
 }

@@ -67,6 +67,20 @@ export interface PtpEdit {
   indicator: 0 | 1 | 9;
 }
 
+/** What a drug name gives (medication-vocabulary §4): an RxNorm display or a free text. */
+export interface NameMatch {
+  /** HCPCS candidates, preferred first (catalog, NOS); empty when the name is not known. */
+  codes: readonly string[];
+  /** The ingredient key that matched (e.g. 'cyclophosphamide', 'hyaluronidase / rituximab'). */
+  ingredient: string;
+  /** How: the whole RxNorm product name, its ingredients, or a known name found in free text. */
+  via: 'product' | 'ingredient' | 'scan';
+  /** The RxNorm dose form that ended the name. */
+  doseForm?: string;
+  /** The dose form is definitely not parenteral (oral, topical, transdermal …). */
+  nonParenteral: boolean;
+}
+
 /**
  * Everything the engine reads about drugs and CMS tables. Dates are ISO `YYYY-MM-DD`
  * (the date of service) so quarter-versioned data can answer for the right quarter.
@@ -84,6 +98,15 @@ export interface ReferenceData {
   hcpcsForNdc(ndc11: string, dos: string): readonly string[];
   /** HCPCS for an RxNorm code (ingredient or product), when mapped. */
   hcpcsForRxnorm(rxcui: string): string | undefined;
+  /**
+   * Every HCPCS an RxCUI (SCD, SBD, IN, PIN, MIN, brand) is linked to in the RxNorm vocabulary
+   * (contract §2.2 step 3). Optional; empty when unknown.
+   */
+  hcpcsListForRxnorm?(rxcui: string): readonly string[];
+  /** HCPCS candidates a drug name gives (contract §2.2 steps 4–5). Optional. */
+  drugsByName?(text: string): NameMatch | undefined;
+  /** Category and plain name of a drug code the catalog does not carry (infusion-rules §2). */
+  codeCategory?(code: string): { category: DrugCategory; displayName: string } | undefined;
   /** Category straight from the drug table by RxNorm (contract §2.2 order: NDC, HCPCS, RxNorm). */
   categoryByRxnorm(rxcui: string): DrugCategory | undefined;
   /** Medicare Part B payment limit per billing unit (USD, decimal string) on the date. */

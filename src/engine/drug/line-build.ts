@@ -44,7 +44,7 @@ export function line(
     date: c.date,
     sources: c.sources,
     drugName: c.drug.displayName,
-    evidence,
+    evidence: c.drug.identity ? { ...evidence, identity: c.drug.identity } : evidence,
   };
   const ndc11 =
     c.drug.ndc11 ?? (c.a.containers?.length === 1 ? c.a.containers[0]?.ndc11 : undefined);

@@ -7,6 +7,7 @@ import type {
   Administration,
   DecimalQuantity,
   DrugCategory,
+  DrugIdentification,
   DrugIdentity,
   Warning,
 } from '../types.ts';
@@ -23,6 +24,8 @@ export interface ResolvedDrug {
   /** Concentration per mL from the Medication, else the product. */
   concentrationPerMl?: DecimalQuantity;
   displayName: string;
+  /** How the drug was identified (contract §2.2), for the line's evidence. */
+  identity?: DrugIdentification;
 }
 
 function validCode(code: string, scope: EncounterScope): HcpcsInfo | undefined {
@@ -41,6 +44,10 @@ function upper(codes: string[]): readonly string[] {
     if (!UPPER_ALREADY.test(c) && c.toUpperCase() !== c) return codes.map((x) => x.toUpperCase());
   }
   return codes;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The drug an administration bills under; its warnings go to `warnings`. */
@@ -127,6 +134,21 @@ export function resolveDrug(
     drug,
     displayName: info.displayName || name,
   };
+  if (cat.identifiedBy) {
+    const identity: DrugIdentification = { by: cat.identifiedBy };
+    if (cat.candidates) identity.candidates = cat.candidates;
+    if (cat.ingredient) identity.ingredient = cat.ingredient;
+    resolved.identity = identity;
+  }
+  if (cat.candidates) {
+    // contract §2.2: one ingredient, several products, no NDC to decide — the coder picks.
+    warnings.push({
+      code: 'DRUG_CODE_AMBIGUOUS',
+      severity: 'warning',
+      message: `${capitalised(name)}: the record names the drug but not the product; it may bill under ${cat.candidates.join(', ')}. ${hcpcs} was used; record the NDC or pick the code.`,
+      sources: [a.ref],
+    });
+  }
   if (ndc11) resolved.ndc11 = ndc11;
   if (product) resolved.product = product;
   if (concentration) resolved.concentrationPerMl = concentration;

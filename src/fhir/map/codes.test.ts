@@ -67,7 +67,30 @@ describe('drugIdentity', () => {
       hcpcs: ['J9271'],
       rxnorm: ['1547545'],
       display: 'pembrolizumab',
+      text: 'pembrolizumab',
     });
+  });
+
+  it('contract §2.2 steps 4–5: keeps RxNorm displays and the text for the name match', () => {
+    const id = drugIdentity([
+      {
+        coding: [
+          {
+            system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+            display: 'cisplatin 1 MG/ML Injectable Solution',
+          },
+          {
+            system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+            code: '309311',
+            display: 'cisplatin 1 MG/ML Injectable Solution',
+          },
+        ],
+        text: 'CISplatin IV infusion',
+      },
+    ]);
+    expect(id.rxnormNames).toEqual(['cisplatin 1 MG/ML Injectable Solution']);
+    expect(id.text).toBe('CISplatin IV infusion');
+    expect(drugIdentity([{ coding: [{ code: 'x' }] }]).text).toBeUndefined();
   });
 
   it('service code prefers CPT/HCPCS codings', () => {

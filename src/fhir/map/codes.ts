@@ -94,8 +94,15 @@ function addConcept(id: DrugIdentity, cc: CodeableConcept, known?: NdcKnown): vo
       else if (c.system === SYSTEMS.rxnorm) pushUnique(id.rxnorm, c.code.trim());
       if (id.display === undefined && c.display) id.display = c.display;
     }
+    // RxNorm displays, for the name match of contract §2.2 step 4 (a display with no code too).
+    for (const c of cc.coding) {
+      if (c.system === SYSTEMS.rxnorm && c.display) pushUnique((id.rxnormNames ??= []), c.display);
+    }
   }
-  if (cc.text) id.display = cc.text;
+  if (cc.text) {
+    id.display = cc.text;
+    id.text = cc.text;
+  }
 }
 
 /** First NDC (11 digits) of a concept. */

@@ -18,9 +18,10 @@ import { decodeCmsBytes } from '../parse/csv.ts';
 import { parseMue } from '../parse/mue.ts';
 import { parsePaymentLimits } from '../parse/payment-limits.ts';
 import { parsePtp } from '../parse/ptp.ts';
-import type { ReferenceTables } from '../tables.ts';
+import { packMappings, type ReferenceTables } from '../tables.ts';
 import { catalogSchema, catalogTables } from './catalog-tables.ts';
 import { routeTables } from './route-tables.ts';
+import { doseFormsSchema, identityTables, rxnormVocabularySchema } from './identity-tables.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -62,9 +63,17 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
   const payments = CMS_FILES.paymentLimits.map((f) => parsePaymentLimits(read(f)));
   const cat = catalogTables(catalog, crosswalk, payments);
   const carried = new Set(cat.hcpcs.map((h) => h.code));
-  // The latest crosswalk answers until a newer one is loaded: no end date, no start date.
-  const extra = crosswalkMappings(crosswalk, (c) => carried.has(c), {}).filter(
+  // The latest crosswalk answers until a newer one is loaded: no end date, no start date. Every
+  // NDC of the file is kept (contract §2.2), not only those of the catalog's codes.
+  const extra = crosswalkMappings(crosswalk, () => true, {}).filter(
     (m) => !cat.ndcHcpcs.some((x) => x.ndc11 === m.ndc11 && x.hcpcs === m.hcpcs),
+  );
+  const vocabulary = (name: string): unknown =>
+    JSON.parse(readFileSync(join(shared, 'domain/vocabulary', name), 'utf8'));
+  const identity = identityTables(
+    rxnormVocabularySchema.parse(vocabulary('rxnorm-oncology.json')),
+    doseFormsSchema.parse(vocabulary('dose-forms.json')),
+    crosswalk,
   );
   const tables: ReferenceTables = {
     hcpcs: cat.hcpcs,
@@ -86,6 +95,7 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
       [...[...payments].reverse(), crosswalk],
       (c) => /^(J|Q|C9|A9)/.test(c) && !carried.has(c),
     ),
+    identity,
   };
   return { tables, notes: cat.notes };
 }
@@ -95,7 +105,6 @@ function main(): void {
   const drugs = {
     hcpcs: tables.hcpcs,
     products: tables.products,
-    ndcHcpcs: tables.ndcHcpcs,
     rxnorm: tables.rxnorm,
   };
   const cmsData = {
@@ -109,6 +118,9 @@ function main(): void {
   writeFileSync(join(out, 'cms.json'), JSON.stringify(cmsData));
   // Route codes, texts and dose forms (medication-vocabulary §1–2).
   writeFileSync(join(out, 'routes.json'), JSON.stringify(routeTables(shared)));
+  // Every NDC of the crosswalk, packed, and the drug-identity tables: own files, same lazy chunk.
+  writeFileSync(join(out, 'crosswalk.json'), JSON.stringify(packMappings(tables.ndcHcpcs)));
+  writeFileSync(join(out, 'identity.json'), JSON.stringify(tables.identity));
   process.stdout.write(
     `reference data: ${tables.hcpcs.length} codes, ${tables.products.length} products, ` +
       `${tables.ndcHcpcs.length} NDC mappings\n` +
