@@ -10,6 +10,7 @@ import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import { useLaunch } from '../../hooks/gateway-context.ts';
 import { useBillingPictureProgress } from '../../hooks/use-billing-picture.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
+import { PlannedSection } from './planned-section.tsx';
 import { severityCounts, warningItems } from './warning-items.ts';
 
 function Unreadable({ items }: { items: UnreadableType[] }) {
@@ -100,6 +101,7 @@ export function ClinicianView() {
         />
       ) : (
         <>
+          <PlannedSection />
           {!current ? (
             <EmptyMessage>
               {launch.encounterId

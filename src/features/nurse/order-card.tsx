@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import type { OrderRow } from './chair-model.ts';
 import { doseText } from './chair-text.ts';
+import { PlannedWarning } from './planned-warning.tsx';
 import { checkStart } from './time-checks.ts';
 import { TimePanel } from './time-panel.tsx';
 
@@ -35,6 +36,7 @@ export function OrderCard({ order, now, onStart }: OrderCardProps) {
         <span className="chair-status">Ordered, not started</span>
         {dose && <span>Dose {dose}</span>}
       </div>
+      <PlannedWarning requestId={order.request.id} />
       {!panel ? (
         <div className="chair-actions">
           <button type="button" className="primary" onClick={oneTap}>
