@@ -307,4 +307,110 @@ describe('CoderReview: sign-off', () => {
     revoke.mockRestore();
     click.mockRestore();
   });
+
+  it('is a state: after sign-off the button is disabled and a double click writes once', async () => {
+    const resources = [...diagnosedPicture, seedProvenance, draftedClaim];
+    const { user, gateway } = setup({ resources });
+    await acceptAll(user);
+    await acknowledgeVialError(user);
+    const button = screen.getByRole('button', { name: 'Sign off' });
+    await user.dblClick(button);
+    await screen.findByText(/Draft claim claim-1 saved \(version 2\)/);
+    expect(gateway.writes.map((w) => w.method)).toEqual(['update', 'create']);
+    expect(screen.getByRole('button', { name: 'Sign off' })).toBeDisabled();
+    expect(screen.getByText(/Signed off by you at 2026-03-03 15:00 UTC/)).toBeInTheDocument();
+  });
+
+  it('shows a claim signed in an earlier session as signed; amending needs a reason', async () => {
+    const earlier: Provenance = {
+      resourceType: 'Provenance',
+      id: 'signed-1',
+      target: [{ reference: 'Claim/claim-1' }],
+      recorded: '2026-03-03T10:00:00Z',
+      reason: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HPAYMT' },
+          ],
+        },
+      ],
+      agent: [
+        {
+          type: {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+                code: 'author',
+              },
+            ],
+          },
+          who: { reference: 'Practitioner/coder-1' },
+        },
+      ],
+      extension: [
+        {
+          url: 'https://everydose.dev/fhir/StructureDefinition/signed-claim-version',
+          valueString: '1',
+        },
+      ],
+    };
+    const coder: FhirResource = {
+      resourceType: 'Practitioner',
+      id: 'coder-1',
+      name: [{ given: ['Jordan'], family: 'Patel' }],
+    };
+    const resources = [...diagnosedPicture, earlier, coder, draftedClaim];
+    const { user, gateway } = setup({
+      resources,
+      launch: {
+        grantedScopes: [...launch.grantedScopes, 'patient/Provenance.rs', 'user/Practitioner.rs'],
+      },
+    });
+    expect(
+      await screen.findByText(/Signed off by Jordan Patel at 2026-03-03 10:00 UTC/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign off' })).toBeDisabled();
+    await acceptAll(user);
+    await acknowledgeVialError(user);
+    await user.click(screen.getByRole('button', { name: 'Amend claim' }));
+    expect(await screen.findByText('Give the reason for the amendment.')).toBeInTheDocument();
+    expect(gateway.writes).toEqual([]);
+    await user.type(screen.getByLabelText(/Reason for amending/), 'Units corrected after audit');
+    await user.click(screen.getByRole('button', { name: 'Amend claim' }));
+    await screen.findByText(/Amended\. Draft claim claim-1 saved \(version 2\)/);
+    expect(gateway.writes.map((w) => w.method)).toEqual(['update', 'create']);
+    const prov = gateway.writes[1]?.resource as Provenance;
+    expect(prov.reason?.[1]?.text).toBe('Units corrected after audit');
+    expect(prov.extension?.map((e) => e.valueString ?? e.valueBoolean)).toEqual(['2', true]);
+  });
+
+  it('does not sign a version already signed meanwhile (idempotency)', async () => {
+    const resources = [...diagnosedPicture, seedProvenance, draftedClaim];
+    const { user, gateway } = setup({
+      resources,
+      launch: { grantedScopes: [...launch.grantedScopes, 'patient/Provenance.rs'] },
+    });
+    await acceptAll(user);
+    await acknowledgeVialError(user);
+    // Another coder signs version 1 after this one opened the visit.
+    await gateway.create<Provenance>({
+      resourceType: 'Provenance',
+      target: [{ reference: 'Claim/claim-1' }],
+      recorded: '2026-03-03T14:59:00Z',
+      reason: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HPAYMT' },
+          ],
+        },
+      ],
+      agent: [{ who: { reference: 'Practitioner/coder-2' } }],
+    });
+    const before = gateway.writes.length;
+    await user.click(screen.getByRole('button', { name: 'Sign off' }));
+    expect(
+      await screen.findByText('This claim version was already signed off; nothing was written.'),
+    ).toBeInTheDocument();
+    expect(gateway.writes.length).toBe(before);
+  });
 });

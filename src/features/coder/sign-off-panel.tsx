@@ -1,19 +1,28 @@
 // Sign-off: refused with the reasons while lines are undecided or errors unresolved; otherwise
 // writes the draft Claim and the Provenance, or offers FHIR JSON and CSV downloads when the
-// server or the granted scopes do not allow the writes.
+// server or the granted scopes do not allow the writes. Sign-off is a state: a signed claim
+// shows who signed it and when (read back from the server), "Sign off" is disabled, and a change
+// needs "Amend claim" with a reason. Just before writing, the claim and its sign-offs are read
+// again so a double click, a reload or a second coder never signs the same version twice.
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { formatInstant } from '../../components/format.ts';
 import { claimJsonFile } from '../../fhir/export/claim-json.ts';
 import { signedLinesCsvFile } from '../../fhir/export/claim-csv.ts';
 import { saveFile } from '../../fhir/export/save-file.ts';
 import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
-import { capabilitiesQuery } from '../../fhir/queries/options.ts';
+import { capabilitiesQuery, signOffsQuery } from '../../fhir/queries/options.ts';
+import { scopeAllows } from '../../fhir/scopes.ts';
 import {
+  recordSignOff,
   SignOffNotRecorded,
+  updatesDraft,
   writeBlockers,
   writeSignOff,
   type SignOffResult,
 } from '../../fhir/write/claim-sign-off.ts';
+import { preflightSignOff, type SignOffRecord } from '../../fhir/write/sign-off-record.ts';
+import type { Claim } from 'fhir/r4';
 import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
 import { chooseCoderChannel, CODER_CHANNEL_TEXT } from '../../fhir/write/channels.ts';
 import { writeSignOffByChannel } from '../../fhir/write/sign-off-channels.ts';
@@ -25,10 +34,11 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'refused' }
   | { kind: 'saving' }
-  | { kind: 'saved'; result: SignOffResult }
+  | { kind: 'saved'; result: SignOffResult; amended: boolean }
+  | { kind: 'already'; record: SignOffRecord }
   | { kind: 'channel'; result: OtherChannelResult }
   | { kind: 'download'; reasons: string[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; unrecorded?: Claim & { id: string } };
 
 export interface SignOffPanelProps {
   gateway: FhirGateway;
@@ -39,6 +49,12 @@ export interface SignOffPanelProps {
   author: string | undefined;
   now: () => Date;
   onSaved?: () => void;
+}
+
+/** "2026-08-07 15:02 UTC": the instant as recorded, with its zone. */
+export function whenText(iso: string): string {
+  const zone = /Z$/.test(iso) ? ' UTC' : (/([+-]\d{2}:\d{2})$/.exec(iso)?.[1] ?? '');
+  return `${formatInstant(iso)}${zone && zone !== ' UTC' ? ` ${zone}` : zone}`;
 }
 
 function failureText(e: unknown): string {
@@ -58,7 +74,11 @@ function failureText(e: unknown): string {
 export function SignOffPanel(props: SignOffPanelProps) {
   const { gateway, plan, blockers, existing, updatingDraft, author } = props;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const busy = useRef(false);
   const alertRef = useRef<HTMLDivElement>(null);
+  const reasonId = useId();
   const { launch } = gateway;
   const caps = useQuery({ ...capabilitiesQuery(gateway), retry: false });
   const writeReasons = caps.isPending
@@ -67,43 +87,113 @@ export function SignOffPanel(props: SignOffPanelProps) {
   const choice = caps.isPending
     ? undefined
     : chooseCoderChannel(caps.data, launch.grantedScopes, updatingDraft);
+  const claimId = existing?.resource.id;
+  const provenanceReadable = scopeAllows(launch.grantedScopes, 'Provenance', 's') !== false;
+  const signOffs = useQuery({
+    ...signOffsQuery(gateway, claimId ?? ''),
+    enabled: !!claimId && provenanceReadable,
+  });
+  const record = signOffs.data?.[0];
+  const justSigned = status.kind === 'saved' ? status : undefined;
+  const signed = !!record || !!justSigned || status.kind === 'already';
 
   const { patient, encounter, dateOfService: date } = plan;
 
-  async function signOff() {
+  async function submit(amending: boolean) {
+    if (busy.current) return; // a double click never writes twice
     const refusal = [...blockers];
     if (!author)
       refusal.push('Your user (fhirUser) is not known, so the sign-off cannot name you.');
+    const why = reason.trim();
+    if (amending && why === '') {
+      setReasonMissing(true);
+      return;
+    }
+    setReasonMissing(false);
     if (refusal.length > 0) {
       setStatus({ kind: 'refused' });
       queueMicrotask(() => alertRef.current?.focus());
       return;
     }
-    const statement = caps.isPending ? (await caps.refetch()).data : caps.data;
-    const reasons = writeReasons ?? writeBlockers(statement, launch.grantedScopes, updatingDraft);
-    const channel = chooseCoderChannel(statement, launch.grantedScopes, updatingDraft).channel;
-    if (channel === 'charge-items' || channel === 'coding-note') {
-      await viaOtherChannel(channel, statement, reasons);
-      return;
-    }
-    if (reasons.length > 0 || !author) {
-      setStatus({ kind: 'download', reasons });
-      return;
-    }
-    setStatus({ kind: 'saving' });
+    busy.current = true;
     try {
-      const result = await writeSignOff(gateway, {
-        claim: plan.claim,
-        ...(existing ? { existing } : {}),
+      const statement = caps.isPending ? (await caps.refetch()).data : caps.data;
+      const reasons = writeReasons ?? writeBlockers(statement, launch.grantedScopes, updatingDraft);
+      const channel = chooseCoderChannel(statement, launch.grantedScopes, updatingDraft).channel;
+      if (channel === 'charge-items' || channel === 'coding-note') {
+        await viaOtherChannel(channel, statement, reasons);
+        return;
+      }
+      if (reasons.length > 0 || !author) {
+        setStatus({ kind: 'download', reasons });
+        return;
+      }
+      setStatus({ kind: 'saving' });
+      const write = {
         author,
         recorded: props.now().toISOString(),
         sources: plan.sources,
-      });
-      setStatus({ kind: 'saved', result });
-      props.onSaved?.();
-    } catch (e) {
-      setStatus({ kind: 'failed', message: failureText(e) });
-      if (e instanceof SignOffNotRecorded) props.onSaved?.();
+        ...(amending ? { amendmentReason: why } : {}),
+      };
+      try {
+        // The claim was saved but its record was not: record it, never save another version.
+        if (status.kind === 'failed' && status.unrecorded) {
+          const result = await recordSignOff(
+            gateway,
+            write,
+            status.unrecorded,
+            updatesDraft(existing),
+          );
+          setStatus({ kind: 'saved', result, amended: amending });
+          props.onSaved?.();
+          return;
+        }
+        const pre = await preflightSignOff(gateway, {
+          reviewed: existing,
+          patient,
+          encounter,
+          amending,
+          signOffsReadable: provenanceReadable,
+        });
+        if (pre.kind === 'already-signed') {
+          setStatus({ kind: 'already', record: pre.record });
+          props.onSaved?.();
+          return;
+        }
+        if (pre.kind === 'changed') {
+          setStatus({
+            kind: 'failed',
+            message:
+              'Someone changed this claim since you opened it. Reload the visit and review it again.',
+          });
+          return;
+        }
+        if (pre.kind === 'drafted-meanwhile') {
+          setStatus({
+            kind: 'failed',
+            message:
+              'A claim was drafted for this visit since you opened it. Reload the visit and review it again.',
+          });
+          return;
+        }
+        const result = await writeSignOff(gateway, {
+          claim: plan.claim,
+          ...(existing ? { existing } : {}),
+          ...write,
+        });
+        setStatus({ kind: 'saved', result, amended: amending });
+        if (amending) setReason('');
+        props.onSaved?.();
+      } catch (e) {
+        setStatus({
+          kind: 'failed',
+          message: failureText(e),
+          ...(e instanceof SignOffNotRecorded ? { unrecorded: e.claim } : {}),
+        });
+        if (e instanceof SignOffNotRecorded) props.onSaved?.();
+      }
+    } finally {
+      busy.current = false;
     }
   }
 
@@ -151,8 +241,36 @@ export function SignOffPanel(props: SignOffPanelProps) {
     choice?.channel === 'charge-items' || choice?.channel === 'coding-note'
       ? choice.channel
       : undefined;
+  const saving = status.kind === 'saving';
+  const shown = record ?? (status.kind === 'already' ? status.record : undefined);
   return (
     <div className="sign-off">
+      {shown ? (
+        <p className="signed-off">
+          <strong>
+            Signed off by {signOffs.data?.[0]?.authorName ?? shown.author} at{' '}
+            {whenText(shown.recorded)}
+          </strong>
+          {shown.version ? ` (claim version ${shown.version})` : ''}
+          {shown.amended ? `, amending the earlier sign-off: ${shown.reason ?? ''}` : ''}.
+        </p>
+      ) : justSigned ? (
+        <p className="signed-off">
+          <strong>Signed off by you at {whenText(justSigned.result.provenance.recorded)}</strong>.
+        </p>
+      ) : null}
+      {claimId && signOffs.error ? (
+        <p>
+          Whether this claim was already signed off could not be checked ({signOffs.error.message}).
+          It is checked again when you sign.
+        </p>
+      ) : null}
+      {claimId && !provenanceReadable ? (
+        <p>
+          This launch may not read sign-off records, so an earlier sign-off of this claim cannot be
+          shown.
+        </p>
+      ) : null}
       {blockers.length > 0 && (
         <div
           ref={alertRef}
@@ -160,7 +278,15 @@ export function SignOffPanel(props: SignOffPanelProps) {
           role={refusal ? 'alert' : undefined}
           className="sign-off-blockers"
         >
-          <p>{refusal ? 'Sign-off refused:' : 'Before you can sign off:'}</p>
+          <p>
+            {refusal
+              ? signed
+                ? 'Amendment refused:'
+                : 'Sign-off refused:'
+              : signed
+                ? 'Before you can amend the claim:'
+                : 'Before you can sign off:'}
+          </p>
           <ul>
             {blockers.map((b) => (
               <li key={b}>{b}</li>
@@ -183,21 +309,42 @@ export function SignOffPanel(props: SignOffPanelProps) {
             : 'After sign-off you can download the signed lines for the billing system.'}
         </p>
       )}
-      <button type="button" onClick={() => void signOff()} disabled={status.kind === 'saving'}>
+      <button type="button" onClick={() => void submit(false)} disabled={saving || signed}>
         Sign off
       </button>
+      {signed && (
+        <div className="amend">
+          <label htmlFor={reasonId}>Reason for amending the signed claim</label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            aria-invalid={reasonMissing || undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {reasonMissing && <p role="alert">Give the reason for the amendment.</p>}
+          <button type="button" onClick={() => void submit(true)} disabled={saving}>
+            Amend claim
+          </button>
+        </div>
+      )}
       <div aria-live="polite" role="status">
         {status.kind === 'saving' && <p>Saving the claim…</p>}
         {status.kind === 'saved' && (
           <p>
-            Signed off. Draft claim {status.result.claim.id} saved
+            {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id} saved
             {status.result.claim.meta?.versionId
               ? ` (version ${status.result.claim.meta.versionId})`
               : ''}{' '}
             and your sign-off recorded.
+            {plan.changes.some((c) => c.id === 'original-medicare')
+              ? ` The claim is billed to ${plan.claim.insurer?.display ?? plan.claim.insurer?.reference ?? 'Original Medicare'}, not the Medicare Advantage plan.`
+              : ''}
           </p>
         )}
         {status.kind === 'channel' && <ChannelResult result={status.result} />}
+        {status.kind === 'already' && (
+          <p>This claim version was already signed off; nothing was written.</p>
+        )}
         {status.kind === 'download' && (
           <p>Signed off here, but not saved on the server: {status.reasons.join(' ')}</p>
         )}

@@ -11,6 +11,8 @@ export const fhirKeys = {
   userRoles: (launch: LaunchContext) =>
     [...fhirKeys.all(launch), 'user-roles', launch.fhirUser ?? null] as const,
   referenceData: (launch: LaunchContext) => [...fhirKeys.all(launch), 'reference-data'] as const,
+  signOffs: (launch: LaunchContext, claimId: string) =>
+    [...fhirKeys.all(launch), 'sign-offs', claimId] as const,
 };
 
 /** Keys that no write of ours can change (server facts, the user, built-in data). */

@@ -4,6 +4,7 @@ import type { Patient } from 'fhir/r4';
 import type { FhirGateway } from '../gateway.ts';
 import { loadBillingPicture, type LoadProgress } from '../load/load-billing-picture.ts';
 import { appRoleFromResources } from '../load/app-role.ts';
+import { authorName, readSignOffs, type SignOffRecord } from '../write/sign-off-record.ts';
 import { fhirKeys } from './keys.ts';
 
 export function capabilitiesQuery(gateway: FhirGateway) {
@@ -42,5 +43,19 @@ export function userRoleQuery(gateway: FhirGateway) {
         ? appRoleFromResources(await gateway.search('PractitionerRole', { practitioner: user }))
         : null,
     staleTime: Infinity,
+  });
+}
+
+/** Who signed the Claim off and when (newest first), with the authors' names. */
+export function signOffsQuery(gateway: FhirGateway, claimId: string) {
+  return queryOptions({
+    queryKey: fhirKeys.signOffs(gateway.launch, claimId),
+    queryFn: async (): Promise<(SignOffRecord & { authorName: string })[]> => {
+      const records = await readSignOffs(gateway, claimId);
+      const names = new Map<string, string>();
+      for (const author of new Set(records.map((r) => r.author)))
+        names.set(author, await authorName(gateway, author));
+      return records.map((r) => ({ ...r, authorName: names.get(r.author) ?? r.author }));
+    },
   });
 }

@@ -63,6 +63,8 @@ export interface SignOffWrite {
   author: string;
   recorded: string;
   sources: string[];
+  /** Amending an already signed claim: the coder's reason (required then). */
+  amendmentReason?: string;
 }
 
 export interface SignOffResult {
@@ -106,6 +108,21 @@ export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promi
   }
   if (!saved.id) throw new Error('The server did not return an id for the saved claim.');
   const claim = { ...saved, id: saved.id };
+  return recordSignOff(gateway, w, claim, revise, previousVersion);
+}
+
+/**
+ * The sign-off Provenance for a saved Claim. Also used alone when the Claim was saved but its
+ * Provenance was not: signing again then writes only the record, never another claim version.
+ */
+export async function recordSignOff(
+  gateway: FhirGateway,
+  w: Pick<SignOffWrite, 'author' | 'recorded' | 'sources' | 'amendmentReason'>,
+  claim: Claim & { id: string },
+  revise: boolean,
+  previousVersion?: string,
+): Promise<SignOffResult> {
+  const saved = claim;
   const provenance = buildSignOffProvenance({
     claim: `Claim/${saved.id}`,
     ...(previousVersion ? { previousVersion } : {}),
@@ -113,6 +130,8 @@ export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promi
     recorded: w.recorded,
     revised: revise,
     sources: w.sources,
+    ...(saved.meta?.versionId ? { signedVersion: saved.meta.versionId } : {}),
+    ...(w.amendmentReason ? { amendmentReason: w.amendmentReason } : {}),
   });
   try {
     const written = await gateway.create<Provenance>(provenance);

@@ -3,7 +3,8 @@
 // revised draft's earlier version is the `revision` entity. The target is the unversioned
 // 'Claim/<id>' (with `recorded`, the Claim's history tells the version signed): some servers'
 // patient-compartment checks do not resolve '/_history/' references.
-import type { Provenance, ProvenanceEntity } from 'fhir/r4';
+import type { Extension, Provenance, ProvenanceEntity } from 'fhir/r4';
+import { EXT_BASE } from '../extensions.ts';
 
 export const PROVENANCE_PARTICIPANT_SYSTEM =
   'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
@@ -23,6 +24,10 @@ export interface SignOffProvenanceInput {
   revised: boolean;
   /** Resources the signed lines came from ('MedicationAdministration/<id>', ...). */
   sources: string[];
+  /** The Claim version this sign-off signed (meta.versionId of the saved claim). */
+  signedVersion?: string;
+  /** Amending an already signed claim: the coder's reason. */
+  amendmentReason?: string;
 }
 
 export function buildSignOffProvenance(input: SignOffProvenanceInput): Provenance {
@@ -38,9 +43,14 @@ export function buildSignOffProvenance(input: SignOffProvenanceInput): Provenanc
     recorded: input.recorded,
     activity: {
       coding: [{ system: DATA_OPERATION_SYSTEM, code: input.revised ? 'UPDATE' : 'CREATE' }],
-      text: 'Coder sign-off of billing lines',
+      text: input.amendmentReason
+        ? 'Coder amendment of a signed claim'
+        : 'Coder sign-off of billing lines',
     },
-    reason: [{ coding: [{ system: SIGN_OFF_REASON_SYSTEM, code: 'HPAYMT' }] }],
+    reason: [
+      { coding: [{ system: SIGN_OFF_REASON_SYSTEM, code: 'HPAYMT' }] },
+      ...(input.amendmentReason ? [{ text: input.amendmentReason }] : []),
+    ],
     agent: [
       {
         type: { coding: [{ system: PROVENANCE_PARTICIPANT_SYSTEM, code: 'author' }] },
@@ -49,5 +59,14 @@ export function buildSignOffProvenance(input: SignOffProvenanceInput): Provenanc
     ],
   };
   if (entity.length > 0) provenance.entity = entity;
+  // Which version was signed, and whether it amends a signed claim (sign-off-record.ts reads these).
+  const extension: Extension[] = [];
+  if (input.signedVersion) {
+    extension.push({ url: `${EXT_BASE}signed-claim-version`, valueString: input.signedVersion });
+  }
+  if (input.amendmentReason) {
+    extension.push({ url: `${EXT_BASE}claim-amendment`, valueBoolean: true });
+  }
+  if (extension.length > 0) provenance.extension = extension;
   return provenance;
 }
