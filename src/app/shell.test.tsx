@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { FhirResource, Medication } from 'fhir/r4';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
@@ -100,26 +99,66 @@ describe('Shell role selection', () => {
     expect(screen.getByLabelText('Working as')).toHaveValue(value);
   });
 
-  it('lets the user pick when neither says, then switch', async () => {
-    const user = userEvent.setup();
-    renderWithApp(<Shell />, {
-      resources: [patient],
-      launch: { fhirUser: 'Practitioner/unknown' },
-    });
-    await user.click(await screen.findByRole('button', { name: 'Nurse' }));
-    expect(await screen.findByText('Nurse view is being built.')).toBeInTheDocument();
-    await user.selectOptions(screen.getByLabelText('Working as'), 'coder');
-    expect(await screen.findByText('Coder view is being built.')).toBeInTheDocument();
+  // Issue "never write wrong data" part 5: only the roles the EHR gives are offered (this
+  // replaces "pick any role when neither says, then switch to Coder").
+  it.each<[string, Record<string, unknown>, FhirResource[], string[]]>([
+    ['a nurse (PractitionerRole nurse)', { fhirUser: 'Practitioner/nurse-1' }, base, ['nurse']],
+    [
+      'a nurse launched with intent nurse',
+      { fhirUser: 'Practitioner/nurse-1', intent: 'nurse' },
+      base,
+      ['nurse'],
+    ],
+    [
+      'a practitioner with two roles',
+      { fhirUser: 'Practitioner/nurse-1' },
+      [...base, { ...role('nurse-1', 'clinician'), id: 'role-2' }],
+      ['nurse', 'clinician'],
+    ],
+    [
+      'intent coder for a clinician',
+      { fhirUser: 'Practitioner/clinician-1', intent: 'coder' },
+      base,
+      ['clinician', 'coder'],
+    ],
+  ])('"Working as" lists only the allowed roles: %s', async (_name, launch, resources, want) => {
+    renderWithApp(<Shell />, { resources, launch });
+    const select = await screen.findByLabelText('Working as');
+    await waitFor(() =>
+      expect(
+        within(select)
+          .getAllByRole('option')
+          .filter((o) => !(o as HTMLOptionElement).disabled)
+          .map((o) => (o as HTMLOptionElement).value),
+      ).toEqual(want),
+    );
   });
 
-  it('picks by hand when the PractitionerRole cannot be read', async () => {
+  it.each([
+    ['a Patient', 'Patient/p1'],
+    ['a RelatedPerson', 'RelatedPerson/rp1'],
+    ['a practitioner with no app role', 'Practitioner/unknown'],
+  ])('gives %s a read-only view with no role to choose', async (_name, fhirUser) => {
+    renderWithApp(<Shell />, { resources: base, launch: { fhirUser, intent: undefined } });
+    expect(await screen.findByText(/nothing here can be changed/)).toBeInTheDocument();
+    expect(screen.getByText('Working as: view only')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Working as')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Coder' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+  });
+
+  // Part 7: the role picker never sits under an error (replaces "picks by hand when the
+  // PractitionerRole cannot be read").
+  it('says the roles could not be read, with one Try again, and offers no picker', async () => {
     renderWithApp(<Shell />, {
       resources: base,
+      launch: { fhirUser: 'Practitioner/nurse-1' },
       memory: { forbidden: ['PractitionerRole'] },
     });
-    expect(
-      await screen.findByRole('heading', { name: 'Which work are you doing?' }),
-    ).toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your role in the EHR could not be read.');
+    expect(screen.getAllByRole('button', { name: 'Try again' })).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Which work are you doing?' })).toBeNull();
   });
 });
 

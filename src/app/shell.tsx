@@ -2,7 +2,7 @@
 // visit's administrations, then the screen for the user's role. Role screens load lazily so
 // the first screen (banner + administrations) does not wait for them.
 import { lazy, Suspense } from 'react';
-import { EmptyMessage, LoadingMessage } from '../components/status-message.tsx';
+import { EmptyMessage, ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
@@ -44,12 +44,16 @@ function RoleView({ role }: { role: AppRole }) {
 
 export function Shell() {
   const launch = useLaunch();
-  const { role, setRole, resolving } = useRole();
+  const { role, setRole, resolving, allowed, readOnly, error, retry } = useRole();
   return (
     <div className="app">
       <header className="app-header">
         <h1>EveryDose</h1>
-        <RoleSwitcher role={role} onChange={setRole} />
+        {allowed && allowed.length > 0 ? (
+          <RoleSwitcher role={role} onChange={setRole} allowed={allowed} />
+        ) : readOnly ? (
+          <p className="role-switcher">Working as: view only</p>
+        ) : null}
       </header>
       {launch.needPatientBanner ? <PatientBannerContainer /> : null}
       <main>
@@ -72,8 +76,23 @@ export function Shell() {
           )
         ) : resolving ? (
           <LoadingMessage label="Finding your role…" />
+        ) : error ? (
+          // Never a role picker under an error: the roles were not read, so none is offered.
+          <ErrorMessage
+            title="Your role in the EHR could not be read."
+            message={`${plainErrorMessage(error)} EveryDose needs it to know which work you may do.`}
+            {...(retry ? { onRetry: retry } : {})}
+          />
+        ) : readOnly ? (
+          <>
+            <EmptyMessage>
+              You are viewing this visit. EveryDose lets nurses, clinicians and coders change
+              records; your sign-in has none of those roles, so nothing here can be changed.
+            </EmptyMessage>
+            <VisitAdministrations />
+          </>
         ) : (
-          <RolePicker onChange={setRole} />
+          <RolePicker onChange={setRole} {...(allowed ? { allowed } : {})} />
         )}
       </main>
     </div>

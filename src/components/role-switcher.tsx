@@ -12,9 +12,12 @@ const LABELS: Record<RoleOption, string> = {
 export function RoleSwitcher({
   role,
   onChange,
+  allowed = Object.keys(LABELS) as RoleOption[],
 }: {
   role: RoleOption | undefined;
   onChange: (role: RoleOption) => void;
+  /** Only these are offered: the roles the EHR gives the user. */
+  allowed?: readonly RoleOption[];
 }) {
   const id = useId();
   return (
@@ -24,8 +27,8 @@ export function RoleSwitcher({
         id={id}
         value={role ?? ''}
         onChange={(e) => {
-          const v = e.target.value;
-          if (v === 'nurse' || v === 'clinician' || v === 'coder') onChange(v);
+          const v = allowed.find((r) => r === e.target.value);
+          if (v) onChange(v);
         }}
       >
         {role === undefined ? (
@@ -33,7 +36,7 @@ export function RoleSwitcher({
             Choose your role
           </option>
         ) : null}
-        {(Object.keys(LABELS) as RoleOption[]).map((r) => (
+        {allowed.map((r) => (
           <option key={r} value={r}>
             {LABELS[r]}
           </option>
@@ -43,13 +46,19 @@ export function RoleSwitcher({
   );
 }
 
-export function RolePicker({ onChange }: { onChange: (role: RoleOption) => void }) {
+export function RolePicker({
+  onChange,
+  allowed = Object.keys(LABELS) as RoleOption[],
+}: {
+  onChange: (role: RoleOption) => void;
+  allowed?: readonly RoleOption[];
+}) {
   return (
     <section className="role-picker" aria-labelledby="role-picker-heading">
       <h2 id="role-picker-heading">Which work are you doing?</h2>
-      <p>EveryDose could not tell your role from the EHR. Choose one; you can switch later.</p>
+      <p>The EHR gives you more than one role here. Choose one; you can switch later.</p>
       <div className="role-buttons">
-        {(Object.keys(LABELS) as RoleOption[]).map((r) => (
+        {allowed.map((r) => (
           <button key={r} type="button" onClick={() => onChange(r)}>
             {LABELS[r]}
           </button>

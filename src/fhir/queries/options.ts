@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Patient } from 'fhir/r4';
 import type { FhirGateway } from '../gateway.ts';
 import { loadBillingPicture, type LoadProgress } from '../load/load-billing-picture.ts';
-import { appRoleFromResources } from '../load/app-role.ts';
+import { fetchUserRoles } from '../load/user-roles.ts';
 import { authorName, readSignOffs, type SignOffRecord } from '../write/sign-off-record.ts';
 import { fhirKeys } from './keys.ts';
 
@@ -33,15 +33,11 @@ export function billingPictureQuery(
   });
 }
 
-/** The user's app role from their PractitionerRole (APP_ROLE_SYSTEM coding), or null. */
+/** The app roles the user's PractitionerRoles give (APP_ROLE_SYSTEM codings); [] for non-practitioners. */
 export function userRoleQuery(gateway: FhirGateway) {
-  const user = gateway.launch.fhirUser;
   return queryOptions({
     queryKey: fhirKeys.userRoles(gateway.launch),
-    queryFn: async () =>
-      user?.startsWith('Practitioner/')
-        ? appRoleFromResources(await gateway.search('PractitionerRole', { practitioner: user }))
-        : null,
+    queryFn: () => fetchUserRoles(gateway),
     staleTime: Infinity,
   });
 }
