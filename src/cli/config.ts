@@ -39,6 +39,10 @@ const rulesSchema = z.strictObject({
   }),
   billPortFlushAtPumpDisconnect: z.boolean(),
   portFlushAloneCode: z.enum(['96523', 'E/M']),
+  splitDoseUnits: z.enum(['one', 'per_injection']),
+  splitDoseWindowMinutes: z.number().nonnegative(),
+  repeatInjectionModifier: z.enum(['none', '59', '76']),
+  drugCategoryOverrides: z.record(z.string(), z.enum(['96372', '96401', '96402'])),
 } satisfies Record<keyof RuleSettings, z.ZodType>);
 
 const trialSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { runEncounterChecks, type AuthLedger } from './checks/run-checks.ts';
 import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
 import { applyDateSteps } from './part2/date-steps.ts';
+import { codeInjections } from './part2/injections.ts';
 import { codePumps } from './part2/pumps.ts';
 import type { DateEntry } from './part2/date-entry.ts';
 import type { EncounterScope } from './stage.ts';
@@ -176,10 +177,20 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
     if (g.encounter !== null) seenDates.add(g.dateOfService);
     const admin = codeAdministrations(scope);
     const pumps = codePumps(scope);
+    const injections = codeInjections(scope);
+    // R20.3 hold_encounter: a record of unknown route holds every administration line of the
+    // encounter, pumps and injections included (their warnings still stand).
+    const held =
+      ctx.config.rules.routeMissingPolicy === 'hold_encounter' &&
+      admin.warnings.some((w) => w.code === 'ROUTE_UNKNOWN');
+    if (held) {
+      pumps.lines = [];
+      injections.lines = [];
+    }
     const drug = deriveDrugLines(scope);
     const checked = runEncounterChecks(
       scope,
-      [...admin.lines, ...pumps.lines, ...drug.lines],
+      [...admin.lines, ...pumps.lines, ...injections.lines, ...drug.lines],
       ledger,
     );
     const issues: Warning[] = patient.issues
@@ -197,6 +208,7 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
         ...issues,
         ...admin.warnings,
         ...pumps.warnings,
+        ...injections.warnings,
         ...drug.warnings,
         ...checked.warnings,
       ],

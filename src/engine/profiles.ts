@@ -30,6 +30,10 @@ export const MEDICARE_RULES: RuleSettings = {
   nonChemoPumpCode: { facility: 'C8957', professional: '96365' },
   billPortFlushAtPumpDisconnect: false,
   portFlushAloneCode: '96523',
+  splitDoseUnits: 'one',
+  splitDoseWindowMinutes: 30,
+  repeatInjectionModifier: 'none',
+  drugCategoryOverrides: {},
 };
 
 export const MEDICARE_TRIAL: TrialSettings = {

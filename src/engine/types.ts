@@ -335,6 +335,14 @@ export interface RuleSettings {
   billPortFlushAtPumpDisconnect: boolean;
   /** R24.4: flush-only visit: '96523' (default) or 'E/M' (no 96523; the E/M module decides). */
   portFlushAloneCode: '96523' | 'E/M';
+  /** R21.3 split dose: 'one' unit (default) or 'per_injection' (59 on the later syringe). */
+  splitDoseUnits: 'one' | 'per_injection';
+  /** R21.3 syringes of one drug starting this many minutes apart or less are one dose (30). */
+  splitDoseWindowMinutes: number;
+  /** R21.4 modifier on a later repeat of the same drug: 'none' (default), '59' or '76'. */
+  repeatInjectionModifier: 'none' | '59' | '76';
+  /** R22.1 per-payer injection code by product HCPCS (e.g. { "J0897": "96401" }). */
+  drugCategoryOverrides: Record<string, '96372' | '96401' | '96402'>;
 }
 
 /** research-billing §12. */

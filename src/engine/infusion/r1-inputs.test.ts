@@ -75,8 +75,9 @@ describe('R1.4 / contract §2.1 push vs infusion by record', () => {
       ['MISSING_STOP_TIME'],
     ],
     ['period without end', { end: undefined }, ['96409x1'], ['MISSING_STOP_TIME']],
-    // R20.1/R21.5: an SC record takes no part in the IV codes; it is named for the coder.
-    ['not intravenous (SC)', { iv: false }, [], ['ROUTE_OUT_OF_SCOPE']],
+    // R20.1/R21.5: an SC record takes no part in the IV codes; R21.1: the injection stage codes
+    // it (part2/injections.test.ts), so the IV stage names nothing.
+    ['not intravenous (SC)', { iv: false }, [], []],
   ])('R1.4: %s', (_label, o, codes, warnings) => {
     const r = run([chemo(o as Partial<AdminSpec>)]);
     expect(r.codes).toEqual(codes);

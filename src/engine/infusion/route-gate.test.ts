@@ -53,8 +53,9 @@ describe('R20.1–R20.5 route gate', () => {
     ['R20.5 intraperitoneal', 'intraperitoneal', ['96413x1'], ['ROUTE_OUT_OF_SCOPE']],
     ['R20.5 intravitreal', 'intravitreal', ['96413x1'], ['ROUTE_OUT_OF_SCOPE']],
     ['R20.5 other parenteral', 'other-parenteral', ['96413x1'], ['ROUTE_OUT_OF_SCOPE']],
-    ['R21.5 SC: not an IV code, named', 'sc', ['96413x1'], ['ROUTE_OUT_OF_SCOPE']],
-    ['R21.5 IM: not an IV code, named', 'im', ['96413x1'], ['ROUTE_OUT_OF_SCOPE']],
+    // R21.1: SC/IM records are coded by the injection stage (part2/injections.test.ts).
+    ['R21.5 SC: not an IV code', 'sc', ['96413x1'], []],
+    ['R21.5 IM: not an IV code', 'im', ['96413x1'], []],
     ['R20.3 unknown route holds the encounter', 'unknown', [], ['ROUTE_UNKNOWN']],
     ['R20.3 injected, vein not stated, holds', 'parenteral-unknown', [], ['ROUTE_UNKNOWN']],
   ])('%s', (_name, cls, codes, warnings) => {

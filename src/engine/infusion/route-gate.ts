@@ -66,18 +66,9 @@ export function routeGate(a: Administration, rules: RuleSettings): RouteGate {
       };
     case 'sc':
     case 'im':
-      // R20.1/R21: SC and IM injections take no part in the IV algorithm (R21.5); until their
-      // codes (96372/96401/96402) are produced here, a coder codes them.
-      return {
-        iv: false,
-        hold: false,
-        warning: warning(
-          'ROUTE_OUT_OF_SCOPE',
-          a.ref,
-          `${a.ref}: ${r.family === 'sc' ? 'subcutaneous' : 'intramuscular'} injection ` +
-            `(${evidenceOf(r)}) is not coded here (96372, 96401 or 96402); coder review.`,
-        ),
-      };
+      // R20.1/R21.5: SC and IM injections take no part in the IV algorithm; part2/injections.ts
+      // codes them (96372/96401/96402, R21.1) and raises R20.6 for SC hydration.
+      return { iv: false, hold: false };
     case 'unknown': {
       // R20.3: never assumed IV.
       const hold = rules.routeMissingPolicy === 'hold_encounter';

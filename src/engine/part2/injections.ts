@@ -1,0 +1,122 @@
+// SC/IM injections of one encounter (injection-pump-rules §2–§3, R20.6, R21, R22, R26.1). They
+// take no part in the IV algorithm (R21.5: the route gate keeps them out); each is coded by the
+// product's category: 96372 therapeutic, 96401 chemotherapy/complex biologic, 96402 hormonal
+// antineoplastic (R21.1), with the R22.3 defaults and per-payer `drugCategoryOverrides` (R22.1).
+import { resolveCategory } from '../category.ts';
+import { line } from '../infusion/lines.ts';
+import { checkMue } from '../infusion/mue.ts';
+import { warn } from '../infusion/warnings.ts';
+import type { EncounterScope, StageResult } from '../stage.ts';
+import { localDate } from '../time.ts';
+import type { Administration, DerivedLine, Warning } from '../types.ts';
+import { warn2 } from './warnings.ts';
+
+export type InjectionCode = '96372' | '96401' | '96402';
+
+/**
+ * R22.3 defaults by product (HCPCS) where the category alone does not say: denosumab and the
+ * somatostatin analogues are 96372 [Disputed]; the hormonal antineoplastics are 96402.
+ */
+export const DEFAULT_INJECTION_CODES: Readonly<Record<string, InjectionCode>> = {
+  J0897: '96372', // denosumab (Prolia, Xgeva)
+  J2353: '96372', // octreotide depot
+  J2354: '96372', // octreotide
+  J1930: '96372', // lanreotide
+  J2506: '96372', // pegfilgrastim
+  J9217: '96402', // leuprolide 7.5 mg depot
+  J9202: '96402', // goserelin implant
+  J9395: '96402', // fulvestrant
+  J9155: '96402', // degarelix
+  J3315: '96402', // triptorelin
+};
+
+const BILLABLE = new Set(['completed', 'stopped']);
+const ROUTE_OUT_OF_SCOPE_SEVERITY = 'warning';
+
+interface Given {
+  a: Administration;
+  code: InjectionCode;
+  key: string;
+  ms: number;
+  name: string;
+}
+
+export function codeInjections(scope: EncounterScope): StageResult {
+  const { rules } = scope.context.config;
+  const ref = scope.context.reference;
+  const warnings: Warning[] = [];
+  const given: Given[] = [];
+  for (const a of scope.administrations) {
+    const family = a.route.family;
+    if ((family !== 'sc' && family !== 'im') || a.serviceMethod) continue;
+    if (!BILLABLE.has(a.status) || !a.start || a.sponsorPaid) continue;
+    const date = localDate(a.start);
+    const r = resolveCategory(a, ref, date, {
+      electrolyteReplacement: rules.electrolyteReplacement,
+    });
+    if (r.category === 'hydration') {
+      // R20.6: SC hydration (hypodermoclysis, 96369–96371) is out of scope.
+      warnings.push({
+        code: 'ROUTE_OUT_OF_SCOPE',
+        severity: ROUTE_OUT_OF_SCOPE_SEVERITY,
+        message: `${a.ref}: subcutaneous hydration (hypodermoclysis, 96369–96371) is not coded by this engine; coder review.`,
+        sources: [a.ref],
+      });
+      continue;
+    }
+    if (r.category === 'flush') {
+      warnings.push(warn('FLUSH_KVO_NOT_BILLABLE', [a.ref]));
+      continue;
+    }
+    if (a.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [a.ref]));
+    if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [a.ref]));
+    const hcpcs = r.hcpcs?.toUpperCase();
+    const code: InjectionCode =
+      (hcpcs
+        ? (rules.drugCategoryOverrides[hcpcs] ?? DEFAULT_INJECTION_CODES[hcpcs])
+        : undefined) ?? (r.category === 'chemo' ? '96401' : '96372');
+    const key = `${family}|${r.family ?? hcpcs ?? a.drug.display ?? a.ref}`;
+    given.push({ a, code, key, ms: a.start.ms, name: r.displayName ?? a.drug.display ?? 'drug' });
+  }
+  given.sort((x, y) => x.ms - y.ms || x.a.ref.localeCompare(y.a.ref));
+  const lines: DerivedLine[] = [];
+  const windowMs = rules.splitDoseWindowMinutes * 60_000;
+  const lastOfKey = new Map<string, Given>();
+  for (const g of given) {
+    const date = localDate(g.a.start as NonNullable<Administration['start']>);
+    const prev = lastOfKey.get(g.key);
+    lastOfKey.set(g.key, g);
+    const split =
+      prev !== undefined &&
+      (g.ms - prev.ms <= windowMs || (g.a.request !== undefined && g.a.request === prev.a.request));
+    if (split && rules.splitDoseUnits === 'one') {
+      // R21.3: one dose split into syringes: one unit, the syringes named.
+      const first = lines.find((l) => l.sources.includes(prev.a.ref));
+      if (first) first.sources = [...first.sources, g.a.ref];
+      warnings.push(warn2('INJECTION_SPLIT_DOSE_ONE_UNIT', [prev.a.ref, g.a.ref]));
+      lastOfKey.set(g.key, prev);
+      continue;
+    }
+    // R21.3 per_injection: 59 on the later syringe; R21.4 a repeat later: repeatInjectionModifier.
+    const modifiers = split
+      ? ['59']
+      : prev !== undefined && rules.repeatInjectionModifier !== 'none'
+        ? [rules.repeatInjectionModifier]
+        : [];
+    lines.push(
+      line(
+        {
+          code: g.code,
+          units: 1,
+          modifiers,
+          sources: [g.a.ref],
+          rules: ['R21.1', 'R21.2', 'R22.3', ...(prev ? ['R21.3', 'R21.4'] : [])],
+          reason: `${g.name} given by ${g.a.route.family === 'sc' ? 'subcutaneous' : 'intramuscular'} injection${g.a.site ? ` (${g.a.site})` : ''}: ${g.code}, one unit per injection, never the initial IV service.`,
+        },
+        date,
+      ),
+    );
+  }
+  warnings.push(...checkMue(lines, ref, scope.setting, scope.dateOfService));
+  return { lines, warnings };
+}
