@@ -5,7 +5,9 @@ import type { NurseChange, OpenedContainer } from '../../fhir/write/medication-a
 import { readWaste } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 import { STATUS_TEXT, type AdministrationRow } from './chair-model.ts';
-import { doseText } from './chair-text.ts';
+import { dateOf, doseText, recordsSentence } from './chair-text.ts';
+import { CorrectPanel } from './correct-panel.tsx';
+import { CorrectionList } from './correction-list.tsx';
 import {
   atLocalTime,
   formatClock,
@@ -21,7 +23,10 @@ import { WastePanel } from './waste-panel.tsx';
 import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
 
 type Panel =
-  { kind: 'start' | 'stop'; initial: Date; confirmNow: boolean } | { kind: 'waste' } | undefined;
+  | { kind: 'start' | 'stop'; initial: Date; confirmNow: boolean }
+  | { kind: 'waste' }
+  | { kind: 'correct' }
+  | undefined;
 
 export interface AdministrationCardProps {
   row: AdministrationRow;
@@ -31,6 +36,10 @@ export interface AdministrationCardProps {
   now: () => Date;
   prominent: boolean;
   onChange: (row: AdministrationRow, change: NurseChange) => void;
+  /** An instant on the visit's day (issue 14 §1); undefined when not known. */
+  visitDay?: string | undefined;
+  /** 'Practitioner/<id>' of the nurse: a correction names her; unknown, no correction. */
+  author?: string | undefined;
 }
 
 const ATTENTION = new Set(['needs-stop', 'needs-start']);
@@ -46,10 +55,15 @@ export function AdministrationCard(props: AdministrationCardProps) {
   const finished = row.status === 'done' || row.status === 'stopped-early';
   const canWaste = finished && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
 
+  const { visitDay } = props;
   const check = (kind: 'start' | 'stop') => (at: Date) =>
     kind === 'stop'
-      ? checkStop({ start: row.start, stop: at, now: now(), isInfusion: row.isInfusion })
-      : checkStart({ start: at, stop: row.end, now: now() });
+      ? checkStop({ start: row.start, stop: at, now: now(), isInfusion: row.isInfusion, visitDay })
+      : checkStart({ start: at, stop: row.end, now: now(), visitDay });
+  const describe = (kind: 'start' | 'stop') => (at: Date) =>
+    kind === 'stop' ? recordsSentence(dateOf(row.start), at) : recordsSentence(at, dateOf(row.end));
+  const onServer = !row.ref.startsWith('local:');
+  const canCorrect = onServer && (row.start !== undefined || row.end !== undefined);
 
   const saveTime = (kind: 'start' | 'stop', at: Date, stoppedEarly: boolean) => {
     setPanel(undefined);
@@ -103,8 +117,9 @@ export function AdministrationCard(props: AdministrationCardProps) {
         {row.wasteDocumented && <span>Waste documented</span>}
         {row.ref.startsWith('local:') && <span>Not yet on the server</span>}
       </div>
+      <CorrectionList resource={row.resource} />
       <PendingNotes entries={props.pending} actions={props.actions} />
-      {!panel && (canTime || canWaste) && (
+      {!panel && (canTime || canWaste || canCorrect) && (
         <div className="chair-actions">
           {canTime && (
             <>
@@ -127,15 +142,37 @@ export function AdministrationCard(props: AdministrationCardProps) {
               {sr}
             </button>
           )}
+          {canCorrect && (
+            <button type="button" onClick={() => setPanel({ kind: 'correct' })}>
+              Correct time{sr}
+            </button>
+          )}
         </div>
       )}
-      {panel && panel.kind !== 'waste' && (
+      {panel?.kind === 'correct' && (
+        <CorrectPanel
+          drugName={name}
+          start={row.start}
+          end={row.end}
+          author={props.author}
+          now={now}
+          check={check}
+          describe={describe}
+          onSave={(change) => {
+            setPanel(undefined);
+            onChange(row, change);
+          }}
+          onCancel={() => setPanel(undefined)}
+        />
+      )}
+      {panel && (panel.kind === 'start' || panel.kind === 'stop') && (
         <TimePanel
           kind={panel.kind}
           drugName={name}
           initial={panel.initial}
           confirmNow={panel.confirmNow}
           check={check(panel.kind)}
+          describe={describe(panel.kind)}
           onSave={(at, early) => saveTime(panel.kind, at, early)}
           onCancel={() => setPanel(undefined)}
         />

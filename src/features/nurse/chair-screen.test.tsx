@@ -135,19 +135,33 @@ describe('chair view', () => {
     expect(cardOf('Sodium chloride 0.9%').getByText('Done')).toBeInTheDocument();
   });
 
+  // issue 14 §1: a stop equal to the start was a warning to confirm; it is now refused (below).
+  it.each([['R4.2 a 15-minute infusion', 11, 45, /15 minutes or less/]])(
+    'warns before saving %s, and saves when confirmed',
+    async (_n, h, m, warning) => {
+      const gateway = new FlakyGateway([ma('short', { effectivePeriod: { start: at(h, m) } })]);
+      const { user } = show(gateway);
+      await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(warning);
+      expect(gateway.inner.writes).toHaveLength(0);
+      await user.click(screen.getByRole('button', { name: /save stop time anyway/i }));
+      await waitFor(async () =>
+        expect((await saved(gateway, 'short')).effectivePeriod?.end).toBeDefined(),
+      );
+    },
+  );
+
   it.each([
-    ['R4.2 a 15-minute infusion', 11, 45, /15 minutes or less/],
-    ['stop == start', 12, 0, /not after the start/],
-  ])('warns before saving %s, and saves when confirmed', async (_n, h, m, warning) => {
+    ['issue 14 §1 stop == start', 12, 0],
+    ['issue 14 §1 stop 1 minute before start', 12, 1],
+  ])('refuses %s: no save, whatever she taps', async (_n, h, m) => {
     const gateway = new FlakyGateway([ma('short', { effectivePeriod: { start: at(h, m) } })]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(warning);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/must be after the start/);
+    expect(screen.getByRole('button', { name: 'Save stop time' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /anyway/i })).toBeNull();
     expect(gateway.inner.writes).toHaveLength(0);
-    await user.click(screen.getByRole('button', { name: /save stop time anyway/i }));
-    await waitFor(async () =>
-      expect((await saved(gateway, 'short')).effectivePeriod?.end).toBeDefined(),
-    );
   });
 
   it('R4.2 a 16-minute infusion saves without a warning', async () => {

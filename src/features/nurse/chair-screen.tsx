@@ -1,7 +1,8 @@
 // The nurse's chair screen: running infusions first, then the ordered drugs not yet started,
 // then today's timeline. Every entry goes through the pending queue, so nothing is lost to a
 // reload, a dropped network or someone else's change.
-import type { FhirResource, MedicationAdministration } from 'fhir/r4';
+import type { Encounter, FhirResource, MedicationAdministration } from 'fhir/r4';
+import { useEffect, useState } from 'react';
 import type { FhirGateway } from '../../fhir/gateway.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import {
@@ -40,6 +41,42 @@ export interface ChairScreenProps {
   billingWarnings?: readonly Warning[] | undefined;
   /** A plain note, e.g. that orders could not be read. */
   notice?: string | undefined;
+  /**
+   * How long each entry is held on the device before it is sent, so "Undo" can take it back
+   * (issue 14 §1). 0: sent at once, no Undo.
+   */
+  undoMs?: number;
+}
+
+/** Held entries are shown with "Undo" for this long in the app (docs/nurse.md). */
+export const UNDO_MS = 6000;
+
+/**
+ * The visit's day, as an instant on it: the launch encounter's start; without an encounter in
+ * the launch the chair shows today's records, so today. An encounter without a start: unknown
+ * (no day check is made, nothing is assumed).
+ */
+export function visitDayOf(
+  resources: readonly FhirResource[],
+  encounterId: string | undefined,
+  now: Date,
+): string | undefined {
+  if (!encounterId) return now.toISOString();
+  const enc = resources.find(
+    (r): r is Encounter => r.resourceType === 'Encounter' && r.id === encounterId,
+  );
+  return enc?.period?.start;
+}
+
+/** Re-render when the earliest undo window ends, so "Undo" goes away on time. */
+function useHoldTimer(holds: readonly (number | undefined)[]): void {
+  const [, setTick] = useState(0);
+  const next = Math.min(...holds.filter((h): h is number => h !== undefined && h > Date.now()));
+  useEffect(() => {
+    if (!Number.isFinite(next)) return undefined;
+    const t = setTimeout(() => setTick((n) => n + 1), Math.max(0, next - Date.now()) + 50);
+    return () => clearTimeout(t);
+  }, [next]);
 }
 
 const defaultNow = () => new Date();
@@ -55,7 +92,9 @@ export function ChairScreen(props: ChairScreenProps) {
     storage: props.storage,
     ...(props.clock ? { clock: props.clock } : {}),
     newKey: newId,
+    undoMs: props.undoMs ?? 0,
   });
+  useHoldTimer(pending.entries.map((e) => e.holdUntil));
   const { launch } = gateway;
   const today = now();
   // Rebuilt each render (a few dozen rows): the clock, entries and resources all move it.
@@ -89,6 +128,7 @@ export function ChairScreen(props: ChairScreenProps) {
     pending.addCreate(ma, clientId, changeLabel({ kind: 'start', at: iso }));
   };
 
+  const visitDay = visitDayOf(resources ?? [], launch.encounterId, today);
   const rows = [...view.running, ...view.timeline];
   const shown = new Set(rows.map((r) => r.ref));
   const names = new Map(rows.map((r) => [r.ref, r.drug.name]));
@@ -104,6 +144,8 @@ export function ChairScreen(props: ChairScreenProps) {
         now={now}
         prominent={prominent}
         onChange={record}
+        visitDay={visitDay}
+        author={launch.fhirUser}
       />
     </li>
   );
@@ -144,7 +186,7 @@ export function ChairScreen(props: ChairScreenProps) {
           <ul>
             {view.orders.map((o) => (
               <li key={o.request.id}>
-                <OrderCard order={o} now={now} onStart={start} />
+                <OrderCard order={o} now={now} onStart={start} visitDay={visitDay} />
               </li>
             ))}
           </ul>

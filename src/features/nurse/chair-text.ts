@@ -1,7 +1,7 @@
 // Plain words for what the nurse reads: doses, times, entries, a record's state.
 import type { MedicationAdministration, Quantity } from 'fhir/r4';
 import { readWaste, type NurseChange } from '../../fhir/write/medication-administration.ts';
-import { formatClock } from './local-time.ts';
+import { durationInWords, formatClock } from './local-time.ts';
 import { formatNdc } from './ndc.ts';
 
 const UNIT_WORDS: Record<string, string> = { ug: 'mcg', '[iU]': 'units', '{unit}': 'units' };
@@ -30,6 +30,8 @@ export function changeLabel(change: NurseChange): string {
       return `${change.stoppedEarly ? 'Stopped early at' : 'Stop time'} ${formatClock(change.at) ?? ''}`.trim();
     case 'waste':
       return `Waste: ${containersText(change.containers)}, ${amountText(change.discarded.value, change.discarded.unit)} discarded`;
+    case 'correct':
+      return `${change.field === 'start' ? 'Start' : 'Stop'} time corrected from ${formatClock(change.previous) ?? 'not recorded'} to ${formatClock(change.at) ?? ''} (${change.reason})`;
   }
 }
 
@@ -63,4 +65,37 @@ export function describeRecord(ma: MedicationAdministration): string[] {
   }
   for (const n of ma.note ?? []) if (n.text) lines.push(`Note: ${n.text}`);
   return lines;
+}
+
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "Tue, Aug 4, 2026, 9:00 AM" (the device's style). */
+export function whenText(d: Date): string {
+  return whenFormat.format(d);
+}
+
+/**
+ * What a start or stop records, in words, for the confirmation (issue 14 §1): "This records
+ * an infusion of 4 months 2 days, from … to …." With only one end known: "a start on …".
+ */
+export function recordsSentence(start: Date | undefined, stop: Date | undefined): string {
+  if (start && stop) {
+    const d = durationInWords(start, stop);
+    if (d) return `This records an infusion of ${d}, from ${whenText(start)} to ${whenText(stop)}.`;
+  }
+  if (start) return `This records a start on ${whenText(start)}.`;
+  return stop ? `This records a stop on ${whenText(stop)}.` : '';
+}
+
+/** An ISO instant as a Date, or undefined when missing or unreadable. */
+export function dateOf(iso: string | undefined): Date | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
 }

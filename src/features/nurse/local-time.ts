@@ -58,3 +58,51 @@ export function isSameLocalDay(iso: string | undefined, day: Date): boolean {
 export function minutesBetween(startIso: string, end: Date): number {
   return Math.floor((end.getTime() - Date.parse(startIso)) / 60_000);
 }
+
+/** `d` plus `n` calendar months in local time, clamped to the month's last day (Jan 31 + 1 → Feb 28). */
+function addLocalMonths(d: Date, n: number): Date {
+  const out = new Date(d.getTime());
+  const day = out.getDate();
+  out.setDate(1);
+  out.setMonth(out.getMonth() + n);
+  const last = new Date(out.getFullYear(), out.getMonth() + 1, 0).getDate();
+  out.setDate(Math.min(day, last));
+  return out;
+}
+
+function addLocalDays(d: Date, n: number): Date {
+  const out = new Date(d.getTime());
+  out.setDate(out.getDate() + n);
+  return out;
+}
+
+function unitWords(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * How long from `from` to `to` in plain words, by the local calendar, its two largest
+ * non-zero units: "4 months 2 days", "13 hours 5 minutes", "45 minutes" (issue 14 §1).
+ * Undefined when `to` is not after `from`.
+ */
+export function durationInWords(from: Date, to: Date): string | undefined {
+  if (!(to.getTime() > from.getTime())) return undefined;
+  let months = 0;
+  while (addLocalMonths(from, months + 1).getTime() <= to.getTime()) months += 1;
+  const afterMonths = addLocalMonths(from, months);
+  let days = 0;
+  while (addLocalDays(afterMonths, days + 1).getTime() <= to.getTime()) days += 1;
+  const rest = to.getTime() - addLocalDays(afterMonths, days).getTime();
+  const hours = Math.floor(rest / 3_600_000);
+  const minutes = Math.floor((rest % 3_600_000) / 60_000);
+  const parts: [number, string][] = [
+    [Math.floor(months / 12), 'year'],
+    [months % 12, 'month'],
+    [days, 'day'],
+    [hours, 'hour'],
+    [minutes, 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  if (shown.length === 0) return 'less than a minute';
+  return shown.map(([n, u]) => unitWords(n, u)).join(' ');
+}

@@ -59,7 +59,8 @@ beforeEach(() => window.sessionStorage.clear());
 describe('NurseView in the app (memory gateway, built-in drug data)', () => {
   it('documents waste pre-filled from the built-in catalog, and starts an ordered drug', async () => {
     const user = userEvent.setup();
-    const { gateway } = renderWithApp(<NurseView />, { launch, resources });
+    // Entries are held 300 ms for "Undo" here (the app's 6 s would outlast waitFor).
+    const { gateway } = renderWithApp(<NurseView undoMs={300} />, { launch, resources });
     const memory = gateway as MemoryGateway;
     const orders = await screen.findByRole('region', { name: 'Ordered, not started' });
     expect(within(orders).getByText('Ondansetron')).toBeInTheDocument();

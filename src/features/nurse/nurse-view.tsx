@@ -10,7 +10,7 @@ import { fhirKeys } from '../../fhir/queries/keys.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { useBillingPicture } from '../../hooks/use-billing-picture.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
-import { ChairScreen } from './chair-screen.tsx';
+import { ChairScreen, UNDO_MS } from './chair-screen.tsx';
 import { nurseOrdersQuery } from './nurse-orders.ts';
 
 function merge(a: readonly FhirResource[], b: readonly FhirResource[]): FhirResource[] {
@@ -19,7 +19,12 @@ function merge(a: readonly FhirResource[], b: readonly FhirResource[]): FhirReso
   return [...seen.values()];
 }
 
-export function NurseView() {
+export interface NurseViewProps {
+  /** How long each entry can be undone before it is sent (default UNDO_MS). */
+  undoMs?: number;
+}
+
+export function NurseView({ undoMs = UNDO_MS }: NurseViewProps = {}) {
   const gateway = useGateway();
   const queryClient = useQueryClient();
   const picture = useBillingPicture();
@@ -52,6 +57,7 @@ export function NurseView() {
       notice={orders.data?.unavailable}
       billingWarnings={analysis.current?.warnings}
       onWritten={() => void invalidateAfterWrite(queryClient, gateway.launch)}
+      undoMs={undoMs}
     />
   );
 }

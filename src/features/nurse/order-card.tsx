@@ -1,7 +1,7 @@
 // An ordered drug not yet started: one tap records its start (a new administration).
 import { useId, useState } from 'react';
 import type { OrderRow } from './chair-model.ts';
-import { doseText } from './chair-text.ts';
+import { doseText, recordsSentence } from './chair-text.ts';
 import { PlannedWarning } from './planned-warning.tsx';
 import { checkStart } from './time-checks.ts';
 import { TimePanel } from './time-panel.tsx';
@@ -10,14 +10,16 @@ export interface OrderCardProps {
   order: OrderRow;
   now: () => Date;
   onStart: (order: OrderRow, at: Date) => void;
+  /** An instant on the visit's day (issue 14 §1); undefined when not known. */
+  visitDay?: string | undefined;
 }
 
-export function OrderCard({ order, now, onStart }: OrderCardProps) {
+export function OrderCard({ order, now, onStart, visitDay }: OrderCardProps) {
   const id = useId();
   const [panel, setPanel] = useState<{ initial: Date; confirmNow: boolean } | undefined>();
   const name = order.drug.name;
   const dose = doseText(order.drug.dose);
-  const check = (at: Date) => checkStart({ start: at, stop: undefined, now: now() });
+  const check = (at: Date) => checkStart({ start: at, stop: undefined, now: now(), visitDay });
   const oneTap = () => {
     const at = now();
     if (check(at).length === 0) onStart(order, at);
@@ -53,6 +55,7 @@ export function OrderCard({ order, now, onStart }: OrderCardProps) {
           initial={panel.initial}
           confirmNow={panel.confirmNow}
           check={check}
+          describe={(at) => recordsSentence(at, undefined)}
           onSave={(at) => {
             setPanel(undefined);
             onStart(order, at);

@@ -10,6 +10,14 @@ export interface PendingActions {
   keepTheirs(key: string): void;
   retry(key: string): void;
   discard(key: string): void;
+  undo(key: string): void;
+}
+
+/** Held on the device and never tried yet: the nurse can still take it back (issue 14 §1). */
+export function canUndo(e: PendingEntry, nowMs: number): boolean {
+  return (
+    e.state === 'waiting' && e.attempts === 0 && e.holdUntil !== undefined && nowMs < e.holdUntil
+  );
 }
 
 function Compare({ entry, theirs }: { entry: PendingEntry; theirs: MedicationAdministration }) {
@@ -45,11 +53,21 @@ export function PendingNotes({
   actions: PendingActions;
 }) {
   if (entries.length === 0) return null;
+  // Re-rendered when a hold ends (the chair screen's timer), so Undo goes away in time.
+  const nowMs = Date.now();
   return (
     <ul aria-label="Entries not yet saved">
       {entries.map((e) => (
         <li key={e.key} className={`chair-pending ${e.state}`}>
-          {e.state === 'waiting' && (
+          {canUndo(e, nowMs) && (
+            <div className="chair-actions">
+              <p>Saving in a few seconds: {e.label}.</p>
+              <button type="button" onClick={() => actions.undo(e.key)}>
+                Undo
+              </button>
+            </div>
+          )}
+          {e.state === 'waiting' && !canUndo(e, nowMs) && (
             <p>
               Waiting to send: {e.label}.{e.error ? ` ${e.error}` : ''}
             </p>

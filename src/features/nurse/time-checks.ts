@@ -1,21 +1,54 @@
-// Checks as the nurse works (issue 5 §4): a stop before its start, a time in the future, an
-// infusion of 15 minutes or less (billed as a push, infusion-rules R4.2). Each is a plain
-// warning the nurse confirms before saving; nothing here blocks her.
-import { minutesBetween } from './local-time.ts';
+// Checks on a start or stop time before it leaves the device (issue 5 §4, issue 14 §1).
+// Refused outright: a stop not after its start, a start not before the recorded stop.
+// Asked for an explicit, worded confirmation: a time later than now, a time on another day
+// than the visit, an infusion longer than 12 hours, an infusion of 15 minutes or less (billed
+// as a push, infusion-rules R4.2).
+import { isSameLocalDay, minutesBetween } from './local-time.ts';
 
 export type TimeWarning =
-  'stop-not-after-start' | 'start-not-before-stop' | 'in-future' | 'short-infusion';
+  | 'stop-not-after-start'
+  | 'start-not-before-stop'
+  | 'in-future'
+  | 'other-day'
+  | 'long-infusion'
+  | 'short-infusion';
 
 export const TIME_WARNING_TEXT: Record<TimeWarning, string> = {
-  'stop-not-after-start': 'The stop time is not after the start time.',
-  'start-not-before-stop': 'The start time is not before the recorded stop time.',
+  'stop-not-after-start': 'The stop time must be after the start time.',
+  'start-not-before-stop': 'The start time must be before the recorded stop time.',
   'in-future': 'This time is later than now.',
+  'other-day': 'This time is on another day than the visit.',
+  'long-infusion': 'This infusion would last more than 12 hours.',
   'short-infusion':
     'This infusion would last 15 minutes or less, so it will be billed as a push. Check the times.',
 };
 
+/** Never saved, whatever the nurse confirms (issue 14 §1: stop before start is refused). */
+export const REFUSED: ReadonlySet<TimeWarning> = new Set([
+  'stop-not-after-start',
+  'start-not-before-stop',
+]);
+
+export function isRefused(warnings: readonly TimeWarning[]): boolean {
+  return warnings.some((w) => REFUSED.has(w));
+}
+
 /** Minutes at or under which an infusion is reported as a push (infusion-rules R4.2). */
 export const PUSH_MAX_MINUTES = 15;
+
+/** Longer than this (start to stop) asks for a confirmation (issue 14 §1). */
+export const LONG_INFUSION_MS = 12 * 60 * 60 * 1000;
+
+function ms(iso: string | undefined): number | undefined {
+  if (iso === undefined) return undefined;
+  const v = Date.parse(iso);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** Another local day than the visit; no visit day known, no check (nothing is assumed). */
+function otherDay(at: Date, visitDay: string | undefined): boolean {
+  return ms(visitDay) !== undefined && !isSameLocalDay(visitDay, at);
+}
 
 export interface StopCheckInput {
   /** The recorded start, ISO. */
@@ -24,17 +57,28 @@ export interface StopCheckInput {
   now: Date;
   /** False for a documented push, where a short time is expected. */
   isInfusion: boolean;
+  /** An instant on the visit's day (the encounter's start), ISO; undefined when not known. */
+  visitDay?: string | undefined;
 }
 
-export function checkStop({ start, stop, now, isInfusion }: StopCheckInput): TimeWarning[] {
+export function checkStop({
+  start,
+  stop,
+  now,
+  isInfusion,
+  visitDay,
+}: StopCheckInput): TimeWarning[] {
   const out: TimeWarning[] = [];
-  if (start !== undefined && Number.isFinite(Date.parse(start))) {
-    if (stop.getTime() <= Date.parse(start)) out.push('stop-not-after-start');
+  const begun = ms(start);
+  if (begun !== undefined && start !== undefined) {
+    if (stop.getTime() <= begun) out.push('stop-not-after-start');
+    else if (stop.getTime() - begun > LONG_INFUSION_MS) out.push('long-infusion');
     else if (isInfusion && minutesBetween(start, stop) <= PUSH_MAX_MINUTES) {
       out.push('short-infusion');
     }
   }
   if (stop.getTime() > now.getTime()) out.push('in-future');
+  if (otherDay(stop, visitDay)) out.push('other-day');
   return out;
 }
 
@@ -43,13 +87,18 @@ export interface StartCheckInput {
   /** The recorded stop, ISO, if any. */
   stop: string | undefined;
   now: Date;
+  /** An instant on the visit's day (the encounter's start), ISO; undefined when not known. */
+  visitDay?: string | undefined;
 }
 
-export function checkStart({ start, stop, now }: StartCheckInput): TimeWarning[] {
+export function checkStart({ start, stop, now, visitDay }: StartCheckInput): TimeWarning[] {
   const out: TimeWarning[] = [];
-  if (stop !== undefined && Number.isFinite(Date.parse(stop))) {
-    if (start.getTime() >= Date.parse(stop)) out.push('start-not-before-stop');
+  const end = ms(stop);
+  if (end !== undefined) {
+    if (start.getTime() >= end) out.push('start-not-before-stop');
+    else if (end - start.getTime() > LONG_INFUSION_MS) out.push('long-infusion');
   }
   if (start.getTime() > now.getTime()) out.push('in-future');
+  if (otherDay(start, visitDay)) out.push('other-day');
   return out;
 }

@@ -1,7 +1,9 @@
 // Pick a time (default: now) for a start or stop, see plain warnings, confirm to proceed.
+// A refused time (stop not after start) cannot be saved; a time that needs a confirmation
+// says what it records in words first (issue 14 §1).
 import { useId, useState } from 'react';
 import { atLocalTime, isSameLocalDay, timeInputValue, toIsoWithOffset } from './local-time.ts';
-import { TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
+import { isRefused, TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -19,6 +21,13 @@ export interface TimePanelProps {
   onCancel: () => void;
   /** Open straight in "confirm" mode (a one-tap entry that drew warnings). */
   confirmNow?: boolean;
+  /** What saving this time records, in words ("This records an infusion of 4 months 2 days."). */
+  describe?: (at: Date) => string | undefined;
+  /** A required reason (a correction of a recorded time); its text goes with the save. */
+  reasonLabel?: string;
+  /** Label of the save button's verb ("Save", "Correct"). */
+  verb?: string;
+  onSaveReason?: (at: Date, reason: string) => void;
 }
 
 export function TimePanel(props: TimePanelProps) {
@@ -31,16 +40,22 @@ export function TimePanel(props: TimePanelProps) {
     props.confirmNow ? check(initial) : undefined,
   );
   const [stoppedEarly, setStoppedEarly] = useState(false);
+  const [reason, setReason] = useState('');
   const word = kind === 'start' ? 'start' : 'stop';
+  const verb = props.verb ?? 'Save';
+  const needsReason = props.reasonLabel !== undefined;
+  const refused = confirming !== undefined && isRefused(confirming);
+  const sentence = confirming && !refused && picked ? props.describe?.(picked) : undefined;
 
   const save = () => {
-    if (!picked) return;
+    if (!picked || (needsReason && reason.trim() === '')) return;
     const warnings = check(picked);
-    if (warnings.length > 0 && !confirming) {
+    if (isRefused(warnings) || (warnings.length > 0 && !confirming)) {
       setConfirming(warnings);
       return;
     }
-    onSave(picked, stoppedEarly);
+    if (needsReason) props.onSaveReason?.(picked, reason.trim());
+    else onSave(picked, stoppedEarly);
   };
 
   return (
@@ -67,7 +82,18 @@ export function TimePanel(props: TimePanelProps) {
         <p>On {dayFormat.format(initial)} (the day it started).</p>
       )}
       {!picked && <p className="chair-warning">Enter a time such as 09:45.</p>}
-      {kind === 'stop' && (
+      {needsReason && (
+        <label htmlFor={`${id}-reason`}>
+          {props.reasonLabel}
+          <input
+            id={`${id}-reason`}
+            value={reason}
+            required
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+      )}
+      {kind === 'stop' && !needsReason && (
         <label>
           <input
             type="checkbox"
@@ -80,18 +106,29 @@ export function TimePanel(props: TimePanelProps) {
       {confirming && confirming.length > 0 && (
         <div className="chair-warning" role="alert">
           <p>
-            <strong>Please check before saving:</strong>
+            <strong>
+              {refused ? 'This time cannot be saved:' : 'Please check before saving:'}
+            </strong>
           </p>
           <ul>
             {confirming.map((w) => (
               <li key={w}>{TIME_WARNING_TEXT[w]}</li>
             ))}
           </ul>
+          {sentence && <p>{sentence} Is that right?</p>}
+          {refused && <p>Change the time to save it.</p>}
         </div>
       )}
       <div className="chair-actions">
-        <button type="button" className="primary" onClick={save} disabled={!picked}>
-          {confirming && confirming.length > 0 ? `Save ${word} time anyway` : `Save ${word} time`}
+        <button
+          type="button"
+          className="primary"
+          onClick={save}
+          disabled={!picked || refused || (needsReason && reason.trim() === '')}
+        >
+          {confirming && confirming.length > 0 && !refused
+            ? `${verb} ${word} time anyway`
+            : `${verb} ${word} time`}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -24,11 +24,32 @@ export interface DiscardedAmount {
   unit: string;
 }
 
+/**
+ * A correction of a recorded start or stop (issue 14 §1): the new time, the one it replaces,
+ * why, who and when. Written as the new time plus a `note` (fhir-modeling §1.2: `statusReason`
+ * is for why an administration was not done or stopped, so a correction's reason is a note),
+ * and a Provenance naming the nurse (nurse-provenance.ts).
+ */
+export interface TimeCorrection {
+  kind: 'correct';
+  field: 'start' | 'stop';
+  /** The corrected time, ISO with offset. */
+  at: string;
+  /** The recorded time it replaces, ISO. */
+  previous: string;
+  reason: string;
+  /** 'Practitioner/<id>' of the nurse. */
+  author: string;
+  /** When she made the correction, ISO: the note's and the Provenance's time. */
+  recorded: string;
+}
+
 /** One thing a nurse records. `at` is an ISO instant with its UTC offset. */
 export type NurseChange =
   | { kind: 'start'; at: string }
   | { kind: 'stop'; at: string; stoppedEarly?: boolean }
-  | { kind: 'waste'; containers: OpenedContainer[]; discarded: DiscardedAmount };
+  | { kind: 'waste'; containers: OpenedContainer[]; discarded: DiscardedAmount }
+  | TimeCorrection;
 
 const NOT_STARTED_STATUSES: ReadonlySet<string> = new Set(['in-progress', 'on-hold', 'unknown']);
 
@@ -103,11 +124,64 @@ export function withWaste(
   return next;
 }
 
+/** The note a correction leaves on the record; `readCorrections` reads it back. */
+export function correctionNoteText(c: TimeCorrection): string {
+  const what = c.field === 'start' ? 'Start time' : 'Stop time';
+  return `${what} corrected from ${c.previous} to ${c.at}. Reason: ${c.reason}`;
+}
+
+const CORRECTION_NOTE = /^(Start|Stop) time corrected from (\S+) to (\S+)\. Reason: (.*)$/s;
+
+export interface RecordedCorrection {
+  field: 'start' | 'stop';
+  previous: string;
+  at: string;
+  reason: string;
+  /** When it was made, ISO (the note's time). */
+  recorded: string | undefined;
+}
+
+/** Corrections written by `withCorrection`, oldest first, from the record's notes. */
+export function readCorrections(ma: MedicationAdministration): RecordedCorrection[] {
+  const out: RecordedCorrection[] = [];
+  for (const n of ma.note ?? []) {
+    const m = CORRECTION_NOTE.exec(n.text);
+    if (!m) continue;
+    out.push({
+      field: m[1] === 'Start' ? 'start' : 'stop',
+      previous: m[2] ?? '',
+      at: m[3] ?? '',
+      reason: m[4] ?? '',
+      recorded: n.time,
+    });
+  }
+  return out;
+}
+
+/** Sets the corrected time (status unchanged) and adds the correction's note. */
+export function withCorrection(
+  ma: MedicationAdministration,
+  c: TimeCorrection,
+): MedicationAdministration {
+  const next = clone(ma);
+  const start = c.field === 'start' ? c.at : currentStart(next);
+  const end = c.field === 'stop' ? c.at : next.effectivePeriod?.end;
+  delete next.effectiveDateTime;
+  next.effectivePeriod = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  next.note = [
+    ...(next.note ?? []),
+    { authorReference: { reference: c.author }, time: c.recorded, text: correctionNoteText(c) },
+  ];
+  return next;
+}
+
 export function applyNurseChange(
   ma: MedicationAdministration,
   change: NurseChange,
 ): MedicationAdministration {
   switch (change.kind) {
+    case 'correct':
+      return withCorrection(ma, change);
     case 'start':
       return withStartTime(ma, change.at);
     case 'stop':
@@ -150,6 +224,14 @@ export function readWaste(ma: MedicationAdministration): {
 /** Whether the record already says what the change says (a write that landed, answer lost). */
 export function isChangeApplied(ma: MedicationAdministration, change: NurseChange): boolean {
   switch (change.kind) {
+    case 'correct': {
+      const time = change.field === 'start' ? ma.effectivePeriod?.start : ma.effectivePeriod?.end;
+      const text = correctionNoteText(change);
+      return (
+        sameInstant(time, change.at) &&
+        (ma.note ?? []).some((n) => n.text === text && sameInstant(n.time, change.recorded))
+      );
+    }
     case 'start':
       return sameInstant(ma.effectivePeriod?.start, change.at);
     case 'stop':

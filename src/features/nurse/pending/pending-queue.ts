@@ -189,6 +189,24 @@ export class PendingQueue {
     this.kick();
   }
 
+  /**
+   * Undo: an entry not sent yet is dropped; dropping a new administration drops the entries
+   * made on it too (they have no record to go to). Once sending began it is too late: the
+   * nurse corrects the record instead ("Correct time").
+   */
+  undo(key: string): boolean {
+    const e = this.opts.store.get(key);
+    if (!e || e.state !== 'waiting' || e.attempts > 0) return false;
+    this.opts.store.remove(key);
+    if (e.create) {
+      for (const other of this.opts.store.list()) {
+        if (other.target === e.target) this.opts.store.remove(other.key);
+      }
+    }
+    this.kick();
+    return true;
+  }
+
   retry(key: string): void {
     this.opts.store.update(key, { state: 'waiting', nextAttemptAt: undefined });
     this.kick();

@@ -2,7 +2,7 @@
 // version first: if someone else changed it since the nurse looked, that is a conflict for
 // her to decide (never a silent overwrite); the PUT then carries If-Match, so a race ends in
 // a 412 and the same choice. A create whose answer was lost is found again by its client id.
-import type { MedicationAdministration } from 'fhir/r4';
+import type { MedicationAdministration, Provenance } from 'fhir/r4';
 import { isFhirError, type FhirGateway, type ReadResult } from '../../../fhir/gateway.ts';
 import { scopeAllows } from '../../../fhir/scopes.ts';
 import {
@@ -13,7 +13,12 @@ import {
   applyNurseChange,
   clientIdSearchValue,
   isChangeApplied,
+  type NurseChange,
 } from '../../../fhir/write/medication-administration.ts';
+import {
+  buildCorrectionProvenance,
+  isCorrectionProvenance,
+} from '../../../fhir/write/nurse-provenance.ts';
 import { etagOf } from '../chair-model.ts';
 import type { PendingEntry } from './pending-types.ts';
 
@@ -98,19 +103,43 @@ async function sendCreate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
   return { kind: 'sent', result: await gateway.create(entry.create) };
 }
 
+/**
+ * A correction is done when the record has it AND its Provenance exists (issue 14 §1). The
+ * Provenance follows the update; if its answer is lost or it fails, the retry finds the
+ * record already corrected and looks for the Provenance before writing it (never two).
+ */
+async function withProvenance(
+  gateway: FhirGateway,
+  id: string,
+  change: NurseChange,
+  result: ReadResult<MedicationAdministration>,
+): Promise<SendOutcome> {
+  if (change.kind !== 'correct') return { kind: 'sent', result };
+  const target = `MedicationAdministration/${id}`;
+  const known = await gateway.search('Provenance', { target });
+  const found = known.some(
+    (r) => r.resourceType === 'Provenance' && isCorrectionProvenance(r, target, change),
+  );
+  if (!found) await gateway.create<Provenance>(buildCorrectionProvenance(target, change));
+  return { kind: 'sent', result };
+}
+
 async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {
   const id = idOf(entry.target);
   const change = entry.change;
   if (!id || !change) return { kind: 'failed', error: 'This entry has no record to change.' };
   const current = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
   const etag = current.etag ?? etagOf(current.resource);
-  if (isChangeApplied(current.resource, change)) return { kind: 'sent', result: current };
+  if (isChangeApplied(current.resource, change)) {
+    return withProvenance(gateway, id, change, current);
+  }
   if (entry.baseEtag && etag && etag !== entry.baseEtag) {
     return { kind: 'conflict', theirs: current.resource, etag };
   }
   const next = { ...applyNurseChange(current.resource, change), id };
+  let written: ReadResult<MedicationAdministration>;
   try {
-    return { kind: 'sent', result: await gateway.update(next, etag ?? entry.baseEtag ?? '*') };
+    written = await gateway.update(next, etag ?? entry.baseEtag ?? '*');
   } catch (e) {
     if (marRefused(gateway, e)) {
       const result = await writeNurseFallback(gateway, 'clinical-note', {
@@ -124,9 +153,12 @@ async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
     }
     if (!isFhirError(e) || e.kind !== 'conflict') throw e;
     const fresh = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
-    if (isChangeApplied(fresh.resource, change)) return { kind: 'sent', result: fresh };
+    if (isChangeApplied(fresh.resource, change)) {
+      return withProvenance(gateway, id, change, fresh);
+    }
     return { kind: 'conflict', theirs: fresh.resource, etag: fresh.etag ?? etagOf(fresh.resource) };
   }
+  return withProvenance(gateway, id, change, written);
 }
 
 /**

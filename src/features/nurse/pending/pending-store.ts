@@ -46,6 +46,10 @@ export class PendingStore {
         if (back.state === 'sending' || back.state === 'conflict') back.state = 'waiting';
         delete back.conflict;
         delete back.nextAttemptAt;
+        // A reload inside the undo window keeps the entry held until the window ends.
+        if (back.holdUntil !== undefined && back.attempts === 0) {
+          back.nextAttemptAt = back.holdUntil;
+        }
         return back;
       });
   }

@@ -31,6 +31,11 @@ export interface PendingEntry {
   attempts: number;
   /** Epoch ms before which no retry is made. */
   nextAttemptAt?: number;
+  /**
+   * Epoch ms until which a new entry is held on the device so the nurse can take it back
+   * ("Undo", issue 14 §1); it is sent after that (nextAttemptAt is the same instant).
+   */
+  holdUntil?: number;
   /** Why the last try failed, in plain words. */
   error?: string;
   /** Set while a 412 waits for the nurse's choice (not persisted). */

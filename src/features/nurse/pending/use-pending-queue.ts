@@ -16,6 +16,8 @@ export interface PendingQueueOptions {
   storage?: Storage | undefined;
   clock?: QueueClock;
   newKey?: () => string;
+  /** How long a new entry waits on the device before it is sent, so it can be undone. */
+  undoMs?: number;
 }
 
 /** An entry the EHR took as a chart note, or that became a MAR task list (docs/write-back.md). */
@@ -37,6 +39,8 @@ export interface PendingApi {
   keepTheirs(key: string): void;
   retry(key: string): void;
   discard(key: string): void;
+  /** Take back an entry not yet sent (and, for a new administration, what was entered on it). */
+  undo(key: string): void;
 }
 
 function defaultStorage(): Storage | undefined {
@@ -105,6 +109,13 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
 
   const entries = useSyncExternalStore(store.subscribe, store.list, store.list);
   const newKey = opts.newKey ?? newUuid;
+  const undoMs = opts.undoMs ?? 0;
+  // Held entries go after the undo window (issue 14 §1: the write is delayed, never reverted).
+  const hold = useCallback((): Partial<PendingEntry> => {
+    if (undoMs <= 0) return {};
+    const until = (clock?.now() ?? Date.now()) + undoMs;
+    return { holdUntil: until, nextAttemptAt: until };
+  }, [undoMs, clock]);
 
   const addChange = useCallback(
     (target: string, baseEtag: string | undefined, change: NurseChange, label: string) => {
@@ -117,10 +128,11 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
         label,
         state: 'waiting',
         attempts: 0,
+        ...hold(),
       });
       queue.kick();
     },
-    [store, queue, scope, newKey],
+    [store, queue, scope, newKey, hold],
   );
   const addCreate = useCallback(
     (resource: MedicationAdministration, clientId: string, label: string) => {
@@ -133,10 +145,11 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
         label,
         state: 'waiting',
         attempts: 0,
+        ...hold(),
       });
       queue.kick();
     },
-    [store, queue, scope, newKey],
+    [store, queue, scope, newKey, hold],
   );
 
   return {
@@ -149,5 +162,6 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
     keepTheirs: (key) => queue.drop(key),
     retry: (key) => queue.retry(key),
     discard: (key) => queue.drop(key),
+    undo: (key) => queue.undo(key),
   };
 }
