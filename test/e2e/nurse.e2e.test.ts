@@ -81,6 +81,8 @@ describe('nurse at the chair', () => {
     await todo.getByText(/paclitaxel.*needs a stop time/i).waitFor({ state: 'detached' });
 
     await app.getByRole('button', { name: /record start time now for carboplatin/i }).click();
+    // Today is not the visit's day (4 August): the start asks first (issue 14 §1).
+    await app.getByRole('button', { name: /save start time anyway/i }).click();
     const created = await until(
       () =>
         fhirAdmin().search<Administration>(`MedicationAdministration?patient=${CARBO.patientId}`),
@@ -141,6 +143,16 @@ describe('for the chair', () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
+    // The visit is from months ago: the stop asks first (issue 14 §1); confirmed by keyboard.
+    await app.getByRole('button', { name: /save stop time anyway/i }).waitFor();
+    let onConfirm = false;
+    for (let i = 0; i < 10 && !onConfirm; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await app.evaluate(() => document.activeElement?.textContent ?? '');
+      onConfirm = /save stop time anyway/i.test(focused);
+    }
+    expect(onConfirm).toBe(true);
+    await page.keyboard.press('Enter');
     const saved = await until(
       () => readMa(PACLITAXEL),
       (m) => m.status === 'completed',
@@ -183,6 +195,8 @@ describe('nothing lost', () => {
     const { page, app } = await openChair(CARBO);
     await page.context().setOffline(true);
     await app.getByRole('button', { name: /record stop time now for paclitaxel/i }).click();
+    // The visit is from months ago: the stop asks first (issue 14 §1).
+    await app.getByRole('button', { name: /save stop time anyway/i }).click();
     await app.getByText(/waiting to send: stop time/i).waitFor();
     expect((await readMa(PACLITAXEL)).status).toBe('in-progress');
     await page.context().setOffline(false);

@@ -1,7 +1,7 @@
 // Pick a time (default: now) for a start or stop, see plain warnings, confirm to proceed.
 // A refused time (stop not after start) cannot be saved; a time that needs a confirmation
 // says what it records in words first (issue 14 §1).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { atLocalTime, isSameLocalDay, timeInputValue, toIsoWithOffset } from './local-time.ts';
 import { isRefused, TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
 
@@ -33,6 +33,9 @@ export interface TimePanelProps {
 export function TimePanel(props: TimePanelProps) {
   const { kind, drugName, initial, check, onSave, onCancel } = props;
   const id = useId();
+  const timeRef = useRef<HTMLInputElement>(null);
+  // The button that opened the panel is gone: keyboard focus moves to the time.
+  useEffect(() => timeRef.current?.focus(), []);
   const [value, setValue] = useState(() => timeInputValue(initial));
   // Keep seconds when the nurse did not touch the time.
   const picked = value === timeInputValue(initial) ? initial : atLocalTime(initial, value);
@@ -69,6 +72,7 @@ export function TimePanel(props: TimePanelProps) {
         Time
         <input
           id={`${id}-time`}
+          ref={timeRef}
           type="time"
           value={value}
           required
