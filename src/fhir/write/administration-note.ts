@@ -29,6 +29,8 @@ export function changeText(c: AdministrationChange): string {
         .join(', ');
       return `${what}: containers opened ${opened || 'none'}; amount discarded ${ch.discarded.value} ${ch.discarded.unit}.`;
     }
+    case 'correct':
+      return `${what}: ${ch.field} time corrected from ${ch.previous} to ${ch.at} (reason: ${ch.reason}).`;
   }
 }
 
