@@ -36,8 +36,8 @@ export async function existingCharges(
   patient: string,
   encounter: string | null,
 ): Promise<Map<string, ChargeItem & { id: string }>> {
-  const params: Record<string, string> = { patient };
-  if (encounter) params['context'] = encounter;
+  // By visit where there is one (Oracle Health searches charges by context or account).
+  const params: Record<string, string> = encounter ? { context: encounter } : { subject: patient };
   const found = await gateway.search('ChargeItem', params);
   const out = new Map<string, ChargeItem & { id: string }>();
   for (const r of found) {
