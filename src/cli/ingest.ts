@@ -19,6 +19,8 @@ export interface Ingested {
   shared: ResourceIndex;
   knowledge: RawResource[];
   resources: number;
+  /** Encounter → its patient, across the patient parts (ENCOUNTER_SUBJECT_MISMATCH). */
+  encounterPatients: Map<string, string>;
 }
 
 const PREFIX = Buffer.from('{"resourceType":"');
@@ -41,6 +43,7 @@ function endsLikeObject(buf: Buffer, start: number, end: number): boolean {
 export function ingest(files: readonly InputFile[], store: PatientStore): Ingested {
   const shared = new ResourceIndex();
   const knowledge: RawResource[] = [];
+  const encounterPatients = new Map<string, string>();
   let resources = 0;
 
   const route = (
@@ -53,7 +56,12 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     const type = resource.resourceType;
     if (PATIENT_ELEMENT[type]) {
       const rec = fullUrl ? { resource, fullUrl, file, line } : { resource, file, line };
-      store.addParsed(patientKeyOf(shared, resource), rec);
+      const patient = patientKeyOf(shared, resource);
+      store.addParsed(patient, rec);
+      if (type === 'Encounter') {
+        const key = keyOf(resource, fullUrl);
+        if (key) encounterPatients.set(shared.canonical(key), patient);
+      }
     } else if (type === 'Patient') {
       const key = keyOf(resource, fullUrl);
       if (key && fullUrl) shared.addAlias(fullUrl, key);
@@ -87,6 +95,8 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     if (typeEnd < 0 || typeEnd >= end) return false;
     const type = buf.toString('latin1', typeStart, typeEnd);
     const needle = NEEDLES[type];
+    // Encounters are parsed: their id is needed to tell whose encounter an administration names.
+    if (type === 'Encounter') return false;
     if (!needle) {
       if (SHARED_TYPES.has(type) || type === 'Bundle' || type === 'Patient') return false;
       if (!endsLikeObject(buf, start, end)) return false;
@@ -120,5 +130,5 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     });
   });
   if (files.length === 0) throw new InputError('input', 'no input files');
-  return { shared, knowledge, resources };
+  return { shared, knowledge, resources, encounterPatients };
 }

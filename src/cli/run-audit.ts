@@ -83,7 +83,7 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
   const stats: AuditStats = { patients: 0, encounters: 0, spilled: store.spills };
   try {
     const reference = await referenceFor(run.reference);
-    const { shared, knowledge } = ingest(run.files, store);
+    const { shared, knowledge, encounterPatients } = ingest(run.files, store);
     const ref = knowledge.length > 0 ? withMedicationKnowledge(reference, knowledge) : reference;
     const ctx: EngineContext = { config: run.config, reference: ref };
     const ndcKnown = (n: string): boolean => ref.productByNdc(n) !== undefined;
@@ -102,7 +102,10 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
           `${r.resource.resourceType}/(${r.line > 0 ? `line ${r.line}` : `entry ${i + 1}`})`,
         resource: r.resource,
       }));
-      const input = mapPatient(patient, indexed, index, { ndcKnown });
+      const input = mapPatient(patient, indexed, index, {
+        ndcKnown,
+        encounterPatient: (e) => encounterPatients.get(e),
+      });
       writer.patient?.(input);
       const results = placeUnplacedIssues(input, analyzePatient(input, ctx), (enc) =>
         issueSetting(input, enc, run.config),

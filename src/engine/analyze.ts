@@ -37,9 +37,17 @@ function adminDate(a: Administration): string | undefined {
   return t ? localDate(t) : undefined;
 }
 
-/** Group administrations by encounter; those without one by patient and date (R1.6). */
+/** Records whose times may decide a date of service: the billed ones (contract §2.1, R1.1). */
+const DATING = new Set(['completed', 'stopped']);
+
+/**
+ * Group administrations by encounter; those without one by patient and date (R1.6). The date
+ * of service is the local date of the earliest completed (or stopped) record's start; only an
+ * encounter with none of those takes its period start, else its earliest record.
+ */
 export function groupEncounters(patient: PatientInput): Group[] {
   const groups = new Map<string, Group>();
+  const datedBy = new Map<Group, number>();
   for (const a of patient.administrations) {
     const date = adminDate(a);
     const key = a.encounter ?? `date:${date ?? 'unknown'}`;
@@ -55,16 +63,24 @@ export function groupEncounters(patient: PatientInput): Group[] {
     }
     g.administrations.push(a);
     const t = a.start ?? a.end;
-    if (t && t.ms < g.firstStartMs) {
-      g.firstStartMs = t.ms;
-      g.dateOfService = localDate(t);
+    if (t && t.ms < g.firstStartMs) g.firstStartMs = t.ms;
+    if (a.start && DATING.has(a.status) && a.start.ms < (datedBy.get(g) ?? Infinity)) {
+      datedBy.set(g, a.start.ms);
+      g.dateOfService = localDate(a.start);
     }
   }
   for (const g of groups.values()) {
-    if (!g.dateOfService) {
-      const enc = patient.encounters.find((e) => e.ref === g.encounter);
-      const t = enc?.period?.start;
-      g.dateOfService = t ? localDate(t) : 'unknown';
+    if (g.dateOfService) continue;
+    const enc = patient.encounters.find((e) => e.ref === g.encounter);
+    const t = enc?.period?.start;
+    if (t) g.dateOfService = localDate(t);
+    else {
+      let first: Administration['start'];
+      for (const a of g.administrations) {
+        const at = a.start ?? a.end;
+        if (at && (!first || at.ms < first.ms)) first = at;
+      }
+      g.dateOfService = first ? localDate(first) : 'unknown';
     }
   }
   return [...groups.values()].sort(
@@ -151,6 +167,9 @@ export function mergeWarnings(warnings: Warning[]): Warning[] {
       out.set(w.code, prev);
     }
     for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
+    // A message that names its record (INVALID_RESOURCE, ROUTE_UNKNOWN …) is kept for each one.
+    if (w.message !== prev.message && !prev.message.includes(w.message))
+      prev.message = `${prev.message} ${w.message}`;
     if (w.amountAtStake !== undefined)
       prev.amountAtStake = (prev.amountAtStake ?? 0) + w.amountAtStake;
   }

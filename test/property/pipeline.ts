@@ -30,6 +30,8 @@ export interface Run {
   mapped: Set<string>;
   /** Keys of the administrations in the input (what the mapper was given). */
   inputAdministrations: string[];
+  /** The same, less those whose status is entered-in-error: each must be named in the report. */
+  mustBeNamed: string[];
 }
 
 /** Runs the shared reading path on any JSON values. */
@@ -44,14 +46,19 @@ export function runPipeline(resources: readonly unknown[]): Run {
   const results = inputs.flatMap((p) =>
     placeUnplacedIssues(p, analyzePatient(p, ctx), () => config.setting ?? 'professional'),
   );
-  const inputAdministrations = flattenResources(resources)
-    .map((f, i) => ({ r: f.resource, i, fullUrl: f.fullUrl }))
-    .filter(({ r }) => r.resourceType === 'MedicationAdministration')
-    .map(({ r }) =>
-      typeof r.id === 'string' && r.id !== '' ? `MedicationAdministration/${r.id}` : '',
-    )
-    .filter((k) => k !== '');
-  return { results, mapped, inputAdministrations };
+  const administrations = flattenResources(resources)
+    .map((f) => f.resource)
+    .filter((r) => r.resourceType === 'MedicationAdministration')
+    .map((r) => ({
+      key: typeof r.id === 'string' && r.id !== '' ? `MedicationAdministration/${r.id}` : '',
+      voided: r.status === 'entered-in-error',
+    }))
+    .filter(({ key }) => key !== '');
+  const inputAdministrations = administrations.map((a) => a.key);
+  // A key read twice counts once: its last version decides whether it was voided (latestByKey).
+  const voided = new Map(administrations.map((a) => [a.key, a.voided]));
+  const mustBeNamed = [...voided].filter(([, v]) => !v).map(([k]) => k);
+  return { results, mapped, inputAdministrations, mustBeNamed };
 }
 
 /** Every number anywhere in a value, with its path. */
@@ -80,7 +87,8 @@ export function inputKeys(resources: readonly unknown[]): Set<string> {
 /**
  * The invariants of one run; returns the broken ones in plain words (empty = all kept):
  * no NaN or Infinity anywhere, units whole and not negative, amounts and NDC quantities not
- * negative, every line's sources in the input, every dropped administration named by a warning.
+ * negative, every line's sources in the input, every dropped administration named by a warning,
+ * and every administration but an entered-in-error one named by a line or a warning.
  */
 export function brokenInvariants(resources: readonly unknown[], run: Run): string[] {
   const broken: string[] = [];
@@ -103,5 +111,11 @@ export function brokenInvariants(resources: readonly unknown[], run: Run): strin
   for (const k of run.inputAdministrations) {
     if (!run.mapped.has(k) && !warned.has(k)) broken.push(`${k} was dropped without a warning`);
   }
+  // Nothing vanishes: every administration but an entered-in-error one is in some line's or
+  // warning's sources.
+  const named = new Set(warned);
+  for (const r of run.results) for (const l of r.lines) for (const s of l.sources) named.add(s);
+  for (const k of run.mustBeNamed)
+    if (!named.has(k)) broken.push(`${k} is in no line's or warning's sources`);
   return broken;
 }

@@ -171,7 +171,8 @@ add(
     ],
     ['pembro', 'dexa'],
   ),
-  { lines: [chemo, J9271], warnings: [] },
+  // Never billed (R1.1), but named: no record vanishes from the report.
+  { lines: [chemo, J9271], warnings: ['NOT_GIVEN_NOT_BILLED'] },
 );
 
 add(

@@ -43,13 +43,13 @@ function compareGroups(a: Prepared, b: Prepared, primaryRef: string | undefined)
   return byHierarchy(ia, ib);
 }
 
-export function codeAdministrations(scope: EncounterScope): StageResult {
+export function codeAdministrations(scope: EncounterScope): StageResult & { held: boolean } {
   const { rules } = scope.context.config;
   const normalized = normalizeAdministrations(scope);
   const warnings: Warning[] = [...normalized.warnings];
   // R20.3 hold_encounter: one record of unknown route can change the initial service, so the
   // encounter gets no administration lines; the route warnings say why.
-  if (normalized.held) return { lines: [], warnings };
+  if (normalized.held) return { lines: [], warnings, held: true };
   const access = groupByAccess(normalized.items);
   warnings.push(...access.warnings);
 
@@ -138,5 +138,5 @@ export function codeAdministrations(scope: EncounterScope): StageResult {
     warnings.push(warn('SEPARATE_ENCOUNTER_SECOND_INITIAL', topInitial.sources));
   }
   warnings.push(...checkMue(lines, scope.context.reference, scope.setting, scope.dateOfService));
-  return { lines, warnings };
+  return { lines, warnings, held: false };
 }

@@ -33,6 +33,12 @@ function drugKeyOf(admin: Administration, r: { family?: string; hcpcs?: string }
   return `ref:${admin.ref}`;
 }
 
+function notGivenMessage(a: Administration): string {
+  return a.status === 'not-done'
+    ? `${a.ref}: recorded as not given (not-done); not billed.`
+    : `${a.ref}: status unknown; not billed until the record says what was given.`;
+}
+
 export function normalizeAdministrations(scope: EncounterScope): Normalized {
   const warnings: Warning[] = [];
   const items: IvItem[] = [];
@@ -54,6 +60,11 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
     }
     if (NOT_YET.has(admin.status)) {
       warnings.push(warn('NOT_COMPLETED_EXCLUDED', [admin.ref]));
+      continue;
+    }
+    if (admin.status === 'not-done' || admin.status === 'unknown') {
+      // contract §2.1 / R1.1: never billed, but named, so no record vanishes from the report.
+      warnings.push(warn('NOT_GIVEN_NOT_BILLED', [admin.ref], notGivenMessage(admin)));
       continue;
     }
     if (!BILLABLE.has(admin.status)) continue;

@@ -17,9 +17,10 @@ describe('R1.1 status filter', () => {
     ['stopped', ['96413x1'], ['STOPPED_EARLY_REVIEW']],
     ['in-progress', [], ['NOT_COMPLETED_EXCLUDED']],
     ['on-hold', [], ['NOT_COMPLETED_EXCLUDED']],
-    ['not-done', [], []],
+    // contract §2.1 (never billed) and nothing vanishes: the record is named (info).
+    ['not-done', [], ['NOT_GIVEN_NOT_BILLED']],
     ['entered-in-error', [], []],
-    ['unknown', [], []],
+    ['unknown', [], ['NOT_GIVEN_NOT_BILLED']],
   ] as const)('R1.1: status %s → %j', (status, codes, warnings) => {
     const r = run([chemo({ status })]);
     expect(r.codes).toEqual(codes);

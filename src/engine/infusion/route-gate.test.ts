@@ -74,7 +74,12 @@ describe('R20.1–R20.5 route gate', () => {
   });
 
   it.each<[string, AdminSpec['status'], string[], string[]]>([
-    ['R20.3 a not-done record of unknown route holds nothing', 'not-done', ['96413x1'], []],
+    [
+      'R20.3 a not-done record of unknown route holds nothing',
+      'not-done',
+      ['96413x1'],
+      ['NOT_GIVEN_NOT_BILLED'],
+    ],
     ['R20.3 an entered-in-error record holds nothing', 'entered-in-error', ['96413x1'], []],
     [
       'R20.3 a stopped record of unknown route holds',

@@ -121,6 +121,11 @@ const SCENARIOS: [InfusionWarningCode, AdminSpec[], RunOptions][] = [
     [{ id: 'a', drug: DRUGS.oxaliplatin, start: at(0), status: 'in-progress' }],
     {},
   ],
+  [
+    'NOT_GIVEN_NOT_BILLED',
+    [{ id: 'a', drug: DRUGS.oxaliplatin, start: at(0), end: at(60), status: 'not-done' }],
+    {},
+  ],
   ['INVALID_TIME_RANGE', [{ id: 'a', drug: DRUGS.oxaliplatin, start: at(10), end: at(0) }], {}],
   [
     'PROLONGED_PUMP_INFUSION_REVIEW',

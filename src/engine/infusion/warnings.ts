@@ -85,6 +85,10 @@ export const INFUSION_WARNINGS = {
     severity: 'warning',
     message: 'Administration not completed yet (in progress or on hold); not billed until it ends.',
   },
+  NOT_GIVEN_NOT_BILLED: {
+    severity: 'info',
+    message: 'Administration recorded as not given (not-done) or with status unknown; not billed.',
+  },
   INVALID_TIME_RANGE: {
     severity: 'error',
     message: 'Administration ends before it starts; it was left out. Correct the times.',

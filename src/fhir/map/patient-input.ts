@@ -6,6 +6,7 @@ import { mapClaimResponseAdjudications, mapExplanationOfBenefit } from './adjudi
 import type {
   Administration,
   EncounterInfo,
+  InputIssue,
   PatientInput,
   Readability,
   ResearchStudyInfo,
@@ -20,7 +21,7 @@ import {
 import { mapAdministration, localIsoDate } from './administration.ts';
 import { mapEncounter, mapResearchStudy, mapResearchSubject } from './clinical.ts';
 import type { NdcKnown } from './codes.ts';
-import { readAs, type IssuePlace, type MapContext } from './context.ts';
+import { readAs, reportInvalid, type IssuePlace, type MapContext } from './context.ts';
 import { mapAuthRequirements, mapClaim, mapCoverage, mapPreAuthorization } from './financial.ts';
 import { medicationKnowledgeOverlay } from './medication-knowledge.ts';
 import { PATIENT_ELEMENT, patientReferenceOf } from './patient-key.ts';
@@ -31,6 +32,11 @@ export interface MapOptions {
   readable?: Partial<Readability>;
   /** Reads an ambiguous 10-digit NDC without hyphens (see normalizeNdc). */
   ndcKnown?: NdcKnown;
+  /**
+   * The patient an Encounter belongs to, when the input was split by patient (the audit
+   * command) and the encounter may sit in another patient's part.
+   */
+  encounterPatient?: (encounter: string) => string | undefined;
 }
 
 /** Patient of resources whose patient link is missing or unreadable. */
@@ -140,6 +146,18 @@ export function mapPatient(
         const ctxRef = ma.context?.reference ? index.canonical(ma.context.reference) : undefined;
         const encounter = ctxRef?.startsWith('Encounter/') ? ctxRef : null;
         const a: Administration = mapAdministration(ctx, ma, rec, encounter);
+        // contract §2.1: a record with no start instant cannot be placed in time or billed; it
+        // is named, never dropped silently.
+        if (!a.start) {
+          const problem = a.end
+            ? 'effectivePeriod.start missing (only an end)'
+            : 'effective[x] missing (no effectiveDateTime or effectivePeriod.start)';
+          reportInvalid(ctx, rec.key, problem, {
+            encounter,
+            ...(a.end ? { date: localIsoDate(a.end) } : {}),
+          });
+          break;
+        }
         out.administrations.push(a);
         if (a.researchStudy) studyRefs.add(a.researchStudy);
         break;
@@ -187,6 +205,7 @@ export function mapPatient(
         break;
     }
   }
+  out.administrations = withoutForeignEncounters(ctx, out.administrations, options);
   // Encounters named by administrations but filed elsewhere (e.g. without a subject).
   for (const a of out.administrations) {
     if (a.encounter && !encounters.has(a.encounter)) {
@@ -202,6 +221,53 @@ export function mapPatient(
       out.researchStudies.push(mapResearchStudy(study, found.key) satisfies ResearchStudyInfo);
   }
   return out;
+}
+
+/**
+ * An administration whose encounter belongs to another patient is not billed on that encounter:
+ * ENCOUNTER_SUBJECT_MISMATCH (error) names both, on the patient's own date of the record.
+ */
+function withoutForeignEncounters(
+  ctx: MapContext,
+  administrations: Administration[],
+  options: MapOptions,
+): Administration[] {
+  const owners = new Map<string, string | undefined>();
+  const ownerOf = (encounter: string): string | undefined => {
+    if (owners.has(encounter)) return owners.get(encounter);
+    let owner = options.encounterPatient?.(encounter);
+    if (owner === undefined) {
+      const found = ctx.index.resolve(encounter);
+      if (found?.resource.resourceType === 'Encounter')
+        owner = patientKeyOf(ctx.index, found.resource);
+    }
+    if (owner === UNKNOWN_PATIENT) owner = undefined;
+    owners.set(encounter, owner);
+    return owner;
+  };
+  let kept: Administration[] | undefined;
+  administrations.forEach((a, i) => {
+    const owner = a.encounter ? ownerOf(a.encounter) : undefined;
+    if (owner === undefined || owner === ctx.patient) {
+      kept?.push(a);
+      return;
+    }
+    kept ??= administrations.slice(0, i);
+    const issue: InputIssue = {
+      code: 'ENCOUNTER_SUBJECT_MISMATCH',
+      severity: 'error',
+      message:
+        `${a.ref} (${ctx.patient}) names ${a.encounter}, which belongs to ${owner}; ` +
+        "not billed on that encounter. Correct the record's encounter or subject.",
+      sources: [a.ref],
+      patient: ctx.patient,
+      encounter: null,
+    };
+    const at = a.start ?? a.end;
+    if (at) issue.date = localIsoDate(at);
+    ctx.issues.push(issue);
+  });
+  return kept ?? administrations;
 }
 
 /** The canonical patient key of a patient-scoped resource. */
