@@ -172,6 +172,8 @@ export function mergeWarnings(warnings: Warning[]): Warning[] {
       prev.message = `${prev.message} ${w.message}`;
     if (w.amountAtStake !== undefined)
       prev.amountAtStake = (prev.amountAtStake ?? 0) + w.amountAtStake;
+    // Every distinct message is kept: five days missing 96376 × 2 are five sentences, not one.
+    if (!prev.message.includes(w.message)) prev.message = `${prev.message} ${w.message}`;
   }
   return [...out.values()];
 }

@@ -200,6 +200,8 @@ export interface ClaimInfo {
   use: string;
   status: string;
   type?: 'professional' | 'institutional';
+  /** Any other Claim.type code (pharmacy, oral, vision): such a claim is never compared. */
+  otherType?: string;
   encounter?: string;
   patient: string;
   lines: ClaimLineInfo[];

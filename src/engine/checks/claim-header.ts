@@ -8,15 +8,28 @@ import { sumAmounts, withAmount } from './money.ts';
 import { isTrialModifier } from './trial-lines.ts';
 import { findStudy, studyLabel, type TrialStatus } from './trial-status.ts';
 
-/** The Claim with use = claim for the encounter (any status but entered-in-error). */
+/**
+ * The Claim with use = claim for the encounter (any status but entered-in-error) whose type
+ * matches the setting: professional for the office, institutional for the facility; an untyped
+ * claim only when none matches. Never a pharmacy (or other typed) claim (contract §2.4, #13).
+ */
 export function existingClaim(scope: EncounterScope): ClaimInfo | undefined {
   const candidates = scope.patient.claims.filter(
-    (c) => c.use === 'claim' && c.status !== 'entered-in-error',
+    (c) =>
+      c.use === 'claim' &&
+      c.status !== 'entered-in-error' &&
+      c.otherType === undefined &&
+      (scope.encounter !== null
+        ? c.encounter === scope.encounter
+        : !c.encounter && c.lines.some((l) => l.date === scope.dateOfService)),
   );
-  if (scope.encounter !== null) return candidates.find((c) => c.encounter === scope.encounter);
-  return candidates.find(
-    (c) => !c.encounter && c.lines.some((l) => l.date === scope.dateOfService),
-  );
+  const wanted = scope.setting === 'facility' ? 'institutional' : 'professional';
+  return candidates.find((c) => c.type === wanted) ?? candidates.find((c) => !c.type);
+}
+
+/** Which claim was compared, in words for the warning messages ("the professional claim Claim/c1"). */
+export function claimLabel(claim: ClaimInfo): string {
+  return `the ${claim.type ? `${claim.type} ` : ''}claim ${claim.ref}`;
 }
 
 export function hasZ006(claim: ClaimInfo): boolean {

@@ -12,7 +12,9 @@ import {
   modsKey,
   type Entry,
 } from './claim-entries.ts';
+import { claimCodeChecks } from './claim-codes.ts';
 import { isMultiDose, name, pendingDrug, priced, takeWhere, type Ctx } from './claim-context.ts';
+import { claimLabel } from './claim-header.ts';
 import { withAmount } from './money.ts';
 import { sponsorChecks } from './sponsor-lines.ts';
 import { trialLineWarning } from './trial-claim-lines.ts';
@@ -155,13 +157,18 @@ export function compareClaimLines(
     );
     pair(d, { ...k, mods: d.mods }, c);
   }
+  const label = claimLabel(claim);
+  claimCodeChecks(ds, ks, c, label.charAt(0).toUpperCase() + label.slice(1));
+  // A line of another day says its date: merged, every day's count stays in the message.
+  const on = (e: { date: string }): string =>
+    e.date !== scope.dateOfService ? ` on ${e.date}` : '';
   for (const d of ds) {
     c.warnings.push(
       withAmount(
         {
           code: 'CLAIM_LINE_MISSING',
           severity: 'error',
-          message: `The claim is missing ${describe(d)}${d.drugName ? ` (${d.drugName})` : ''}, which today's records support. Add the line.`,
+          message: `The claim is missing ${describe(d)}${on(d)}${d.drugName ? ` (${d.drugName})` : ''}, which today's records support. Add the line.`,
           sources: [...d.sources, claim.ref],
         },
         d.amount,
@@ -188,13 +195,16 @@ export function compareClaimLines(
           code: 'CLAIM_LINE_EXTRA',
           severity: 'error',
           message: pendingDrug(k.code, c).length
-            ? `The claim bills ${describe(k)}, but today's records give no line for this drug yet (see the other warnings for it). Hold the line until they do.`
-            : `The claim bills ${describe(k)}, which today's records do not support. Remove it or document the service.`,
+            ? `The claim bills ${describe(k)}${on(k)}, but today's records give no line for this drug yet (see the other warnings for it). Hold the line until they do.`
+            : `The claim bills ${describe(k)}${on(k)}, which today's records do not support. Remove it or document the service.`,
           sources: [claim.ref, ...pendingDrug(k.code, c)],
         },
         k.amount ?? priced(k, k.units, c),
       ),
     );
   }
-  return c.warnings;
+  // Say which claim was compared (issue #13: never a pharmacy claim).
+  return c.warnings.map((w) =>
+    w.code.startsWith('CLAIM_') ? { ...w, message: `${w.message} Compared with ${label}.` } : w,
+  );
 }

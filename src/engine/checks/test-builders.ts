@@ -44,7 +44,7 @@ export function fakeReference(): ReferenceData {
     },
     presentationsForHcpcs: () => [],
     hcpcs: () => undefined,
-    hcpcsKnown: () => true,
+    hcpcsKnown: () => false, // consistent with hcpcs(): the fake knows no code on any date
     hcpcsForNdc: (ndc) =>
       ndc === '00006302602' ? ['J9271'] : ndc === '61703033922' ? ['J9045'] : [],
     hcpcsForRxnorm: () => undefined,

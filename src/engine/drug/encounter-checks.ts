@@ -1,5 +1,6 @@
 // Encounter-level drug checks: MUE (drug-wastage R-23) on the day's units per code, and the
 // drafted claim's JW/JZ (R-12 JW_ON_MULTIDOSE, R-22 JZ_WITH_WASTE).
+import { existingClaim } from '../checks/claim-header.ts';
 import type { EncounterScope } from '../stage.ts';
 import type { MueTable } from '../../reference/types.ts';
 import type { DerivedLine, Warning } from '../types.ts';
@@ -48,9 +49,9 @@ export function mueWarnings(lines: DerivedLine[], scope: EncounterScope): Warnin
 
 /** Lines of the encounter's existing claim (any status) that misuse JW/JZ. */
 export function draftClaimWarnings(facts: DrugFacts[], scope: EncounterScope): Warning[] {
-  const claims = scope.patient.claims.filter(
-    (c) => c.use === 'claim' && scope.encounter !== null && c.encounter === scope.encounter,
-  );
+  // The same claim the comparison uses: type matching the setting, never a pharmacy claim.
+  const chosen = scope.encounter !== null ? existingClaim(scope) : undefined;
+  const claims = chosen ? [chosen] : [];
   const out: Warning[] = [];
   for (const claim of claims) {
     for (const cl of claim.lines) {

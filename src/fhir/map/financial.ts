@@ -148,6 +148,7 @@ export function mapClaim(ctx: MapContext, c: ClaimR, key: string): ClaimInfo {
     preAuthRefs: [],
   };
   if (typeCode === 'professional' || typeCode === 'institutional') info.type = typeCode;
+  else if (typeCode) info.otherType = typeCode; // pharmacy, oral, vision: never compared (#13)
   const encounter = claimEncounter(ctx, c);
   if (encounter) info.encounter = encounter;
   for (const d of c.diagnosis ?? []) {
