@@ -253,6 +253,10 @@ function withoutForeignEncounters(
       return;
     }
     kept ??= administrations.slice(0, i);
+    // Never billed on that encounter. A record that bills nothing anyway (not completed, not
+    // given) is kept without the encounter, so its own status warning (NOT_COMPLETED_EXCLUDED,
+    // NOT_GIVEN_NOT_BILLED: contract §2.1) still reaches the coder and the nurse.
+    if (a.status !== 'completed' && a.status !== 'stopped') kept.push({ ...a, encounter: null });
     const issue: InputIssue = {
       code: 'ENCOUNTER_SUBJECT_MISMATCH',
       severity: 'error',
