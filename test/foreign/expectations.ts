@@ -17,12 +17,13 @@ export interface Expectation {
   warnings?: string[];
   /** At least one of these warnings names it. */
   oneOf?: string[];
+  /** Some line from it has one of these codes. */
+  oneOfCodes?: string[];
 }
 
 const MA = (id: string) => `MedicationAdministration/${id}`;
 
 export const EXPECTATIONS: Expectation[] = [
-  // R4 specification examples (Patient/pat1; Encounter/f001 belongs to Patient/f001)
   {
     ref: MA('medadmin0301'),
     route: 'iv',
@@ -42,5 +43,47 @@ export const EXPECTATIONS: Expectation[] = [
     route: 'iv',
     rule: 'contract §2.1 entered-in-error never billed',
     noLine: true,
+  },
+  {
+    ref: MA('medadmin0309'),
+    route: 'iv',
+    rule: 'R20.3 hold: ROUTE_UNKNOWN on medadmin0312/0313 holds the administration lines of the same patient and date',
+    lines: {},
+  },
+  {
+    ref: MA('medadmin0310'),
+    route: 'oral',
+    chemo: true,
+    rule: 'R20.4 oral busulfan: no administration line',
+    warnings: ['ORAL_ROUTE_NOT_BILLABLE'],
+    lines: {},
+  },
+  {
+    ref: MA('medadmin0311'),
+    route: 'oral',
+    rule: 'R20.4 oral alprazolam: no line',
+    noLine: true,
+    warnings: ['ORAL_ROUTE_NOT_BILLABLE'],
+  },
+  {
+    ref: MA('medadmin0312'),
+    route: 'none',
+    rule: 'contract §2.1 / R20.3: no route; a transdermal patch is non-IV, or the route is unknown',
+    noLine: true,
+    oneOf: ['ORAL_ROUTE_NOT_BILLABLE', 'ROUTE_UNKNOWN'],
+  },
+  {
+    ref: MA('medadmin0313'),
+    route: 'none',
+    rule: 'contract §2.1 / R20.3: no route; a rectal suppository is non-IV, or the route is unknown',
+    noLine: true,
+    oneOf: ['ORAL_ROUTE_NOT_BILLABLE', 'ROUTE_UNKNOWN'],
+  },
+  {
+    ref: MA('medicationadministrationone-example'),
+    route: 'oral',
+    rule: 'R20.4 oral route: no line',
+    noLine: true,
+    warnings: ['ORAL_ROUTE_NOT_BILLABLE'],
   },
 ];

@@ -65,3 +65,23 @@ describe('hand-worked expectations', () => {
     },
   );
 });
+
+describe('invariants over every record', () => {
+  it('every MedicationAdministration except entered-in-error is named by a line or a warning', () => {
+    const named = new Set(
+      report.flatMap((e) => [...e.lines, ...e.warnings].flatMap((x) => x.sources)),
+    );
+    const missing = corpusRecords()
+      .filter((r) => r.status !== 'entered-in-error' && !named.has(r.ref))
+      .map((r) => r.ref);
+    expect(missing).toEqual([]);
+  });
+
+  it('no IV administration code from a record whose route is not IV', () => {
+    const nonIv = new Set(EXPECTATIONS.filter((e) => e.route !== 'iv').map((e) => e.ref));
+    const bad = report.flatMap((e) =>
+      e.lines.filter((l) => isIvCode(l.code) && l.sources.some((s) => nonIv.has(s))),
+    );
+    expect(bad).toEqual([]);
+  });
+});
