@@ -15,6 +15,42 @@ export interface CorpusRecord {
   ref: string;
   status: string;
   source: string;
+  /** The first code kind the record's drug carries, in the contract §2.2 order. */
+  drugCodeKind: 'ndc' | 'hcpcs' | 'rxnorm' | 'name' | 'ingredient' | 'none';
+}
+
+interface Concept {
+  coding?: { system?: string }[];
+  text?: string;
+}
+
+/** NDC, then HCPCS, then RxNorm, then a name (contract §2.2), from the concept itself. */
+function codeKind(concept: Concept | undefined): CorpusRecord['drugCodeKind'] {
+  const systems = (concept?.coding ?? []).map((c) => c.system ?? '');
+  if (systems.some((s) => s.endsWith('/sid/ndc'))) return 'ndc';
+  if (systems.some((s) => /HCPCSReleaseCodeSets$/.test(s))) return 'hcpcs';
+  if (systems.some((s) => s.endsWith('/rxnorm'))) return 'rxnorm';
+  if (concept?.text || (concept?.coding ?? []).length > 0) return 'name';
+  return 'none';
+}
+
+function drugConcept(ma: Record<string, unknown>): Concept | undefined {
+  const direct = ma['medicationCodeableConcept'] as Concept | undefined;
+  if (direct) return direct;
+  const ref = (ma['medicationReference'] as { reference?: string } | undefined)?.reference;
+  const contained = (ma['contained'] as { id?: string; code?: Concept }[] | undefined) ?? [];
+  const med = ref?.startsWith('#') ? contained.find((c) => `#${c.id ?? ''}` === ref) : undefined;
+  return med?.code;
+}
+
+/** A contained Medication with no code of its own, only ingredients. */
+function ingredientOnly(ma: Record<string, unknown>): boolean {
+  const contained =
+    (ma['contained'] as { code?: unknown; ingredient?: unknown[] }[] | undefined) ?? [];
+  return (
+    !ma['medicationCodeableConcept'] &&
+    contained.some((c) => !c.code && (c.ingredient ?? []).length > 0)
+  );
 }
 
 export function corpusRecords(): CorpusRecord[] {
@@ -25,6 +61,9 @@ export function corpusRecords(): CorpusRecord[] {
       ref: `MedicationAdministration/${resource.id ?? ''}`,
       status: (resource as { status?: string }).status ?? '',
       source,
+      drugCodeKind: ingredientOnly(resource as unknown as Record<string, unknown>)
+        ? 'ingredient'
+        : codeKind(drugConcept(resource as unknown as Record<string, unknown>)),
     }));
 }
 

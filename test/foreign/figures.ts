@@ -1,6 +1,6 @@
 // Figures for the foreign-data corpus: `npx tsx test/foreign/figures.ts` (prints JSON).
-// Records, drugs identified by method (from the drug lines' evidence, where the report gives
-// it), ROUTE_UNKNOWN and UNKNOWN_DRUG_CATEGORY counts (records named), lines by code, and the
+// Records, drugs identified by method (a record with a drug line counts under the first code
+// kind its drug carries, in the contract §2.2 order, unless the line itself names a method), ROUTE_UNKNOWN and UNKNOWN_DRUG_CATEGORY counts (records named), lines by code, and the
 // records that no line or warning names.
 import {
   auditCorpus,
@@ -27,7 +27,7 @@ function methodOf(line: ReportLine): string {
     }
     return undefined;
   };
-  return look(line) ?? 'not reported';
+  return look(line) ?? '';
 }
 
 export interface CorpusFigures {
@@ -68,7 +68,8 @@ export function figures(report: ReportEncounter[] = auditCorpus()): CorpusFigure
   const drugIdentifiedBy: Record<string, number> = {};
   for (const r of records) {
     if (r.status === 'entered-in-error') continue;
-    const m = drugMethod.get(r.ref) ?? 'no drug line';
+    const line = drugMethod.get(r.ref);
+    const m = line === undefined ? 'no drug line' : line || r.drugCodeKind;
     drugIdentifiedBy[m] = (drugIdentifiedBy[m] ?? 0) + 1;
   }
   const refs = new Set(records.map((r) => r.ref));

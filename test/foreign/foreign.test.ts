@@ -84,4 +84,13 @@ describe('invariants over every record', () => {
     );
     expect(bad).toEqual([]);
   });
+  it('no chemotherapy drug gets a therapeutic or hydration code', () => {
+    const chemo = new Set(EXPECTATIONS.filter((e) => e.chemo).map((e) => e.ref));
+    const bad = report.flatMap((e) =>
+      e.lines.filter(
+        (l) => isTherapeuticOrHydrationCode(l.code) && l.sources.some((s) => chemo.has(s)),
+      ),
+    );
+    expect(bad).toEqual([]);
+  });
 });
