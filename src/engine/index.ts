@@ -9,6 +9,7 @@ export {
   mergeWarnings,
 } from './analyze.ts';
 export { localDate, wholeMinutes } from './time.ts';
+export { resolveDrugCategory, type CategoryResult } from './category.ts';
 export { defaultConfig, PAYER_PROFILES, MEDICARE_RULES, MEDICARE_TRIAL } from './profiles.ts';
 export { checkPlannedDoses } from './planned/planned-checks.ts';
 export { audienceOf } from './planned/audience.ts';

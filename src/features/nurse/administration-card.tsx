@@ -19,6 +19,7 @@ import { PendingNotes, type PendingActions } from './pending-notes.tsx';
 import type { PendingEntry } from './pending/pending-types.ts';
 import { checkStart, checkStop } from './time-checks.ts';
 import { TimePanel } from './time-panel.tsx';
+import { noWasteReason } from './waste-eligibility.ts';
 import { WastePanel } from './waste-panel.tsx';
 import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
 
@@ -53,7 +54,14 @@ export function AdministrationCard(props: AdministrationCardProps) {
   const timeKind = row.status === 'needs-start' ? 'start' : 'stop';
   const canTime = ['running', 'paused', 'needs-stop', 'needs-start'].includes(row.status);
   const finished = row.status === 'done' || row.status === 'stopped-early';
-  const canWaste = finished && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
+  // Issue 14 §2: never offered on hydration fluids or flushes (engine category, R24 flush).
+  const fluid = noWasteReason(
+    row.resource,
+    row.drug.concepts ?? [],
+    reference,
+    (row.start ?? row.end ?? now().toISOString()).slice(0, 10),
+  );
+  const canWaste = finished && !fluid && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
 
   const { visitDay } = props;
   const check = (kind: 'start' | 'stop') => (at: Date) =>

@@ -32,6 +32,8 @@ export interface DrugFacts {
   ndcs: string[];
   hcpcs: string[];
   dose: Quantity | undefined;
+  /** The drug's codes as charted, and its ingredients' (issue 14 §2: no waste on fluids). */
+  concepts?: CodeableConcept[];
 }
 
 export interface AdministrationRow {
@@ -116,9 +118,13 @@ export function drugFacts(
   resources: readonly FhirResource[],
   dose: Quantity | undefined,
 ): DrugFacts {
-  const cc =
-    holder.medicationCodeableConcept ??
-    findMedication(holder.medicationReference?.reference, holder, resources)?.code;
+  const medication = holder.medicationCodeableConcept
+    ? undefined
+    : findMedication(holder.medicationReference?.reference, holder, resources);
+  const cc = holder.medicationCodeableConcept ?? medication?.code;
+  const ingredients = (medication?.ingredient ?? [])
+    .map((i) => i.itemCodeableConcept)
+    .filter((c): c is CodeableConcept => !!c);
   const coding = cc?.coding ?? [];
   const name =
     cc?.text ??
@@ -135,6 +141,7 @@ export function drugFacts(
       .filter((c) => HCPCS_SYSTEMS.has(c.system ?? '') && c.code)
       .map((c) => c.code ?? ''),
     dose,
+    concepts: [...(cc ? [cc] : []), ...ingredients],
   };
 }
 
