@@ -228,6 +228,19 @@ const STORY_CHECKS: Record<string, string[]> = {
     'TRIAL_MA_BILL_ORIGINAL_MEDICARE',
     'TRIAL_MODIFIER_MISMATCH',
   ],
+  // The clinic day (stories 21–32): past denied claims are not compared with today's visit.
+  '21-day-chair1-pembrolizumab-clean.json': [],
+  '22-day-chair1-atezolizumab-running.json': [],
+  '23-day-chair2-paclitaxel-running.json': [],
+  '24-day-chair3-nivolumab-running-no-rate.json': [],
+  '25-day-chair4-bevacizumab-no-stop-time.json': [],
+  '26-day-chair5-rituximab-waste-denied-ndc.json': [],
+  '27-day-chair5-oxaliplatin-running-waste-open.json': [],
+  '28-day-chair6-trial-durvalumab.json': [],
+  '29-day-chair7-pegfilgrastim-injection-denied-jz.json': [],
+  '30-day-chair8-gemcitabine-denied-auth.json': [],
+  '31-day-chair6-hydration-running.json': [],
+  '32-day-chair8-fosaprepitant-no-stop-time.json': [],
 };
 
 async function analyseStory(f: string) {
@@ -364,6 +377,48 @@ const README_RESULTS: Record<string, { lines: string[]; warnings: string[] }> = 
       'TRIAL_MODIFIER_MISMATCH',
     ],
   },
+  '21-day-chair1-pembrolizumab-clean.json': {
+    lines: ['96413 × 1', 'J9271-JZ × 200'],
+    warnings: [],
+  },
+  '22-day-chair1-atezolizumab-running.json': { lines: [], warnings: ['NOT_COMPLETED_EXCLUDED'] },
+  '23-day-chair2-paclitaxel-running.json': {
+    lines: ['96374 × 1', 'J1100-JZ × 20'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN', 'NOT_COMPLETED_EXCLUDED'],
+  },
+  '24-day-chair3-nivolumab-running-no-rate.json': {
+    lines: [],
+    warnings: ['NOT_COMPLETED_EXCLUDED'],
+  },
+  '25-day-chair4-bevacizumab-no-stop-time.json': {
+    lines: ['96409 × 1', 'J9035-JZ × 40'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN', 'MISSING_STOP_TIME'],
+  },
+  '26-day-chair5-rituximab-waste-denied-ndc.json': {
+    lines: ['96413 × 1', '96415 × 3', 'J9312 × 65', 'J9312-JW × 35'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN', 'NO_ZERO_WASTE_COMBINATION', 'SUBOPTIMAL_VIAL_SELECTION'],
+  },
+  '27-day-chair5-oxaliplatin-running-waste-open.json': {
+    lines: [],
+    warnings: ['NOT_COMPLETED_EXCLUDED'],
+  },
+  '28-day-chair6-trial-durvalumab.json': {
+    lines: ['96413-Q1 × 1', 'J9173-JZ-Q0 × 150'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN'],
+  },
+  '29-day-chair7-pegfilgrastim-injection-denied-jz.json': {
+    lines: ['96372 × 1', 'J2506-JZ × 12'],
+    warnings: [],
+  },
+  '30-day-chair8-gemcitabine-denied-auth.json': {
+    lines: ['96413 × 1', 'J9201-JZ × 9'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN'],
+  },
+  '31-day-chair6-hydration-running.json': { lines: [], warnings: ['NOT_COMPLETED_EXCLUDED'] },
+  '32-day-chair8-fosaprepitant-no-stop-time.json': {
+    lines: ['96374 × 1', '96375 × 1', 'J2405-JZ × 8', 'J1453-JZ × 150'],
+    warnings: ['CONTAINER_TYPE_UNKNOWN', 'MISSING_STOP_TIME'],
+  },
 };
 
 describe('fhir-fixtures: whole results as the README states them', () => {
@@ -393,5 +448,49 @@ describe('fhir-fixtures: whole results as the README states them', () => {
     ).toEqual([3396.12, 8732.88]);
     const [r10] = await analyseStory('10-clean-day.json');
     expect(r10?.lines.find((l) => l.code === 'J9271')?.amount).toBe(12129);
+  });
+});
+
+/** The clinic day (stories 21–32, README): chairs, running infusions, orders and denied claims. */
+describe('fhir-fixtures: the full clinic day (stories 21–32)', () => {
+  const day = stories.filter((f) => /^(2[1-9]|3[0-2])-day-/.test(f));
+
+  it('twelve visits on Wed 2026-08-05 at the office across eight chairs, each chair partOf the office', () => {
+    expect(day).toHaveLength(12);
+    const chairs = new Set<string>();
+    for (const f of day) {
+      const [enc] = ofType(f, 'Encounter');
+      expect((enc?.period as { start: string }).start.slice(0, 10)).toBe('2026-08-05');
+      const locs = (enc?.location as { location: { reference: string } }[]).map(
+        (l) => l.location.reference,
+      );
+      expect(locs[0]).toBe('Location/loc-office-pos11');
+      const chair = ofType(f, 'Location').find((l) => `Location/${l.id ?? ''}` === locs[1]);
+      expect((chair?.partOf as { reference: string }).reference).toBe('Location/loc-office-pos11');
+      chairs.add(locs[1] ?? '');
+    }
+    expect(chairs.size).toBe(8);
+  });
+
+  it('five infusions running with no stop time, two charted completed without one', () => {
+    const admins = day.flatMap((f) => ofType(f, 'MedicationAdministration'));
+    const open = admins.filter((a) => !(a.effectivePeriod as { end?: string }).end);
+    expect(open.filter((a) => a.status === 'in-progress')).toHaveLength(5);
+    expect(open.filter((a) => a.status === 'completed')).toHaveLength(2);
+  });
+
+  it('past claims: 8 adjudicated lines, 5 denied (2 NDC, 1 JW/JZ, 2 authorization)', async () => {
+    const [{ mapPatientInputs }, engine] = await Promise.all([
+      import('../src/fhir/map/patient-input.ts'),
+      import('../src/engine/index.ts'),
+    ]);
+    const classified = day.flatMap((f) =>
+      mapPatientInputs([bundles.get(f), shared])
+        .filter((p) => p.patient !== 'unknown')
+        .flatMap((p) => engine.classifyAdjudications(p)),
+    );
+    expect(classified).toHaveLength(8);
+    const denied = classified.filter((a) => a.denied).map((a) => a.cause);
+    expect(denied.sort()).toEqual(['authorization', 'authorization', 'jw-jz', 'ndc', 'ndc']);
   });
 });

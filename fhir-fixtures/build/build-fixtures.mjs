@@ -7,6 +7,7 @@ import { practitioners } from './practitioners.mjs';
 import { carboPacli, folfox, pembroWaste, rituxRestart, trialSponsor } from './stories-a.mjs';
 import { authExpired, claimErrors, cleanDay, coverageEnded, hopdConcurrent } from './stories-b.mjs';
 import { trialMaClaim } from './stories-c.mjs';
+import { CLINIC_DAY } from './stories-e.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = {
@@ -22,6 +23,7 @@ const files = {
   '09-draft-claim-with-errors.json': claimErrors,
   '10-clean-day.json': cleanDay,
   '11-trial-medicare-advantage-claim.json': trialMaClaim,
+  ...CLINIC_DAY,
 };
 for (const [name, build] of Object.entries(files)) {
   writeFileSync(join(out, name), `${JSON.stringify(build(), null, 2)}\n`);
