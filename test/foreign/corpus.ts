@@ -8,7 +8,8 @@ import { readSeedData } from '../../src/sandbox/seed-data.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 /** The data folders (the test and script files next to them are not data). */
-export const CORPUS_DIRS = ['r4-spec', 'mcode', 'health-care-surveys'].map((d) => resolve(here, d));
+export const CORPUS_SOURCES = ['r4-spec', 'mcode', 'health-care-surveys', 'ecqm-qicore-2024'];
+export const CORPUS_DIRS = CORPUS_SOURCES.map((d) => resolve(here, d));
 
 export interface CorpusRecord {
   /** `MedicationAdministration/<id>`, as the report's sources name it. */
@@ -17,11 +18,76 @@ export interface CorpusRecord {
   source: string;
   /** The first code kind the record's drug carries, in the contract §2.2 order. */
   drugCodeKind: 'ndc' | 'hcpcs' | 'rxnorm' | 'name' | 'ingredient' | 'none';
+  /** Something in the record itself says intravenous (see `saysIntravenous`). */
+  saysIv: boolean;
+  /** Its drug is a chemotherapy or complex biologic (see `CHEMO_RXCUI`, `CHEMO_NAME`). */
+  chemo: boolean;
 }
 
 interface Concept {
-  coding?: { system?: string }[];
+  coding?: { system?: string; code?: string; display?: string }[];
   text?: string;
+}
+
+/** Intravenous route codes (medication-vocabulary §1): SNOMED CT route concepts and qualifier
+ * values, FDA/NCI C38276, HL7 v2 0162 IV; HL7 v3 RouteOfAdministration codes beginning IV. */
+const IV_ROUTE_CODES = new Set(['47625008', '255560000', '418114005', '419993007', 'C38276']);
+const IV_TEXT = /intravenous|\bIV\b|\bI\.V\./i;
+
+const conceptWords = (c: Concept | undefined): string =>
+  [c?.text ?? '', ...(c?.coding ?? []).map((x) => x.display ?? '')].join(' ');
+
+/**
+ * Read independently of the engine: the record's route, method, drug or dose form says
+ * intravenous somewhere (a code or a word). R20.1–R20.3: only such a record may ever give an
+ * IV administration code; no route is not IV.
+ */
+export function saysIntravenous(ma: Record<string, unknown>): boolean {
+  const dosage = (ma['dosage'] as { route?: Concept; method?: Concept } | undefined) ?? {};
+  const codes = [...(dosage.route?.coding ?? []), ...(dosage.method?.coding ?? [])];
+  if (codes.some((c) => IV_ROUTE_CODES.has(c.code ?? ''))) return true;
+  if (
+    (dosage.route?.coding ?? []).some(
+      (c) => /v3-RouteOfAdministration$/.test(c.system ?? '') && /^IV/.test(c.code ?? ''),
+    )
+  )
+    return true;
+  const contained = (ma['contained'] as { code?: Concept; form?: Concept }[] | undefined) ?? [];
+  const words = [
+    conceptWords(dosage.route),
+    conceptWords(dosage.method),
+    conceptWords(drugConcept(ma)),
+    ...contained.flatMap((m) => [conceptWords(m.code), conceptWords(m.form)]),
+  ].join(' ');
+  return IV_TEXT.test(words);
+}
+
+/**
+ * Chemotherapy and complex biologics of the corpus (infusion-rules R2.1), by RxNorm ingredient
+ * or product code as the records carry them, checked by hand against the CMS crosswalk's J9xxx
+ * drugs: doxorubicin, cyclophosphamide, paclitaxel, vincristine, idarubicin, busulfan,
+ * brentuximab, BCG live (J9030); Myleran is busulfan, Adcetris brentuximab.
+ */
+export const CHEMO_RXCUI = new Set([
+  '1790099',
+  '3002',
+  '2644738',
+  '56946',
+  '11202',
+  '5650',
+  '1828',
+  '1653484',
+  '1653579',
+]);
+export const CHEMO_NAME =
+  /doxorubicin|cyclophosphamide|paclitaxel|vincristine|idarubicin|busulfan|myleran|brentuximab|adcetris|\bBCG\b/i;
+
+function isChemo(ma: Record<string, unknown>): boolean {
+  const concept = drugConcept(ma);
+  if ((concept?.coding ?? []).some((c) => CHEMO_RXCUI.has(c.code ?? ''))) return true;
+  const contained = (ma['contained'] as { code?: Concept }[] | undefined) ?? [];
+  const words = [conceptWords(concept), ...contained.map((m) => conceptWords(m.code))].join(' ');
+  return CHEMO_NAME.test(words);
 }
 
 /** NDC, then HCPCS, then RxNorm, then a name (contract §2.2), from the concept itself. */
@@ -64,6 +130,8 @@ export function corpusRecords(): CorpusRecord[] {
       drugCodeKind: ingredientOnly(resource as unknown as Record<string, unknown>)
         ? 'ingredient'
         : codeKind(drugConcept(resource as unknown as Record<string, unknown>)),
+      saysIv: saysIntravenous(resource as unknown as Record<string, unknown>),
+      chemo: isChemo(resource as unknown as Record<string, unknown>),
     }));
 }
 
@@ -99,10 +167,11 @@ export function auditCorpus(): ReportEncounter[] {
   return (JSON.parse(stdout) as { encounters: ReportEncounter[] }).encounters;
 }
 
-/** IV administration codes (infusion-rules): 96360–96379 and 96409–96417. */
+/** IV administration codes (infusion-rules §3): 96360–96368, 96374–96379 and 96409–96417; not
+ * the subcutaneous infusion (96369–96371), SC/IM injection (96372) or intra-arterial (96373) codes. */
 export function isIvCode(code: string): boolean {
   const n = /^\d{5}$/.test(code) ? Number(code) : NaN;
-  return (n >= 96360 && n <= 96379) || (n >= 96409 && n <= 96417);
+  return (n >= 96360 && n <= 96368) || (n >= 96374 && n <= 96379) || (n >= 96409 && n <= 96417);
 }
 
 /** Therapeutic, prophylactic, diagnostic and hydration codes (96360–96379). */

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditCorpus,
+  CORPUS_SOURCES,
   corpusRecords,
   isAdministrationCode,
   isIvCode,
@@ -24,10 +25,12 @@ const warningsNaming = (ref: string) =>
 describe('foreign corpus', () => {
   const records = corpusRecords();
 
-  it('holds the records the README lists, from three sources', () => {
+  it('holds the records the README lists, from four sources', () => {
     const sources = new Set(records.map((r) => r.source.split('/')[0]));
-    expect([...sources].sort()).toEqual(['health-care-surveys', 'mcode', 'r4-spec']);
-    expect(records).toHaveLength(23);
+    expect([...sources].sort()).toEqual([...CORPUS_SOURCES].sort());
+    expect(records).toHaveLength(223);
+    // One record per id: the audit names records by id.
+    expect(new Set(records.map((r) => r.ref)).size).toBe(records.length);
   });
 
   it('every hand-worked row names a record of the corpus', () => {
@@ -49,6 +52,12 @@ describe('hand-worked expectations', () => {
           if (isAdministrationCode(l.code)) admin[l.code] = (admin[l.code] ?? 0) + l.units;
         expect(admin).toEqual(row.lines);
       }
+      if (row.drugLines) {
+        const drug: Record<string, number> = {};
+        for (const l of lines)
+          if (!isAdministrationCode(l.code)) drug[l.code] = (drug[l.code] ?? 0) + l.units;
+        expect(drug).toEqual(row.drugLines);
+      }
       for (const code of row.warnings ?? []) expect(warnings).toContain(code);
       if (row.oneOf)
         expect(
@@ -67,6 +76,7 @@ describe('hand-worked expectations', () => {
 });
 
 describe('invariants over every record', () => {
+  const records = corpusRecords();
   it('every MedicationAdministration except entered-in-error is named by a line or a warning', () => {
     const named = new Set(
       report.flatMap((e) => [...e.lines, ...e.warnings].flatMap((x) => x.sources)),
@@ -77,20 +87,30 @@ describe('invariants over every record', () => {
     expect(missing).toEqual([]);
   });
 
-  it('no IV administration code from a record whose route is not IV', () => {
-    const nonIv = new Set(EXPECTATIONS.filter((e) => e.route !== 'iv').map((e) => e.ref));
+  it('no IV administration code from a record that does not say intravenous (R20.1-R20.3)', () => {
+    const nonIv = new Set(records.filter((r) => !r.saysIv).map((r) => r.ref));
     const bad = report.flatMap((e) =>
       e.lines.filter((l) => isIvCode(l.code) && l.sources.some((s) => nonIv.has(s))),
     );
     expect(bad).toEqual([]);
   });
-  it('no chemotherapy drug gets a therapeutic or hydration code', () => {
-    const chemo = new Set(EXPECTATIONS.filter((e) => e.chemo).map((e) => e.ref));
+
+  it('no chemotherapy drug gets a therapeutic or hydration code (R2.1)', () => {
+    const chemo = new Set(records.filter((r) => r.chemo).map((r) => r.ref));
     const bad = report.flatMap((e) =>
       e.lines.filter(
         (l) => isTherapeuticOrHydrationCode(l.code) && l.sources.some((s) => chemo.has(s)),
       ),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('the hand-worked rows agree with the independent route and drug reading', () => {
+    const byRef = new Map(records.map((r) => [r.ref, r]));
+    for (const row of EXPECTATIONS) {
+      const r = byRef.get(row.ref);
+      expect(r?.saysIv, row.ref).toBe(row.route === 'iv');
+      if (row.chemo) expect(r?.chemo, row.ref).toBe(true);
+    }
   });
 });
