@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { KoaContextLike, Provider, TokenLike } from 'oidc-provider';
-import type { LaunchContext } from './launch-registry.ts';
+import { accountIdOf, fhirUserPathOf, type LaunchContext } from './launch-registry.ts';
 import { SandboxAdapter } from './oidc-memory-adapter.ts';
 import { isResourceScope } from './smart-scopes.ts';
 
@@ -38,6 +38,7 @@ export const OIDC_SCOPES = [
 
 /** What a grant carries beyond scopes: decided at authorization, echoed in every token. */
 export interface GrantContext {
+  /** The account: a Practitioner id, or `Patient/<id>` for a patient user. */
   userId: string;
   patientId: string | undefined;
   encounterId: string | undefined;
@@ -68,7 +69,7 @@ export interface AuthServer {
 
 export function grantContextFor(launch: LaunchContext, scope: string): GrantContext {
   return {
-    userId: launch.userId,
+    userId: accountIdOf(launch),
     patientId: launch.patientId,
     encounterId: launch.encounterId,
     intent: launch.intent,
@@ -179,13 +180,13 @@ export async function createAuthServer(opts: AuthServerOptions): Promise<AuthSer
       return {
         ...(g.patientId ? { patient: g.patientId } : {}),
         ...(g.encounterId ? { encounter: g.encounterId } : {}),
-        fhirUser: `${opts.fhirBase}/Practitioner/${g.userId}`,
+        fhirUser: `${opts.fhirBase}/${fhirUserPathOf(g.userId)}`,
       };
     },
     clientBasedCORS: (_ctx: unknown, origin: string) => opts.corsOrigins.includes(origin),
     findAccount: async (_ctx: unknown, sub: string) => ({
       accountId: sub,
-      claims: async () => ({ sub, fhirUser: `${opts.fhirBase}/Practitioner/${sub}` }),
+      claims: async () => ({ sub, fhirUser: `${opts.fhirBase}/${fhirUserPathOf(sub)}` }),
     }),
     renderError: async (ctx: KoaContextLike, out: Record<string, unknown>) => {
       ctx.body = `The sign-in could not be completed: ${String(out['error_description'] ?? out['error'] ?? 'unknown error')}`;

@@ -6,11 +6,14 @@ import type { InteractionDetails } from 'oidc-provider';
 import { grantContextFor, OIDC_SCOPES, type AuthServer } from './auth-server.ts';
 import { escapeHtml, page, parseForm, readBody, sendHtml } from './http-util.ts';
 import {
+  accountIdOf,
   isSandboxRole,
+  PATIENT_USER_CHOICE,
   ROLE_USERS,
   type LaunchContext,
   type LaunchRegistry,
 } from './launch-registry.ts';
+import { isCompartmentType } from './compartment.ts';
 import { profileAllows, type ProfileHolder } from './ehr-profiles.ts';
 import { isResourceScope, parseResourceScope, scopeType } from './smart-scopes.ts';
 
@@ -37,6 +40,20 @@ function offeredByProfile(deps: InteractionDeps, scope: string): boolean {
   return [...parsed.permissions].every((p) => profileAllows(profile, parsed.type, p));
 }
 
+/**
+ * A patient signed in as themself gets read access only: no create/update/delete scope, and no
+ * user/ scope on a patient-compartment type (that would reach other patients' records); user/
+ * reads of shared types (Medication, Practitioner, …) stay.
+ */
+export function patientUserMayHave(scope: string): boolean {
+  const parsed = parseResourceScope(scope);
+  if (!parsed) return false;
+  const readOnly = [...parsed.permissions].every((p) => p === 'r' || p === 's');
+  if (!readOnly) return false;
+  if (parsed.level === 'patient') return true;
+  return parsed.level === 'user' && parsed.type !== '*' && !isCompartmentType(parsed.type);
+}
+
 function sameBase(a: string, b: string): boolean {
   return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
@@ -52,11 +69,15 @@ async function finish(
     .split(' ')
     .filter(Boolean);
   const oidc = requested.filter((s) => OIDC_SCOPES.includes(s));
+  const patientUser = launch.userType === 'Patient';
   const withheld = (s: string) =>
-    launch.withholdTypes.includes(scopeType(s) ?? '') || !offeredByProfile(deps, s);
+    launch.withholdTypes.includes(scopeType(s) ?? '') ||
+    !offeredByProfile(deps, s) ||
+    (patientUser && !patientUserMayHave(s));
   const resource = requested.filter((s) => isResourceScope(s) && !withheld(s));
   const refused = requested.filter((s) => isResourceScope(s) && withheld(s));
-  const grant = new deps.auth.provider.Grant({ accountId: launch.userId, clientId: deps.clientId });
+  const accountId = accountIdOf(launch);
+  const grant = new deps.auth.provider.Grant({ accountId, clientId: deps.clientId });
   if (oidc.length > 0) grant.addOIDCScope(oidc.join(' '));
   if (resource.length > 0) grant.addResourceScope(deps.fhirBase, resource.join(' '));
   if (refused.length > 0) grant.rejectResourceScope(deps.fhirBase, refused.join(' '));
@@ -65,7 +86,7 @@ async function finish(
   await deps.auth.provider.interactionFinished(
     req,
     res,
-    { login: { accountId: launch.userId }, consent: { grantId } },
+    { login: { accountId }, consent: { grantId } },
     { mergeWithLastSubmission: false },
   );
 }
@@ -94,6 +115,7 @@ function pickerPage(uid: string, patients: PatientChoice[]): string {
         `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
     )
     .join('');
+  const self = `<label><input type="radio" name="role" value="${PATIENT_USER_CHOICE}"> patient user (the chosen Patient, read-only)</label>`;
   return page(
     'Choose a patient',
     `<header><h1>Local EHR: standalone sign-in</h1></header>
@@ -101,7 +123,7 @@ function pickerPage(uid: string, patients: PatientChoice[]): string {
 <form method="post" action="/auth/interaction/${escapeHtml(uid)}">
 <label for="patient">Patient</label>
 <select id="patient" name="patient" required>${options}</select>
-<fieldset><legend>Signed-in user</legend>${roles}</fieldset>
+<fieldset><legend>Signed-in user</legend>${roles}${self}</fieldset>
 <button type="submit">Continue</button>
 </form>
 </main>`,
@@ -149,9 +171,25 @@ export async function handleInteraction(
     return;
   }
   const form = parseForm(await readBody(req));
-  const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
   const patients = await deps.listPatients();
   const patientId = patients.find((p) => p.id === form['patient'])?.id;
+  if (form['role'] === PATIENT_USER_CHOICE) {
+    if (!patientId) {
+      await deny(deps, req, res, 'a patient user needs a patient');
+      return;
+    }
+    await finish(deps, req, res, details, {
+      userId: patientId,
+      userType: 'Patient',
+      patientId,
+      encounterId: undefined,
+      intent: undefined,
+      needPatientBanner: true,
+      withholdTypes: [],
+    });
+    return;
+  }
+  const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
   await finish(deps, req, res, details, {
     userId: ROLE_USERS[role],
     patientId,

@@ -14,9 +14,27 @@ export function isSandboxRole(value: unknown): value is SandboxRole {
   return value === 'nurse' || value === 'clinician' || value === 'coder';
 }
 
+/** The launcher's and picker's "user" choice for the patient themself (a Patient fhirUser). */
+export const PATIENT_USER_CHOICE = 'patient';
+
+/**
+ * The sign-in account: a Practitioner's id (`nurse-1`) as before, or `Patient/<id>` for a
+ * patient user, so the fhirUser in the id token and the access token names the right type.
+ */
+export function accountIdOf(launch: Pick<LaunchContext, 'userId' | 'userType'>): string {
+  return launch.userType === 'Patient' ? `Patient/${launch.userId}` : launch.userId;
+}
+
+/** `Practitioner/nurse-1` or `Patient/pt-1` from an account id. */
+export function fhirUserPathOf(accountId: string): string {
+  return accountId.startsWith('Patient/') ? accountId : `Practitioner/${accountId}`;
+}
+
 export interface LaunchContext {
-  /** Practitioner id of the user (e.g. `nurse-1`). */
+  /** Id of the user: a Practitioner (e.g. `nurse-1`), or a Patient when `userType` says so. */
   userId: string;
+  /** Who signs in: a Practitioner (default) or the patient themself (read-only scopes). */
+  userType?: 'Practitioner' | 'Patient';
   patientId: string | undefined;
   encounterId: string | undefined;
   /** SMART `intent` for the token response (role hint). */

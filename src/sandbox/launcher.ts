@@ -5,7 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FhirStore } from './fhir-store.ts';
 import { escapeHtml, page, parseForm, readBody, redirect, sendHtml } from './http-util.ts';
 import type { PatientChoice } from './interaction.ts';
-import { isSandboxRole, ROLE_USERS, type LaunchRegistry } from './launch-registry.ts';
+import {
+  accountIdOf,
+  fhirUserPathOf,
+  isSandboxRole,
+  PATIENT_USER_CHOICE,
+  ROLE_USERS,
+  type LaunchRegistry,
+} from './launch-registry.ts';
 
 export interface LauncherDeps {
   store: FhirStore;
@@ -71,6 +78,8 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
         `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
     )
     .join('');
+  // The patient themself as the signed-in user (fhirUser Patient/<chosen patient>, read-only).
+  const self = `<label><input type="radio" name="role" value="${PATIENT_USER_CHOICE}"> patient user (the chosen Patient, read-only)</label>`;
   return page(
     'Local EHR launcher',
     `<header><h1>Local EHR launcher</h1></header>
@@ -81,7 +90,7 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 <select id="patient" name="patient" required>${patientOptions}</select>
 <label for="encounter">Encounter (must belong to the patient)</label>
 <select id="encounter" name="encounter"><option value="">No encounter (today)</option>${groups}</select>
-<fieldset><legend>Role</legend>${roles}</fieldset>
+<fieldset><legend>Role</legend>${roles}${self}</fieldset>
 <fieldset><legend>Where to open the app</legend>
 <label><input type="radio" name="embedded" value="1" checked> Inside the EHR frame</label>
 <label><input type="radio" name="embedded" value="0"> Top-level window</label>
@@ -134,13 +143,15 @@ export async function handleLauncher(
       );
       return true;
     }
+    const patientUser = form['role'] === PATIENT_USER_CHOICE;
     const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
     const embedded = form['embedded'] !== '0';
     const launchId = deps.launches.create({
-      userId: ROLE_USERS[role],
+      ...(patientUser
+        ? { userId: patient.id, userType: 'Patient' as const, intent: undefined }
+        : { userId: ROLE_USERS[role], intent: role }),
       patientId: patient.id,
       encounterId: encounter?.id,
-      intent: role,
       needPatientBanner: !embedded,
       withholdTypes: (form['withhold'] ?? '')
         .split(',')
@@ -168,7 +179,11 @@ export async function handleLauncher(
     const patients = await listPatients(deps.store);
     const banner = patients.find((p) => p.id === launch.patientId)?.label ?? '';
     const appUrl = `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
-    sendHtml(res, 200, framePage(appUrl, `${banner} · signed in as Practitioner/${launch.userId}`));
+    sendHtml(
+      res,
+      200,
+      framePage(appUrl, `${banner} · signed in as ${fhirUserPathOf(accountIdOf(launch))}`),
+    );
     return true;
   }
   return false;

@@ -19,6 +19,8 @@ export interface TokenRequest {
   patientId?: string;
   encounterId?: string;
   role?: 'nurse' | 'clinician' | 'coder';
+  /** Sign in as the launch patient themself (fhirUser Patient/<id>) instead of a Practitioner. */
+  patientUser?: boolean;
   withhold?: string[];
   tamperVerifier?: string;
 }
@@ -26,11 +28,13 @@ export interface TokenRequest {
 /** An EHR launch through the launch registry and the real authorize/token endpoints. */
 export function launchToken(ehr: EhrServer, req: TokenRequest): Promise<TokenResult> {
   const role = req.role ?? 'nurse';
+  const patientId = req.patientId ?? PT1;
   const launch = ehr.launches.create({
-    userId: `${role}-1`,
-    patientId: req.patientId ?? PT1,
+    ...(req.patientUser
+      ? { userId: patientId, userType: 'Patient' as const, intent: undefined }
+      : { userId: `${role}-1`, intent: role }),
+    patientId,
     encounterId: req.encounterId,
-    intent: role,
     needPatientBanner: false,
     withholdTypes: req.withhold ?? [],
   });

@@ -14,6 +14,8 @@ export interface LaunchOptions {
   role: Role;
   patientId: string;
   encounterId?: string;
+  /** Sign in as the patient themself (fhirUser Patient/<patientId>, read-only scopes); `role` is then ignored. */
+  asPatientUser?: boolean;
   /** Inside the launcher's EHR frame (iframe) instead of top-level. Default false. */
   embedded?: boolean;
   /** Resource types whose scopes the EHR withholds from this launch (tests of "not available"). */
@@ -78,7 +80,8 @@ export async function launchAs(opts: LaunchOptions): Promise<Page> {
   await page.goto(s.launcherUrl);
   await page.getByLabel('Patient', { exact: true }).selectOption(opts.patientId);
   await page.getByLabel(/^Encounter/).selectOption(opts.encounterId ?? '');
-  await page.getByLabel(opts.role, { exact: false }).first().check();
+  if (opts.asPatientUser) await page.getByRole('radio', { name: /patient user/ }).check();
+  else await page.getByLabel(opts.role, { exact: false }).first().check();
   await page.getByLabel(opts.embedded ? 'Inside the EHR frame' : 'Top-level window').check();
   if (opts.withhold && opts.withhold.length > 0) {
     await page.evaluate((value) => {
