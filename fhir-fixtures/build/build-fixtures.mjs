@@ -4,15 +4,16 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { practitioners } from './practitioners.mjs';
-import { carboPacli, folfox, pembroWaste, rituxRestart, trialSponsor } from './stories-a.mjs';
+import { carboPacli, pembroWaste, rituxRestart, trialSponsor } from './stories-a.mjs';
 import { authExpired, claimErrors, cleanDay, coverageEnded, hopdConcurrent } from './stories-b.mjs';
 import { trialMaClaim } from './stories-c.mjs';
 import { CLINIC_DAY } from './stories-e.mjs';
+import { boneAgents, folfoxWithPump, hormonalInjections, myelomaSc, portFlushOnly } from './stories-d.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = {
   'practitioners.json': practitioners,
-  '01-folfox-premeds-hydration.json': folfox,
+  '01-folfox-premeds-hydration.json': folfoxWithPump,
   '02-pembrolizumab-weight-waste.json': pembroWaste,
   '03-carboplatin-paclitaxel-in-progress.json': carboPacli,
   '04-rituximab-reaction-restart.json': rituxRestart,
@@ -24,6 +25,10 @@ const files = {
   '10-clean-day.json': cleanDay,
   '11-trial-medicare-advantage-claim.json': trialMaClaim,
   ...CLINIC_DAY,
+  '12-denosumab-zoledronic-acid.json': boneAgents,
+  '13-hormonal-injections.json': hormonalInjections,
+  '14-port-flush-only.json': portFlushOnly,
+  '15-myeloma-sc-injections.json': myelomaSc,
 };
 for (const [name, build] of Object.entries(files)) {
   writeFileSync(join(out, name), `${JSON.stringify(build(), null, 2)}\n`);
