@@ -1,6 +1,6 @@
 // The foreign-data corpus (FHIR R4 written outside this project, see README.md): its
 // MedicationAdministrations as read from the files, and the audit command's report over it.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSeedData } from '../../src/sandbox/seed-data.ts';
@@ -157,15 +157,41 @@ export interface ReportEncounter {
   warnings: ReportWarning[];
 }
 
+const auditArgs = (options: readonly string[]): string[] => [
+  '--import',
+  'tsx',
+  'src/cli/audit.ts',
+  ...options,
+  ...CORPUS_DIRS.map((d) => relative(root, d)),
+];
+
 /** The audit command (as a user runs it) over the corpus folders. */
-export function auditCorpus(): ReportEncounter[] {
-  const stdout = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/audit.ts', ...CORPUS_DIRS.map((d) => relative(root, d))],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
+export function auditCorpus(options: readonly string[] = []): ReportEncounter[] {
+  const stdout = execFileSync(process.execPath, auditArgs(options), {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return (JSON.parse(stdout) as { encounters: ReportEncounter[] }).encounters;
 }
+
+/** The same, without blocking, so several runs share the machine's cores. */
+export function auditCorpusAsync(options: readonly string[] = []): Promise<ReportEncounter[]> {
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      auditArgs(options),
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) fail(error);
+        else done((JSON.parse(stdout) as { encounters: ReportEncounter[] }).encounters);
+      },
+    );
+  });
+}
+
+/** `rules.routeMissingPolicy = code_others` (R20.3 alternative): more records get lines. */
+export const CODE_OTHERS_CONFIG = resolve(here, 'code-others.config.json');
 
 /** IV administration codes (infusion-rules §3): 96360–96368, 96374–96379 and 96409–96417; not
  * the subcutaneous infusion (96369–96371), SC/IM injection (96372) or intra-arterial (96373) codes. */
