@@ -3,6 +3,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveDrugCategory } from '../../src/engine/index.ts';
+import { drugIdentity } from '../../src/fhir/map/codes.ts';
+import type { CodeableConcept } from '../../src/fhir/schemas/common.ts';
+import { builtinReference } from '../../src/reference/builtin.ts';
 import { readSeedData } from '../../src/sandbox/seed-data.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -100,7 +104,7 @@ function codeKind(concept: Concept | undefined): CorpusRecord['drugCodeKind'] {
   return 'none';
 }
 
-function drugConcept(ma: Record<string, unknown>): Concept | undefined {
+export function drugConcept(ma: Record<string, unknown>): Concept | undefined {
   const direct = ma['medicationCodeableConcept'] as Concept | undefined;
   if (direct) return direct;
   const ref = (ma['medicationReference'] as { reference?: string } | undefined)?.reference;
@@ -133,6 +137,41 @@ export function corpusRecords(): CorpusRecord[] {
       saysIv: saysIntravenous(resource as unknown as Record<string, unknown>),
       chemo: isChemo(resource as unknown as Record<string, unknown>),
     }));
+}
+
+export interface EngineDrugView {
+  status: string;
+  /** contract §2.2 step that found a code (ndc, hcpcs, rxnorm, rxnorm-name, text), or none. */
+  by: string;
+  /** The category that follows (R2.1–R2.3); "unknown" = UNKNOWN_DRUG_CATEGORY. */
+  category: string;
+  hcpcs?: string;
+}
+
+/**
+ * Each record's drug through the engine's own identification and category (built-in reference
+ * data, the record's date), whether or not the audit makes a line for it: a held, oral or
+ * not-given record is identified all the same.
+ */
+export function engineDrugView(): Map<string, EngineDrugView> {
+  const ref = builtinReference();
+  const out = new Map<string, EngineDrugView>();
+  for (const { resource } of readSeedData(CORPUS_DIRS, here).resources) {
+    if (resource.resourceType !== 'MedicationAdministration') continue;
+    const ma = resource as unknown as Record<string, unknown>;
+    const period = ma['effectivePeriod'] as { start?: string } | undefined;
+    const when = (ma['effectiveDateTime'] as string | undefined) ?? period?.start ?? '';
+    const concept = drugConcept(ma) as CodeableConcept | undefined;
+    const r = resolveDrugCategory(drugIdentity([concept]), ref, when.slice(0, 10));
+    const view: EngineDrugView = {
+      status: (ma['status'] as string | undefined) ?? '',
+      by: r.identifiedBy ?? 'none',
+      category: r.unknown ? 'unknown' : r.category,
+    };
+    if (r.hcpcs) view.hcpcs = r.hcpcs;
+    out.set(`MedicationAdministration/${resource.id ?? ''}`, view);
+  }
+  return out;
 }
 
 export interface ReportLine {

@@ -5,6 +5,7 @@
 import {
   auditCorpus,
   corpusRecords,
+  engineDrugView,
   isAdministrationCode,
   type ReportEncounter,
   type ReportLine,
@@ -34,6 +35,8 @@ export interface CorpusFigures {
   records: number;
   byStatus: Record<string, number>;
   drugIdentifiedBy: Record<string, number>;
+  /** Each record's drug through the engine's own identification (contract §2.2), report or not. */
+  identification: { by: Record<string, number>; category: Record<string, number> };
   routeUnknown: number;
   unknownDrugCategory: number;
   linesByCode: Record<string, { lines: number; units: number }>;
@@ -78,6 +81,7 @@ export function figures(report: ReportEncounter[] = auditCorpus()): CorpusFigure
     records: records.length,
     byStatus,
     drugIdentifiedBy,
+    identification: identification(),
     routeUnknown: count(warned('ROUTE_UNKNOWN')),
     unknownDrugCategory: count(warned('UNKNOWN_DRUG_CATEGORY')),
     linesByCode: Object.fromEntries(
@@ -87,6 +91,18 @@ export function figures(report: ReportEncounter[] = auditCorpus()): CorpusFigure
       .filter((r) => r.status !== 'entered-in-error' && !named.has(r.ref))
       .map((r) => r.ref),
   };
+}
+
+/** Aggregates engineDrugView (corpus.ts) over the records that are not entered-in-error. */
+export function identification(): CorpusFigures['identification'] {
+  const by: Record<string, number> = {};
+  const category: Record<string, number> = {};
+  for (const v of engineDrugView().values()) {
+    if (v.status === 'entered-in-error') continue;
+    by[v.by] = (by[v.by] ?? 0) + 1;
+    category[v.category] = (category[v.category] ?? 0) + 1;
+  }
+  return { by, category };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

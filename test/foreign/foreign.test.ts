@@ -6,6 +6,7 @@ import {
   CODE_OTHERS_CONFIG,
   CORPUS_SOURCES,
   corpusRecords,
+  engineDrugView,
   isAdministrationCode,
   isIvCode,
   isTherapeuticOrHydrationCode,
@@ -128,6 +129,15 @@ describe('the independent reading', () => {
       expect(r?.saysIv, row.ref).toBe(row.route === 'iv');
       if (row.chemo) expect(r?.chemo, row.ref).toBe(true);
     }
+  });
+
+  it('no chemotherapy drug is put in the therapeutic or hydration category (R2.1)', () => {
+    const view = engineDrugView();
+    const wrong = records
+      .filter((r) => r.chemo)
+      .map((r) => [r.ref, view.get(r.ref)?.category] as const)
+      .filter(([, c]) => c === 'therapeutic' || c === 'hydration');
+    expect(wrong).toEqual([]);
   });
 
   it('says IV for 17 records and chemotherapy for 27 (README)', () => {
