@@ -121,6 +121,35 @@ describe('contract §2.2 identification order and category', () => {
   });
 });
 
+describe('medication-vocabulary §4 step 4: the plain product first; liposome, protein-bound and biosimilar never stripped', () => {
+  it.each([
+    // [label, identity, first code, also a candidate (or undefined)]
+    ['RxNorm ingredient 56946 paclitaxel', id({ rxnorm: ['56946'] }), 'J9267', 'J9264'],
+    ['RxNorm SCD 583214 paclitaxel powder', id({ rxnorm: ['583214'] }), 'J9264', undefined],
+    ['text paclitaxel', id({ text: 'PACLitaxel' }), 'J9267', 'J9264'],
+    ['text paclitaxel protein-bound', id({ text: 'paclitaxel protein-bound' }), 'J9264', undefined],
+    ['text Abraxane', id({ text: 'Abraxane' }), 'J9264', undefined],
+    ['RxNorm ingredient 3639 doxorubicin', id({ rxnorm: ['3639'] }), 'J9000', undefined],
+    ['text doxorubicin', id({ text: 'DOXOrubicin' }), 'J9000', undefined],
+    ['text doxorubicin liposomal', id({ text: 'doxorubicin liposomal' }), 'Q2050', undefined],
+    ['text irinotecan', id({ text: 'irinotecan' }), 'J9206', undefined],
+    ['text irinotecan liposome', id({ text: 'irinotecan liposome' }), 'J9205', undefined],
+    ['RxNorm ingredient 224905 trastuzumab', id({ rxnorm: ['224905'] }), 'J9355', 'J9356'],
+    ['text trastuzumab', id({ text: 'trastuzumab' }), 'J9355', undefined],
+    ['text trastuzumab-anns', id({ text: 'trastuzumab-anns' }), 'Q5117', undefined],
+    ['RxNorm ingredient 253337 bevacizumab', id({ rxnorm: ['253337'] }), 'J9035', undefined],
+    ['text bevacizumab', id({ text: 'bevacizumab' }), 'J9035', undefined],
+    ['text bevacizumab-awwb', id({ text: 'bevacizumab-awwb' }), 'Q5107', undefined],
+  ] as const)('%s → %s first (%s also offered)', (_l, drug, first, other) => {
+    const r = resolveDrugCategory(drug, ref, DOS);
+    expect(r.hcpcs).toBe(first);
+    expect(r.category).toBe('chemo');
+    if (other) expect(r.candidates?.[0]).toBe(first);
+    if (other) expect(r.candidates).toContain(other);
+    else expect(r.candidates).toBeUndefined();
+  });
+});
+
 const ts = (iso: string) => ({ ms: Date.parse(iso), offsetMin: -300, iso });
 
 function run(drug: DrugIdentity, dose?: { value: string; unit: string }) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from './builtin.ts';
+import { ownNameKey } from './build/identity-tables.ts';
 import { combinationKey, ingredientKey, parseDrugName } from './drug-names.ts';
 import { HAS_SHARED, SHARED_CMS } from './parse/fixtures.ts';
 
@@ -65,6 +66,26 @@ describe('§4 grammar: a name reduced to its ingredient key', () => {
     expect(ingredientKey('irinotecan liposomal')).toBe('irinotecan liposome');
     expect(ingredientKey('trastuzumab-qyyp')).toBe('trastuzumab-qyyp');
     expect(combinationKey(['b', 'a'])).toBe(combinationKey(['a', 'b']));
+  });
+});
+
+describe("§4 step 4: a code's own name, from its HCPCS descriptor (plain product first)", () => {
+  it.each([
+    ['Injection, paclitaxel, 1 mg', 'paclitaxel'],
+    ['Injection, paclitaxel protein-bound particles, 1 mg', 'paclitaxel protein-bound particles'],
+    ['Injection, doxorubicin hydrochloride, 10 mg', 'doxorubicin'],
+    ['Injection, doxorubicin hydrochloride, liposomal, not otherwise specified, 10 mg', ''],
+    ['Injection, irinotecan liposome, 1 mg', 'irinotecan liposome'],
+    ['Injection, trastuzumab, excludes biosimilar, 10 mg', 'trastuzumab'],
+    ['Injection, trastuzumab-anns, biosimilar, (kanjinti), 10 mg', 'trastuzumab-anns'],
+    ['Injection, bevacizumab-awwb, biosimilar, (mvasi), 10 mg', 'bevacizumab-awwb'],
+    ['Injection, pertuzumab, trastuzumab, and hyaluronidase-zzxf, per 10 mg', ''],
+    ["Injection, cyclophosphamide (dr. reddy's), 5 mg", ''],
+    ['Injection, rituximab 10 mg and hyaluronidase', ''],
+    ['Vincristine sulfate, 1 mg', 'vincristine'],
+    ['Bcg live intravesical instillation, 1 mg', ''],
+  ])('%s → "%s"', (descriptor, key) => {
+    expect(ownNameKey(descriptor)).toBe(key);
   });
 });
 

@@ -20,16 +20,20 @@ export function createNameMatcher(t: IdentityTables): (text: string) => NameMatc
   const memo = new Map<string, NameMatch | undefined>();
   const labelKey = new Map(Object.entries(t.labels).map(([c, l]) => [c, ingredientKey(l)]));
 
+  const own = t.own ?? {};
+
   /**
-   * Preferred first: catalog and NOS codes (rank), then the code whose own name is the name
-   * matched (plain paclitaxel J9267 before protein-bound J9264), then by code.
+   * Preferred first: the code whose own name (descriptor or label) is the name matched (plain
+   * paclitaxel J9267 before protein-bound J9264, §4 step 4), then catalog and NOS codes (rank),
+   * then by code.
    */
   const ranked = (codes: readonly string[], nonParenteral: boolean, key = ''): string[] => {
     // Oral codes (Q0162) only for a non-parenteral dose form, and then only they (§4 pitfalls).
     const list = codes.filter((c) => oral.has(c) === nonParenteral);
-    const plain = (c: string): number => (labelKey.get(c) === key ? 0 : 1);
+    const plain = (c: string): number =>
+      key !== '' && (own[c] === key || labelKey.get(c) === key) ? 0 : 1;
     return list.sort(
-      (a, b) => (t.rank[a] ?? 9) - (t.rank[b] ?? 9) || plain(a) - plain(b) || a.localeCompare(b),
+      (a, b) => plain(a) - plain(b) || (t.rank[a] ?? 9) - (t.rank[b] ?? 9) || a.localeCompare(b),
     );
   };
 

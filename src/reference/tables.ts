@@ -60,6 +60,11 @@ export interface IdentityTables {
   labels: Record<string, string>;
   /** Preference when a name gives several codes: lower first (catalog, NOS). */
   rank: Record<string, number>;
+  /**
+   * The drug's own name in each code's descriptor (ingredient key): a name equal to it prefers that
+   * code (plain paclitaxel J9267 over protein-bound J9264). Absent in older data sets.
+   */
+  own?: Record<string, string>;
   /** Codes whose descriptor says oral (Q0162): only for a non-parenteral dose form. */
   oral: string[];
 }

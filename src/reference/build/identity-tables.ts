@@ -55,6 +55,28 @@ function categoryOf(e: Entry, chemoMolecules: Set<string>): DrugCategory {
   return 'therapeutic';
 }
 
+/** A descriptor field that ends the drug's own name: a dose, a qualifier, a labeler in brackets. */
+const NAME_END =
+  /\d|\(|biosimilar|not otherwise|not therapeutically|intravesical|intravenous|^\s*(?:per|up to|for)\b/i;
+
+/**
+ * The drug's own name in its HCPCS descriptor, as an ingredient key: "Injection, paclitaxel, 1 mg"
+ * → "paclitaxel", "Injection, trastuzumab, excludes biosimilar, 10 mg" → "trastuzumab";
+ * "…, paclitaxel protein-bound particles, …" keeps its qualifier, so it is not plain paclitaxel
+ * (medication-vocabulary §4 step 4: liposome / protein-bound / biosimilar never stripped). A
+ * labeler's product ("cyclophosphamide (dr. reddy's)") or a combination has none.
+ */
+export function ownNameKey(descriptor: string): string {
+  const fields = descriptor.split(',').map((f) => f.trim());
+  if (/^(?:injection|infusion)$/i.test(fields[0] ?? '')) fields.shift();
+  const kept: string[] = [];
+  for (const f of fields) {
+    if (NAME_END.test(f) || f.startsWith('excludes')) break;
+    kept.push(f);
+  }
+  return kept.length === 1 ? ingredientKey(kept[0] ?? '') : '';
+}
+
 /** Lower is preferred when a name gives several codes (§4: catalog, then NOS, then others). */
 function rankOf(e: Entry): number {
   let r = e.catalog_ids.length > 0 ? 0 : 4;
@@ -79,6 +101,9 @@ export function identityTables(
   const categories: Record<string, DrugCategory> = {};
   const labels: Record<string, string> = {};
   const rank: Record<string, number> = {};
+  const own: Record<string, string> = {};
+  // RxCUI → the names it stands for (ingredient, brand, product), to find its plain code.
+  const rxcuiKeys: Record<string, string[]> = {};
 
   // Crosswalk drug names (brands and generics) for every code of the file.
   const oralCodes = new Set<string>();
@@ -96,13 +121,19 @@ export function identityTables(
     const code = e.hcpcs;
     categories[code] = categoryOf(e, chemoMolecules);
     rank[code] = rankOf(e);
+    const ownKey = ownNameKey(e.long_descriptor);
+    if (ownKey) own[code] = ownKey;
     if (/\boral\b/i.test(e.long_descriptor)) oralCodes.add(code);
     // All ingredients of the code form one key; a multi-ingredient ingredient (MIN) too.
     const parts = e.ingredients.flatMap((i) =>
       i.components?.length ? i.components.map((c) => c.name) : [i.name],
     );
     add(names, combinationKey(parts), code);
-    for (const i of e.ingredients) if (i.rxcui) add(rxcui, i.rxcui, code);
+    for (const i of e.ingredients) {
+      if (!i.rxcui) continue;
+      add(rxcui, i.rxcui, code);
+      add(rxcuiKeys, i.rxcui, ingredientKey(i.name));
+    }
     for (const b of e.brand_names) {
       add(names, ingredientKey(b.name), code);
       if (b.bn_rxcui) add(rxcui, b.bn_rxcui, code);
@@ -112,15 +143,23 @@ export function identityTables(
       for (const n of p.names) {
         add(products, productKey(n), code);
         add(names, parseDrugName(n, formSet).key, code);
+        add(rxcuiKeys, p.rxcui, parseDrugName(n, formSet).key);
       }
     }
     labels[code] ??= e.ingredients.map((i) => i.name).join(' / ') || code;
   }
   for (const t of [names, products]) for (const k of Object.keys(t)) t[k]?.sort();
-  // RxCUI lists preferred first (catalog, NOS), like the name match.
-  const byRank = (a: string, b: string): number =>
-    (rank[a] ?? 9) - (rank[b] ?? 9) || a.localeCompare(b);
-  for (const k of Object.keys(rxcui)) rxcui[k]?.sort(byRank);
+  // RxCUI lists preferred first, like the name match: the code whose own name is the name the
+  // RxCUI stands for (ingredient 56946 paclitaxel → J9267 before protein-bound J9264), then
+  // catalog and NOS codes (rank), then by code.
+  for (const [k, list] of Object.entries(rxcui)) {
+    const keys = new Set(rxcuiKeys[k] ?? []);
+    const plain = (c: string): number =>
+      keys.has(own[c] ?? '') || keys.has(ingredientKey(labels[c] ?? '')) ? 0 : 1;
+    list.sort(
+      (a, b) => plain(a) - plain(b) || (rank[a] ?? 9) - (rank[b] ?? 9) || a.localeCompare(b),
+    );
+  }
   return {
     names,
     products,
@@ -129,6 +168,7 @@ export function identityTables(
     categories,
     labels,
     rank,
+    own,
     oral: [...oralCodes].sort(),
   };
 }
