@@ -66,6 +66,18 @@ const result: EncounterResult = {
       message: 'Nivolumab: single- or multiple-dose vial is not known.',
       sources: ['MedicationAdministration/a1'],
     },
+    {
+      code: 'COVERAGE_NOT_ACTIVE',
+      severity: 'warning',
+      message: 'Coverage was not active on 2026-08-05.',
+      sources: [],
+    },
+    {
+      code: 'DOSE_ROUNDED_WITHIN_POLICY',
+      severity: 'info',
+      message: 'Nivolumab: dose rounded within the practice policy.',
+      sources: ['MedicationAdministration/a1'],
+    },
   ],
 };
 
@@ -132,7 +144,9 @@ describe('ClinicianView', () => {
     expect(screen.getByText(/No billing problems found/)).toBeInTheDocument();
   });
 
-  it('lists warnings worst first, with a summary', () => {
+  // Issue #16 part 2: the clinician's list carries no coder-only items (the JW/JZ container
+  // check, the flush rule); it says how many were left to the coder.
+  it('lists the clinician’s warnings worst first, with a summary; coder items only counted', () => {
     analysis.current = state({ current: result });
     renderWithApp(<ClinicianView />);
     expect(
@@ -142,9 +156,12 @@ describe('ClinicianView', () => {
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual([
       "Must fixNivolumab: authorization PA-55120 ended 2026-07-29 — today's dose is not covered. ($8,213.28 at stake)",
-      'CheckNivolumab: single- or multiple-dose vial is not known.',
-      'For informationA flush is not billed.',
+      'CheckCoverage was not active on 2026-08-05.',
+      'For informationNivolumab: dose rounded within the practice policy.',
     ]);
+    expect(screen.queryByText(/single- or multiple-dose vial/)).toBeNull();
+    expect(screen.queryByText(/A flush is not billed/)).toBeNull();
+    expect(screen.getByText(/2 coding items .* are left to the coder/)).toBeInTheDocument();
   });
 
   it('expands a warning to its evidence: records, dates, units, money', async () => {

@@ -11,7 +11,12 @@ import { useLaunch } from '../../hooks/gateway-context.ts';
 import { useBillingPictureProgress } from '../../hooks/use-billing-picture.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
 import { PlannedSection } from './planned-section.tsx';
-import { severityCounts, warningItems } from './warning-items.ts';
+import {
+  clinicianWarnings,
+  coderOnlyCount,
+  severityCounts,
+  warningItems,
+} from './warning-items.ts';
 
 function Unreadable({ items }: { items: UnreadableType[] }) {
   if (items.length === 0) return null;
@@ -43,7 +48,7 @@ function OtherVisits({
   serverUrl: string;
 }) {
   const others = results
-    .filter((r) => r !== current && r.warnings.some((w) => w.severity !== 'info'))
+    .filter((r) => r !== current && clinicianWarnings(r).some((w) => w.severity !== 'info'))
     .sort((a, b) => b.dateOfService.localeCompare(a.dateOfService));
   if (others.length === 0) return null;
   return (
@@ -74,6 +79,19 @@ function summary(result: EncounterResult): string {
     c.info ? `${c.info} for information` : '',
   ].filter(Boolean);
   return `${total} ${total === 1 ? 'warning' : 'warnings'}: ${parts.join(', ')}.`;
+}
+
+/** Coding items are the coder's (issue #16 part 2): said in one line, never listed here. */
+function CoderNote({ result }: { result: EncounterResult }) {
+  const n = coderOnlyCount(result);
+  if (n === 0) return null;
+  return (
+    <p className="coder-note">
+      {n === 1
+        ? '1 coding item (modifiers, claim codes, containers) is left to the coder.'
+        : `${n} coding items (modifiers, claim codes, containers) are left to the coder.`}
+    </p>
+  );
 }
 
 export function ClinicianView() {
@@ -116,6 +134,7 @@ export function ClinicianView() {
               {items.length > 0 ? (
                 <WarningList items={items} label="Warnings, worst first" />
               ) : null}
+              <CoderNote result={current} />
             </>
           )}
           <Unreadable items={picture?.unreadable ?? []} />

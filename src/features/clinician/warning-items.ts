@@ -1,7 +1,14 @@
-// The clinician's warnings: worst first, each with its evidence in plain lines.
+// The clinician's warnings: worst first, each with its evidence in plain lines. Only the
+// clinician's own work (issue #16 part 2, billing-rules P-8): coverage, authorization, trial status
+// and dose against the order; modifiers, claim codes, containers and charting are the coder's.
 import type { FhirResource } from 'fhir/r4';
 import type { WarningItem } from '../../components/warning-list.tsx';
-import type { EncounterResult, Severity } from '../../engine/index.ts';
+import {
+  audienceOf,
+  type EncounterResult,
+  type Warning,
+  type Severity,
+} from '../../engine/index.ts';
 import { describeSource, indexResources } from '../../fhir/load/describe-source.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -12,7 +19,7 @@ export function warningItems(
   serverUrl: string,
 ): WarningItem[] {
   const index = indexResources(resources);
-  return [...result.warnings]
+  return clinicianWarnings(result)
     .sort(
       (a, b) =>
         RANK[a.severity] - RANK[b.severity] ||
@@ -32,9 +39,19 @@ export function warningItems(
     }));
 }
 
-/** How many warnings of each severity, for the one-line summary. */
+/** The visit's warnings the clinician acts on (P-8 `audienceOf`). */
+export function clinicianWarnings(result: EncounterResult): Warning[] {
+  return result.warnings.filter((w) => audienceOf(w.code) === 'clinician');
+}
+
+/** How many of the visit's warnings are the coder's (not listed for the clinician). */
+export function coderOnlyCount(result: EncounterResult): number {
+  return result.warnings.length - clinicianWarnings(result).length;
+}
+
+/** How many of the clinician's warnings of each severity, for the one-line summary. */
 export function severityCounts(result: EncounterResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const w of result.warnings) counts[w.severity] += 1;
+  for (const w of clinicianWarnings(result)) counts[w.severity] += 1;
   return counts;
 }
