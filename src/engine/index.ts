@@ -10,6 +10,13 @@ export {
 } from './analyze.ts';
 export { localDate, wholeMinutes } from './time.ts';
 export { resolveDrugCategory, type CategoryResult } from './category.ts';
+export {
+  serviceKindOf,
+  isPushByRecord,
+  type ServiceKind,
+  type KindFacts,
+} from './part2/service-kind.ts';
+export { PUMP_MIN_MINUTES } from './part2/pumps.ts';
 export { defaultConfig, PAYER_PROFILES, MEDICARE_RULES, MEDICARE_TRIAL } from './profiles.ts';
 export { checkPlannedDoses } from './planned/planned-checks.ts';
 export { audienceOf } from './planned/audience.ts';

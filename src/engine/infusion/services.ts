@@ -7,6 +7,7 @@ import type { DrugClass, DrugService, IvItem } from './model.ts';
 import { refMinutes } from '../ref-minutes.ts';
 import { warn } from './warnings.ts';
 import { sortSmall } from '../sort-small.ts';
+import { isPushByRecord } from '../part2/service-kind.ts';
 
 /** R9.12: infusions longer than 8 hours (pumps) go to coder review. */
 export const PROLONGED_MINUTES = 480;
@@ -16,13 +17,10 @@ const HOLD_MESSAGE =
 
 function isPushRecord(i: IvItem, rules: RuleSettings): boolean {
   const a = i.admin;
-  if (a.pushDocumented) {
-    if (rules.longPush === 'by-time' && a.start && a.end && wholeMinutes(a.start, a.end) >= 16) {
-      return false;
-    }
-    return true;
+  if (a.pushDocumented && rules.longPush === 'by-time' && a.start && a.end) {
+    if (wholeMinutes(a.start, a.end) >= 16) return false;
   }
-  return a.dateTimeOnly && !a.hasRate;
+  return isPushByRecord(a);
 }
 
 interface ServiceFacts {

@@ -4,8 +4,8 @@ import { useId, useState } from 'react';
 import type { NurseChange, OpenedContainer } from '../../fhir/write/medication-administration.ts';
 import { readWaste } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
-import { STATUS_TEXT, type AdministrationRow } from './chair-model.ts';
-import { dateOf, doseText, recordsSentence } from './chair-text.ts';
+import type { AdministrationRow } from './chair-model.ts';
+import { dateOf, doseText, hoursMinutesText, recordsSentence, whenText } from './chair-text.ts';
 import { CorrectPanel } from './correct-panel.tsx';
 import { CorrectionList } from './correction-list.tsx';
 import {
@@ -17,14 +17,21 @@ import {
 } from './local-time.ts';
 import { PendingNotes, type PendingActions } from './pending-notes.tsx';
 import type { PendingEntry } from './pending/pending-types.ts';
-import { checkStart, checkStop } from './time-checks.ts';
+import { checkDisconnect, checkStart, checkStop } from './time-checks.ts';
+import {
+  hasOwnFacts,
+  isOneInstant,
+  pumpMinutes,
+  ServiceFacts,
+  statusWords,
+} from './service-facts.tsx';
 import { TimePanel } from './time-panel.tsx';
 import { noWasteReason } from './waste-eligibility.ts';
 import { WastePanel } from './waste-panel.tsx';
 import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
 
 type Panel =
-  | { kind: 'start' | 'stop'; initial: Date; confirmNow: boolean }
+  | { kind: 'start' | 'stop' | 'disconnect'; initial: Date; confirmNow: boolean }
   | { kind: 'waste' }
   | { kind: 'correct' }
   | undefined;
@@ -41,6 +48,8 @@ export interface AdministrationCardProps {
   visitDay?: string | undefined;
   /** 'Practitioner/<id>' of the nurse: a correction names her; unknown, no correction. */
   author?: string | undefined;
+  /** A running pump taken off at `at` (R23.7): the pump's end and a disconnect record. */
+  onDisconnect?: (row: AdministrationRow, at: Date) => void;
 }
 
 const ATTENTION = new Set(['needs-stop', 'needs-start']);
@@ -52,7 +61,14 @@ export function AdministrationCard(props: AdministrationCardProps) {
   const name = row.drug.name;
   const dose = doseText(row.drug.dose);
   const timeKind = row.status === 'needs-start' ? 'start' : 'stop';
-  const canTime = ['running', 'paused', 'needs-stop', 'needs-start'].includes(row.status);
+  const isPump = row.kind === 'pump-start';
+  // R21.10: an injection, a flush or a disconnect is one instant, never asked for a stop; a
+  // pump is ended by "Record pump disconnect" (R23.7).
+  const canTime =
+    row.status === 'needs-start' ||
+    (!isOneInstant(row) && !isPump && ['running', 'paused', 'needs-stop'].includes(row.status));
+  const canDisconnect =
+    isPump && !!props.onDisconnect && !!row.start && !row.end && row.status !== 'not-given';
   const finished = row.status === 'done' || row.status === 'stopped-early';
   // Issue 14 §2: never offered on hydration fluids or flushes (engine category, R24 flush).
   const fluid = noWasteReason(
@@ -64,12 +80,26 @@ export function AdministrationCard(props: AdministrationCardProps) {
   const canWaste = finished && !fluid && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
 
   const { visitDay } = props;
-  const check = (kind: 'start' | 'stop') => (at: Date) =>
-    kind === 'stop'
+  const check = (kind: 'start' | 'stop' | 'disconnect') => (at: Date) => {
+    if (kind === 'disconnect' || (isPump && kind === 'stop')) {
+      const plannedMinutes = row.plannedMinutes;
+      return checkDisconnect({ start: row.start, stop: at, now: now(), plannedMinutes, visitDay });
+    }
+    return kind === 'stop'
       ? checkStop({ start: row.start, stop: at, now: now(), isInfusion: row.isInfusion, visitDay })
       : checkStart({ start: at, stop: row.end, now: now(), visitDay });
-  const describe = (kind: 'start' | 'stop') => (at: Date) =>
-    kind === 'stop' ? recordsSentence(dateOf(row.start), at) : recordsSentence(at, dateOf(row.end));
+  };
+  const describe = (kind: 'start' | 'stop' | 'disconnect') => (at: Date) => {
+    if (kind === 'disconnect' || (isPump && kind === 'stop')) {
+      const ran = pumpMinutes(row, at);
+      return ran !== undefined && ran > 0
+        ? `This records the pump disconnect on ${whenText(at)}, ${hoursMinutesText(ran)} after its start.`
+        : `This records the pump disconnect on ${whenText(at)}.`;
+    }
+    return kind === 'stop'
+      ? recordsSentence(dateOf(row.start), at)
+      : recordsSentence(at, dateOf(row.end));
+  };
   const onServer = !row.ref.startsWith('local:');
   const canCorrect = onServer && (row.start !== undefined || row.end !== undefined);
 
@@ -91,6 +121,15 @@ export function AdministrationCard(props: AdministrationCardProps) {
     const at = now();
     if (check(kind)(at).length === 0) saveTime(kind, at, false);
     else setPanel({ kind, initial: at, confirmNow: true });
+  };
+  const disconnect = (at: Date) => {
+    setPanel(undefined);
+    props.onDisconnect?.(row, at);
+  };
+  const disconnectNow = () => {
+    const at = now();
+    if (check('disconnect')(at).length === 0) disconnect(at);
+    else setPanel({ kind: 'disconnect', initial: at, confirmNow: true });
   };
 
   const estimate = reference
@@ -118,17 +157,28 @@ export function AdministrationCard(props: AdministrationCardProps) {
     >
       <h4 id={`${id}-name`}>{name}</h4>
       <div className="facts">
-        <span className="chair-status">{STATUS_TEXT[row.status]}</span>
+        <span className="chair-status">{statusWords(row)}</span>
         {dose && <span>Dose {dose}</span>}
-        <span>Started {formatClock(row.start) ?? 'not recorded'}</span>
-        {(row.end || finished) && <span>Stopped {formatClock(row.end) ?? 'not recorded'}</span>}
+        {hasOwnFacts(row) ? (
+          <ServiceFacts row={row} now={now()} />
+        ) : (
+          <>
+            <span>Started {formatClock(row.start) ?? 'not recorded'}</span>
+            {(row.end || finished) && <span>Stopped {formatClock(row.end) ?? 'not recorded'}</span>}
+          </>
+        )}
         {row.wasteDocumented && <span>Waste documented</span>}
         {row.ref.startsWith('local:') && <span>Not yet on the server</span>}
       </div>
       <CorrectionList resource={row.resource} />
       <PendingNotes entries={props.pending} actions={props.actions} />
-      {!panel && (canTime || canWaste || canCorrect) && (
+      {!panel && (canTime || canDisconnect || canWaste || canCorrect) && (
         <div className="chair-actions">
+          {canDisconnect && (
+            <button type="button" className="primary" onClick={disconnectNow}>
+              Record pump disconnect{sr}
+            </button>
+          )}
           {canTime && (
             <>
               <button type="button" className="primary" onClick={() => oneTap(timeKind)}>
@@ -173,7 +223,20 @@ export function AdministrationCard(props: AdministrationCardProps) {
           onCancel={() => setPanel(undefined)}
         />
       )}
-      {panel && (panel.kind === 'start' || panel.kind === 'stop') && (
+      {panel?.kind === 'disconnect' && (
+        <TimePanel
+          kind="stop"
+          noun="disconnect time"
+          drugName={name}
+          initial={panel.initial}
+          confirmNow={panel.confirmNow}
+          check={check('disconnect')}
+          describe={describe('disconnect')}
+          onSave={(at) => disconnect(at)}
+          onCancel={() => setPanel(undefined)}
+        />
+      )}
+      {(panel?.kind === 'start' || panel?.kind === 'stop') && (
         <TimePanel
           kind={panel.kind}
           drugName={name}
@@ -181,7 +244,7 @@ export function AdministrationCard(props: AdministrationCardProps) {
           confirmNow={panel.confirmNow}
           check={check(panel.kind)}
           describe={describe(panel.kind)}
-          onSave={(at, early) => saveTime(panel.kind, at, early)}
+          onSave={(at, early) => saveTime(panel.kind === 'start' ? 'start' : 'stop', at, early)}
           onCancel={() => setPanel(undefined)}
         />
       )}

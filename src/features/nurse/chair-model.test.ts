@@ -149,3 +149,116 @@ describe('buildChairModel', () => {
     expect(model.orders).toEqual([]);
   });
 });
+
+describe('issue 15 §5 the engine decides the kind (serviceKindOf: R20.1 route, R26.4 method)', () => {
+  const SNOMED = 'http://snomed.info/sct';
+  const route = (code: string) => ({ route: { coding: [{ system: SNOMED, code }] } });
+  const method = (code: string) => ({
+    coding: [{ system: 'https://everydose.dev/fhir/CodeSystem/administration-method', code }],
+  });
+  it.each<[string, Partial<MedicationAdministration>, string, boolean, ChairStatus]>([
+    ['R21 SC route → injection', { dosage: route('34206005') }, 'injection', false, 'running'],
+    [
+      'R21.10 completed SC injection at one instant is done, not needing a stop',
+      { status: 'completed', effectiveDateTime: today(9), dosage: route('34206005') },
+      'injection',
+      false,
+      'done',
+    ],
+    [
+      'R21 IM route → injection',
+      { status: 'completed', dosage: route('78421000') },
+      'injection',
+      false,
+      'done',
+    ],
+    [
+      'R26.4 pump-initiation method → pump start',
+      { dosage: { ...route('47625008'), method: method('pump-initiation') } },
+      'pump-start',
+      false,
+      'running',
+    ],
+    [
+      'R26.4 pump-disconnect method → disconnect',
+      { status: 'completed', dosage: { ...route('47625008'), method: method('pump-disconnect') } },
+      'pump-disconnect',
+      false,
+      'done',
+    ],
+    [
+      'R26.4 port-flush method → port flush',
+      { status: 'completed', dosage: { ...route('47625008'), method: method('port-flush') } },
+      'port-flush',
+      false,
+      'done',
+    ],
+    [
+      'contract §2.1 IV with a period → infusion',
+      { status: 'completed', dosage: route('47625008') },
+      'infusion',
+      true,
+      'needs-stop',
+    ],
+    [
+      'contract §2.1 IV with only a dateTime and no rate → push',
+      { status: 'completed', effectiveDateTime: today(9), dosage: route('47625008') },
+      'push',
+      false,
+      'done',
+    ],
+    [
+      'R20.3 no route → unknown, still asked for both times (never assumed anything)',
+      { status: 'completed' },
+      'unknown-route',
+      true,
+      'needs-stop',
+    ],
+    [
+      'R20.4 oral → not coded, no stop asked',
+      { status: 'completed', dosage: route('26643006') },
+      'not-coded-route',
+      false,
+      'done',
+    ],
+  ])('%s', (_name, extra, kind, isInfusion, status) => {
+    const m = ma('x', extra);
+    if (extra.effectiveDateTime) delete m.effectivePeriod;
+    const model = buildChairModel([m], { patientId: 'p1', encounterId: 'e1', now });
+    const row = [...model.running, ...model.timeline][0];
+    expect(row?.kind).toBe(kind);
+    expect(row?.isInfusion).toBe(isInfusion);
+    expect(row?.status).toBe(status);
+  });
+
+  it.each<[string, NonNullable<MedicationRequest['dosageInstruction']>, number | undefined]>([
+    ['46 h', [{ timing: { repeat: { duration: 46, durationUnit: 'h' } } }], 2760],
+    ['2 d', [{ timing: { repeat: { duration: 2, durationUnit: 'd' } } }], 2880],
+    [
+      'boundsDuration 46 h',
+      [{ timing: { repeat: { boundsDuration: { value: 46, code: 'h' } } } }],
+      2760,
+    ],
+    ['no timing: not known, never a default', [{}], undefined],
+    [
+      'unknown unit: not known',
+      [{ timing: { repeat: { duration: 46, durationUnit: 'a' } } }],
+      undefined,
+    ],
+  ])('planned pump time from the order: %s', (_name, dosageInstruction, minutes) => {
+    const pump = ma('p', {
+      dosage: { method: method('pump-initiation'), ...route('47625008') },
+      request: { reference: 'MedicationRequest/o1' },
+      context: { reference: 'Encounter/e0' },
+      effectivePeriod: { start: yesterday },
+    });
+    const model = buildChairModel([pump, mr('o1', { dosageInstruction })], {
+      patientId: 'p1',
+      encounterId: 'e1',
+      now,
+    });
+    // A running pump of an earlier visit shows on this visit's chair (R23.7: to disconnect it).
+    expect(model.running[0]?.kind).toBe('pump-start');
+    expect(model.running[0]?.plannedMinutes).toBe(minutes);
+  });
+});

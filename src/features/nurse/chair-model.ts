@@ -10,9 +10,18 @@ import type {
   Quantity,
   Resource,
 } from 'fhir/r4';
+import { serviceKindOf, type ServiceKind } from '../../engine/index.ts';
 import { SYSTEMS } from '../../fhir/extensions.ts';
-import { readWaste } from '../../fhir/write/medication-administration.ts';
+import {
+  administrationMapper,
+  type AdministrationMapper,
+} from '../../fhir/map/one-administration.ts';
+import {
+  newAdministrationFromRequest,
+  readWaste,
+} from '../../fhir/write/medication-administration.ts';
 import { isSameLocalDay } from './local-time.ts';
+import { plannedPumpMinutes } from './pump-plan.ts';
 
 export type ChairStatus =
   'running' | 'paused' | 'needs-stop' | 'needs-start' | 'done' | 'stopped-early' | 'not-given';
@@ -45,13 +54,25 @@ export interface AdministrationRow {
   start: string | undefined;
   end: string | undefined;
   status: ChairStatus;
+  /** The engine's kind of service (serviceKindOf: route step R20.1, method R26.4). */
+  kind: ServiceKind;
+  /** Timed start to stop: an infusion, or a record whose route is not known (never a push). */
   isInfusion: boolean;
   wasteDocumented: boolean;
+  /** Injection route in words ('subcutaneous', 'intramuscular'), from the engine's route class. */
+  routeWords?: string | undefined;
+  /** dosage.site in words, as charted. */
+  site?: string | undefined;
+  /** A pump start: the order's planned running time in minutes; undefined = not known. */
+  plannedMinutes?: number | undefined;
 }
 
 export interface OrderRow {
   request: MedicationRequest & { id: string };
   drug: DrugFacts;
+  /** What recording it makes (an injection is given, a port flush recorded, others started). */
+  kind: ServiceKind;
+  routeWords?: string | undefined;
 }
 
 export interface ChairModel {
@@ -68,8 +89,6 @@ export interface ChairScope {
 
 /** Shown first, under "Running now". */
 const ACTIVE: ReadonlySet<ChairStatus> = new Set(['running', 'paused']);
-const PUSH_CODES = new Set(['IVPUSH', 'IVRPUSH', 'IVSPUSH', 'IVINJBOL', 'IVINJ']);
-const IV_CODES = new Set([...PUSH_CODES, 'IV', 'IVC', 'IVCI', '47625008']);
 const HCPCS_SYSTEMS: ReadonlySet<string> = new Set([SYSTEMS.hcpcs, SYSTEMS.hcpcsHttps]);
 
 export function refMatches(reference: string | undefined, type: string, id: string): boolean {
@@ -79,22 +98,6 @@ export function refMatches(reference: string | undefined, type: string, id: stri
 export function etagOf(resource: FhirResource): string | undefined {
   const v = resource.meta?.versionId;
   return v ? `W/"${v}"` : undefined;
-}
-
-function codes(cc: CodeableConcept | undefined): string[] {
-  return (cc?.coding ?? []).map((c) => c.code ?? '').filter(Boolean);
-}
-
-function isPush(ma: MedicationAdministration): boolean {
-  const d = ma.dosage;
-  const coded = [...codes(d?.method), ...codes(d?.route)];
-  if (coded.some((c) => PUSH_CODES.has(c))) return true;
-  return !!ma.effectiveDateTime && !ma.effectivePeriod && !d?.rateRatio && !d?.rateQuantity;
-}
-
-function isIntravenousOrUnknown(ma: MedicationAdministration): boolean {
-  const route = codes(ma.dosage?.route);
-  return route.length === 0 || route.some((c) => IV_CODES.has(c));
 }
 
 function findMedication(
@@ -164,12 +167,34 @@ export function chairStatus(ma: MedicationAdministration, isInfusion: boolean): 
   }
 }
 
+const ROUTE_WORDS: Partial<Record<string, string>> = { sc: 'subcutaneous', im: 'intramuscular' };
+
+/** The engine's kind for a record; one that does not parse has an unknown route (R20.3). */
+function kindOf(
+  map: AdministrationMapper,
+  ref: string,
+  ma: MedicationAdministration,
+): { kind: ServiceKind; routeWords?: string | undefined } {
+  const a = map(ref, ma);
+  if (!a) return { kind: 'unknown-route' };
+  return { kind: serviceKindOf(a), routeWords: ROUTE_WORDS[a.route.class] };
+}
+
+function siteWords(ma: MedicationAdministration): string | undefined {
+  const site = ma.dosage?.site;
+  return site?.text ?? site?.coding?.find((c) => c.display)?.display;
+}
+
 export function administrationRow(
   ref: string,
   ma: MedicationAdministration,
   resources: readonly FhirResource[],
+  map: AdministrationMapper = administrationMapper(resources),
 ): AdministrationRow {
-  const isInfusion = !isPush(ma) && isIntravenousOrUnknown(ma);
+  const { kind, routeWords } = kindOf(map, ref, ma);
+  // R21.10: injections, flushes and pump events need no stop time; a record whose route is not
+  // known keeps asking for both times (nothing is assumed about it).
+  const isInfusion = kind === 'infusion' || kind === 'unknown-route';
   const waste = readWaste(ma);
   return {
     ref,
@@ -179,13 +204,29 @@ export function administrationRow(
     start: ma.effectivePeriod?.start ?? ma.effectiveDateTime,
     end: ma.effectivePeriod?.end,
     status: chairStatus(ma, isInfusion),
+    kind,
     isInfusion,
     wasteDocumented: waste.discarded !== undefined,
+    routeWords,
+    site: siteWords(ma),
+    plannedMinutes: kind === 'pump-start' ? plannedPumpMinutes(ma, resources) : undefined,
   };
 }
 
-function belongsToday(ma: MedicationAdministration, scope: ChairScope): boolean {
-  if (scope.encounterId) return refMatches(ma.context?.reference, 'Encounter', scope.encounterId);
+function belongsToday(
+  ma: MedicationAdministration,
+  scope: ChairScope,
+  kind: () => ServiceKind,
+): boolean {
+  // A pump started at an earlier visit shows at the chair while it runs, and on the day it was
+  // disconnected, so the nurse can record the disconnect (R23.7).
+  const pumpHere = () =>
+    kind() === 'pump-start' &&
+    ((ma.status === 'in-progress' && !ma.effectivePeriod?.end) ||
+      isSameLocalDay(ma.effectivePeriod?.end, scope.now));
+  if (scope.encounterId) {
+    return refMatches(ma.context?.reference, 'Encounter', scope.encounterId) || pumpHere();
+  }
   const start = ma.effectivePeriod?.start ?? ma.effectiveDateTime;
   if (!start) return ma.status === 'in-progress' || ma.status === 'on-hold';
   return isSameLocalDay(start, scope.now) || isSameLocalDay(ma.effectivePeriod?.end, scope.now);
@@ -199,6 +240,23 @@ function orderedToday(mr: MedicationRequest, scope: ChairScope): boolean {
   if (mr.status !== 'active' && mr.status !== 'on-hold') return false;
   if (scope.encounterId) return refMatches(mr.encounter?.reference, 'Encounter', scope.encounterId);
   return isSameLocalDay(mr.authoredOn, scope.now);
+}
+
+/** The kind the order's administration will be: the record it would write, read by the engine. */
+function orderKind(
+  request: MedicationRequest & { id: string },
+  scope: ChairScope,
+  map: AdministrationMapper,
+): { kind: ServiceKind; routeWords?: string | undefined } {
+  const probe = newAdministrationFromRequest({
+    request,
+    patient: request.subject.reference ?? '',
+    encounter: undefined,
+    performer: undefined,
+    at: scope.now.toISOString(),
+    clientId: 'order',
+  });
+  return kindOf(map, `MedicationRequest/${request.id}`, probe);
 }
 
 function startMs(row: AdministrationRow): number {
@@ -220,15 +278,20 @@ export function buildChairModel(
     (r): r is MedicationAdministration & { id: string } =>
       r.resourceType === 'MedicationAdministration' && !!r.id && r.status !== 'entered-in-error',
   );
+  const map = administrationMapper(resources);
   const rows = [
     ...all
-      .filter((ma) => ofPatient(ma.subject.reference, scope) && belongsToday(ma, scope))
+      .filter(
+        (ma) =>
+          ofPatient(ma.subject.reference, scope) &&
+          belongsToday(ma, scope, () => kindOf(map, `MedicationAdministration/${ma.id}`, ma).kind),
+      )
       .map((ma) => {
         const ref = `MedicationAdministration/${ma.id}`;
-        const row = administrationRow(ref, overlay(ref, ma), resources);
+        const row = administrationRow(ref, overlay(ref, ma), resources, map);
         return { ...row, etag: etagOf(ma) };
       }),
-    ...extra.map((e) => administrationRow(e.ref, e.resource, resources)),
+    ...extra.map((e) => administrationRow(e.ref, e.resource, resources, map)),
   ].sort((a, b) => startMs(a) - startMs(b) || a.ref.localeCompare(b.ref));
 
   const requested = new Set(
@@ -250,6 +313,7 @@ export function buildChairModel(
         resources,
         request.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity,
       ),
+      ...orderKind(request, scope, map),
     }));
 
   return {

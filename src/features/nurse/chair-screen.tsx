@@ -7,6 +7,11 @@ import type { FhirGateway } from '../../fhir/gateway.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import {
   newAdministrationFromRequest,
+  newInjectionFromRequest,
+  newPortFlushFromRequest,
+  newPumpDisconnect,
+  type InjectionSite,
+  type NewAdministrationInput,
   type NurseChange,
 } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
@@ -15,7 +20,8 @@ import { AdministrationCard } from './administration-card.tsx';
 import { BillingTodo } from './billing-todo.tsx';
 import { buildChairView } from './chair-overlay.ts';
 import type { AdministrationRow, OrderRow } from './chair-model.ts';
-import { changeLabel } from './chair-text.ts';
+import { changeLabel, dayClockText } from './chair-text.ts';
+import { formatClock } from './local-time.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { OrderCard } from './order-card.tsx';
 import { PendingNotes } from './pending-notes.tsx';
@@ -113,19 +119,57 @@ export function ChairScreen(props: ChairScreenProps) {
       changeLabel(change),
     );
   };
+  const encounter = launch.encounterId ? `Encounter/${launch.encounterId}` : undefined;
+  const fromOrder = (order: OrderRow, at: Date): NewAdministrationInput | undefined =>
+    launch.patientId
+      ? {
+          request: order.request,
+          patient: `Patient/${launch.patientId}`,
+          encounter,
+          performer: launch.fhirUser,
+          at: toIsoWithOffset(at),
+          clientId: newId(),
+        }
+      : undefined;
   const start = (order: OrderRow, at: Date) => {
+    const input = fromOrder(order, at);
+    if (!input) return;
+    const ma = newAdministrationFromRequest(input);
+    pending.addCreate(ma, input.clientId, changeLabel({ kind: 'start', at: input.at }));
+  };
+  // Issue 15 §5: an injection is one instant at a site (R21.10, R26.3).
+  const given = (order: OrderRow, at: Date, site: InjectionSite) => {
+    const input = fromOrder(order, at);
+    if (!input) return;
+    const ma = newInjectionFromRequest({ ...input, site });
+    const label = `Injection given ${formatClock(input.at) ?? ''}, ${site.words.toLowerCase()}`;
+    pending.addCreate(ma, input.clientId, label);
+  };
+  // R24, R26.4: a port flush, one instant, method port-flush.
+  const flush = (order: OrderRow, at: Date) => {
+    const input = fromOrder(order, at);
+    if (!input) return;
+    const ma = newPortFlushFromRequest(input);
+    pending.addCreate(ma, input.clientId, `Port flush ${formatClock(input.at) ?? ''}`.trim());
+  };
+  // R23.7, R26.1: the pump's record gets its end (If-Match on its version) and the disconnect
+  // is its own record on its own date, in this visit.
+  const disconnect = (row: AdministrationRow, at: Date) => {
     if (!launch.patientId) return;
-    const clientId = newId();
     const iso = toIsoWithOffset(at);
-    const ma = newAdministrationFromRequest({
-      request: order.request,
+    const clientId = newId();
+    const end = `Pump ended ${dayClockText(iso) ?? ''}`.trim();
+    pending.addChange(row.ref, row.etag, { kind: 'stop', at: iso }, end);
+    const ma = newPumpDisconnect({
+      pump: row.resource,
+      pumpRef: row.ref,
       patient: `Patient/${launch.patientId}`,
-      encounter: launch.encounterId ? `Encounter/${launch.encounterId}` : undefined,
+      encounter,
       performer: launch.fhirUser,
       at: iso,
       clientId,
     });
-    pending.addCreate(ma, clientId, changeLabel({ kind: 'start', at: iso }));
+    pending.addCreate(ma, clientId, `Pump disconnect ${dayClockText(iso) ?? ''}`.trim());
   };
 
   const visitDay = visitDayOf(resources ?? [], launch.encounterId, today);
@@ -146,6 +190,7 @@ export function ChairScreen(props: ChairScreenProps) {
         onChange={record}
         visitDay={visitDay}
         author={launch.fhirUser}
+        onDisconnect={row.ref.startsWith('local:') ? undefined : disconnect}
       />
     </li>
   );
@@ -186,7 +231,14 @@ export function ChairScreen(props: ChairScreenProps) {
           <ul>
             {view.orders.map((o) => (
               <li key={o.request.id}>
-                <OrderCard order={o} now={now} onStart={start} visitDay={visitDay} />
+                <OrderCard
+                  order={o}
+                  now={now}
+                  onStart={start}
+                  onGiven={given}
+                  onFlush={flush}
+                  visitDay={visitDay}
+                />
               </li>
             ))}
           </ul>

@@ -99,3 +99,21 @@ export function dateOf(iso: string | undefined): Date | undefined {
   const ms = iso ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? new Date(ms) : undefined;
 }
+
+/** "46 h 0 min" (a pump's running time). */
+export function hoursMinutesText(minutes: number): string {
+  const whole = Math.floor(minutes);
+  return `${Math.floor(whole / 60)} h ${whole % 60} min`;
+}
+
+const dayClockFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "Mon 9:40 AM" (a pump's start and disconnect, which fall on different days). */
+export function dayClockText(iso: string | undefined): string | undefined {
+  const d = dateOf(iso);
+  return d ? dayClockFormat.format(d) : undefined;
+}

@@ -1,7 +1,11 @@
-// An ordered drug not yet started: one tap records its start (a new administration).
+// An ordered drug not yet given. The engine's kind of service decides the recording (issue 15
+// §5): an injection is "Given now" at a site (one instant, R21.10), a port flush is recorded
+// as done (R24, R26.4), everything else (infusions, pushes, pumps) records its start.
 import { useId, useState } from 'react';
+import type { InjectionSite } from '../../fhir/write/medication-administration.ts';
 import type { OrderRow } from './chair-model.ts';
 import { doseText, recordsSentence } from './chair-text.ts';
+import { GivenPanel } from './given-panel.tsx';
 import { PlannedWarning } from './planned-warning.tsx';
 import { checkStart } from './time-checks.ts';
 import { TimePanel } from './time-panel.tsx';
@@ -10,20 +14,36 @@ export interface OrderCardProps {
   order: OrderRow;
   now: () => Date;
   onStart: (order: OrderRow, at: Date) => void;
+  /** An ordered injection given at `at` at `site`. */
+  onGiven?: (order: OrderRow, at: Date, site: InjectionSite) => void;
+  /** An ordered port flush done at `at`. */
+  onFlush?: (order: OrderRow, at: Date) => void;
   /** An instant on the visit's day (issue 14 §1); undefined when not known. */
   visitDay?: string | undefined;
 }
 
-export function OrderCard({ order, now, onStart, visitDay }: OrderCardProps) {
+type Panel =
+  { kind: 'start' | 'flush'; initial: Date; confirmNow: boolean } | { kind: 'given'; at: Date };
+
+const KIND_WORDS: Partial<Record<OrderRow['kind'], string>> = {
+  injection: 'Injection',
+  'pump-start': 'Pump',
+  'port-flush': 'Port flush',
+};
+
+export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: OrderCardProps) {
   const id = useId();
-  const [panel, setPanel] = useState<{ initial: Date; confirmNow: boolean } | undefined>();
+  const [panel, setPanel] = useState<Panel | undefined>();
   const name = order.drug.name;
   const dose = doseText(order.drug.dose);
   const check = (at: Date) => checkStart({ start: at, stop: undefined, now: now(), visitDay });
-  const oneTap = () => {
+  const injection = order.kind === 'injection' && onGiven !== undefined;
+  const flush = order.kind === 'port-flush' && onFlush !== undefined;
+  const oneTap = (kind: 'start' | 'flush') => {
     const at = now();
-    if (check(at).length === 0) onStart(order, at);
-    else setPanel({ initial: at, confirmNow: true });
+    if (check(at).length > 0) return setPanel({ kind, initial: at, confirmNow: true });
+    if (kind === 'flush') onFlush?.(order, at);
+    else onStart(order, at);
   };
   const sr = (
     <>
@@ -31,26 +51,69 @@ export function OrderCard({ order, now, onStart, visitDay }: OrderCardProps) {
       <span className="sr-only">for {name}</span>
     </>
   );
+  const kindWords = KIND_WORDS[order.kind];
   return (
     <article aria-labelledby={`${id}-name`} className="chair-card">
       <h4 id={`${id}-name`}>{name}</h4>
       <div className="facts">
-        <span className="chair-status">Ordered, not started</span>
+        <span className="chair-status">Ordered, not {injection || flush ? 'done' : 'started'}</span>
+        {kindWords && (
+          <span>
+            {kindWords}
+            {order.kind === 'injection' && order.routeWords ? `, ${order.routeWords}` : ''}
+          </span>
+        )}
         {dose && <span>Dose {dose}</span>}
       </div>
       <PlannedWarning requestId={order.request.id} />
-      {!panel ? (
+      {!panel && (
         <div className="chair-actions">
-          <button type="button" className="primary" onClick={oneTap}>
-            Record start time now{sr}
-          </button>
-          <button type="button" onClick={() => setPanel({ initial: now(), confirmNow: false })}>
-            Pick start time{sr}
-          </button>
+          {injection && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setPanel({ kind: 'given', at: now() })}
+            >
+              Given now{sr}
+            </button>
+          )}
+          {flush && (
+            <button type="button" className="primary" onClick={() => oneTap('flush')}>
+              Record port flush{sr}
+            </button>
+          )}
+          {!injection && !flush && (
+            <>
+              <button type="button" className="primary" onClick={() => oneTap('start')}>
+                Record start time now{sr}
+              </button>
+              <button
+                type="button"
+                onClick={() => setPanel({ kind: 'start', initial: now(), confirmNow: false })}
+              >
+                Pick start time{sr}
+              </button>
+            </>
+          )}
         </div>
-      ) : (
+      )}
+      {panel?.kind === 'given' && (
+        <GivenPanel
+          drugName={name}
+          routeWords={order.routeWords}
+          at={panel.at}
+          check={check}
+          onSave={(at, site) => {
+            setPanel(undefined);
+            onGiven?.(order, at, site);
+          }}
+          onCancel={() => setPanel(undefined)}
+        />
+      )}
+      {(panel?.kind === 'start' || panel?.kind === 'flush') && (
         <TimePanel
           kind="start"
+          {...(panel.kind === 'flush' ? { noun: 'flush time' } : {})}
           drugName={name}
           initial={panel.initial}
           confirmNow={panel.confirmNow}
@@ -58,7 +121,8 @@ export function OrderCard({ order, now, onStart, visitDay }: OrderCardProps) {
           describe={(at) => recordsSentence(at, undefined)}
           onSave={(at) => {
             setPanel(undefined);
-            onStart(order, at);
+            if (panel.kind === 'flush') onFlush?.(order, at);
+            else onStart(order, at);
           }}
           onCancel={() => setPanel(undefined)}
         />

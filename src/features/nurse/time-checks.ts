@@ -3,6 +3,7 @@
 // Asked for an explicit, worded confirmation: a time later than now, a time on another day
 // than the visit, an infusion longer than 12 hours, an infusion of 15 minutes or less (billed
 // as a push, infusion-rules R4.2).
+import { PUMP_MIN_MINUTES } from '../../engine/index.ts';
 import { isSameLocalDay, minutesBetween } from './local-time.ts';
 
 export type TimeWarning =
@@ -11,7 +12,9 @@ export type TimeWarning =
   | 'in-future'
   | 'other-day'
   | 'long-infusion'
-  | 'short-infusion';
+  | 'short-infusion'
+  | 'pump-not-over-8h'
+  | 'pump-off-plan';
 
 export const TIME_WARNING_TEXT: Record<TimeWarning, string> = {
   'stop-not-after-start': 'The stop time must be after the start time.',
@@ -21,6 +24,9 @@ export const TIME_WARNING_TEXT: Record<TimeWarning, string> = {
   'long-infusion': 'This infusion would last more than 12 hours.',
   'short-infusion':
     'This infusion would last 15 minutes or less, so it will be billed as a push. Check the times.',
+  'pump-not-over-8h':
+    'The pump would have run 8 hours or less, so it is not billed as a prolonged pump infusion. Check the times.',
+  'pump-off-plan': 'This is more than an hour away from the planned disconnect time.',
 };
 
 /** Never saved, whatever the nurse confirms (issue 14 §1: stop before start is refused). */
@@ -100,5 +106,48 @@ export function checkStart({ start, stop, now, visitDay }: StartCheckInput): Tim
   }
   if (start.getTime() > now.getTime()) out.push('in-future');
   if (otherDay(start, visitDay)) out.push('other-day');
+  return out;
+}
+
+/** A disconnect further than this from the planned time asks first. */
+export const PUMP_PLAN_SLACK_MINUTES = 60;
+
+export interface DisconnectCheckInput {
+  /** The pump's recorded start, ISO. */
+  start: string | undefined;
+  stop: Date;
+  now: Date;
+  /** The order's planned running time; undefined when the order does not give it. */
+  plannedMinutes: number | undefined;
+  visitDay?: string | undefined;
+}
+
+/**
+ * Checks on a pump disconnect (R23.1, R23.7): never before the start; 8 hours or less, more
+ * than an hour off the planned disconnect, later than now, or on another day than the visit
+ * ask for a confirmation. A pump runs for days, so the 12-hour infusion check does not apply.
+ */
+export function checkDisconnect({
+  start,
+  stop,
+  now,
+  plannedMinutes,
+  visitDay,
+}: DisconnectCheckInput): TimeWarning[] {
+  const out: TimeWarning[] = [];
+  const begun = ms(start);
+  if (begun !== undefined) {
+    const ran = (stop.getTime() - begun) / 60_000;
+    if (ran <= 0) out.push('stop-not-after-start');
+    else if (Math.floor(ran) <= PUMP_MIN_MINUTES) out.push('pump-not-over-8h');
+    else if (
+      plannedMinutes !== undefined &&
+      Math.abs(ran - plannedMinutes) > PUMP_PLAN_SLACK_MINUTES
+    ) {
+      out.push('pump-off-plan');
+    }
+  }
+  if (stop.getTime() > now.getTime()) out.push('in-future');
+  if (otherDay(stop, visitDay)) out.push('other-day');
   return out;
 }

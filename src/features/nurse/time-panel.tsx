@@ -27,6 +27,8 @@ export interface TimePanelProps {
   reasonLabel?: string;
   /** Label of the save button's verb ("Save", "Correct"). */
   verb?: string;
+  /** What is timed, when not a start or stop time ("disconnect time"). */
+  noun?: string;
   onSaveReason?: (at: Date, reason: string) => void;
 }
 
@@ -44,7 +46,7 @@ export function TimePanel(props: TimePanelProps) {
   );
   const [stoppedEarly, setStoppedEarly] = useState(false);
   const [reason, setReason] = useState('');
-  const word = kind === 'start' ? 'start' : 'stop';
+  const word = props.noun ?? (kind === 'start' ? 'start time' : 'stop time');
   const verb = props.verb ?? 'Save';
   const needsReason = props.reasonLabel !== undefined;
   const refused = confirming !== undefined && isRefused(confirming);
@@ -65,7 +67,7 @@ export function TimePanel(props: TimePanelProps) {
     <div className="chair-panel" role="group" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`}>
         <strong>
-          {kind === 'start' ? 'Start time' : 'Stop time'} for {drugName}
+          {word.charAt(0).toUpperCase() + word.slice(1)} for {drugName}
         </strong>
       </p>
       <label htmlFor={`${id}-time`}>
@@ -97,7 +99,7 @@ export function TimePanel(props: TimePanelProps) {
           />
         </label>
       )}
-      {kind === 'stop' && !needsReason && (
+      {kind === 'stop' && !needsReason && props.noun === undefined && (
         <label>
           <input
             type="checkbox"
@@ -131,8 +133,8 @@ export function TimePanel(props: TimePanelProps) {
           disabled={!picked || refused || (needsReason && reason.trim() === '')}
         >
           {confirming && confirming.length > 0 && !refused
-            ? `${verb} ${word} time anyway`
-            : `${verb} ${word} time`}
+            ? `${verb} ${word} anyway`
+            : `${verb} ${word}`}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

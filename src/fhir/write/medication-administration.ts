@@ -2,12 +2,19 @@
 // times, containers opened and the amount discarded, and a new administration for an ordered
 // drug not yet started. Pure functions: they never mutate their input and never do I/O.
 import type {
+  CodeableConcept,
   Extension,
   MedicationAdministration,
   MedicationAdministrationDosage,
   MedicationRequest,
 } from 'fhir/r4';
-import { CONTAINER_COUNT, CONTAINER_PRODUCT, EXT, SYSTEMS } from '../extensions.ts';
+import {
+  ADMINISTRATION_METHOD_SYSTEM,
+  CONTAINER_COUNT,
+  CONTAINER_PRODUCT,
+  EXT,
+  SYSTEMS,
+} from '../extensions.ts';
 
 /** Identifier system for the client-made id that makes a retried create safe to check. */
 export const CLIENT_ID_SYSTEM = 'urn:ietf:rfc:3986';
@@ -164,10 +171,15 @@ export function withCorrection(
   c: TimeCorrection,
 ): MedicationAdministration {
   const next = clone(ma);
-  const start = c.field === 'start' ? c.at : currentStart(next);
-  const end = c.field === 'stop' ? c.at : next.effectivePeriod?.end;
-  delete next.effectiveDateTime;
-  next.effectivePeriod = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  if (c.field === 'start' && next.effectiveDateTime !== undefined && !next.effectivePeriod) {
+    // One instant (an injection, a flush, a disconnect: R21.10) stays one instant.
+    next.effectiveDateTime = c.at;
+  } else {
+    const start = c.field === 'start' ? c.at : currentStart(next);
+    const end = c.field === 'stop' ? c.at : next.effectivePeriod?.end;
+    delete next.effectiveDateTime;
+    next.effectivePeriod = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  }
   next.note = [
     ...(next.note ?? []),
     { authorReference: { reference: c.author }, time: c.recorded, text: correctionNoteText(c) },
@@ -225,7 +237,10 @@ export function readWaste(ma: MedicationAdministration): {
 export function isChangeApplied(ma: MedicationAdministration, change: NurseChange): boolean {
   switch (change.kind) {
     case 'correct': {
-      const time = change.field === 'start' ? ma.effectivePeriod?.start : ma.effectivePeriod?.end;
+      const time =
+        change.field === 'start'
+          ? (ma.effectivePeriod?.start ?? ma.effectiveDateTime)
+          : ma.effectivePeriod?.end;
       const text = correctionNoteText(change);
       return (
         sameInstant(time, change.at) &&
@@ -310,4 +325,103 @@ export function newAdministrationFromRequest(
 /** The identifier search value that finds a create made with this client id. */
 export function clientIdSearchValue(clientId: string): string {
   return `${CLIENT_ID_SYSTEM}|urn:uuid:${clientId}`;
+}
+
+/** An injection site, coded (SNOMED CT body structure) and in plain words (R26.3). */
+export interface InjectionSite {
+  code: string;
+  words: string;
+}
+
+function siteConcept(site: InjectionSite): CodeableConcept {
+  return {
+    coding: [{ system: SYSTEMS.snomed, code: site.code, display: site.words }],
+    text: site.words,
+  };
+}
+
+/**
+ * An ordered SC/IM injection given at `at` (injection-pump-rules R21, R26.3): one instant
+ * (`effectiveDateTime`, never a period: R21.10 needs no stop), `completed`, the route from the
+ * order and the site the nurse picked.
+ */
+export function newInjectionFromRequest(
+  input: NewAdministrationInput & { site: InjectionSite },
+): MedicationAdministration {
+  const ma = newAdministrationFromRequest(input);
+  delete ma.effectivePeriod;
+  ma.effectiveDateTime = input.at;
+  ma.status = 'completed';
+  ma.dosage = { ...ma.dosage, site: siteConcept(input.site) };
+  return ma;
+}
+
+function methodConcept(code: 'pump-disconnect' | 'port-flush'): CodeableConcept {
+  return { coding: [{ system: ADMINISTRATION_METHOD_SYSTEM, code }] };
+}
+
+/**
+ * An ordered port flush done at `at` (R24, R26.4): one instant, `completed`, the order's route
+ * and `dosage.method` = administration-method#port-flush (kept when the order already has it).
+ */
+export function newPortFlushFromRequest(input: NewAdministrationInput): MedicationAdministration {
+  const ma = newAdministrationFromRequest(input);
+  delete ma.effectivePeriod;
+  ma.effectiveDateTime = input.at;
+  ma.status = 'completed';
+  const method = ma.dosage?.method;
+  const coded = method?.coding?.some(
+    (c) => c.system === ADMINISTRATION_METHOD_SYSTEM && c.code === 'port-flush',
+  );
+  ma.dosage = { ...ma.dosage, method: coded && method ? method : methodConcept('port-flush') };
+  return ma;
+}
+
+export interface PumpDisconnectInput {
+  /** The running pump's record and its 'MedicationAdministration/<id>'. */
+  pump: MedicationAdministration;
+  pumpRef: string;
+  /** 'Patient/<id>' */
+  patient: string;
+  /** 'Encounter/<id>' of the visit where the pump is taken off; else the pump's own. */
+  encounter: string | undefined;
+  performer: string | undefined;
+  /** Disconnect instant, ISO with offset. */
+  at: string;
+  clientId: string;
+}
+
+/**
+ * The disconnect of a pump started earlier (R23.7, R26.1, R26.4): its own record on its own
+ * date, `completed` at one instant, the pump's drug, route and site, `dosage.method` =
+ * administration-method#pump-disconnect, and `partOf` the pump's record. It bills nothing
+ * (PUMP_DISCONNECT_NOT_BILLABLE); the pump's own record gets its end (withStopTime) so the
+ * more-than-8-hours test (R23.1) can be made.
+ */
+export function newPumpDisconnect(input: PumpDisconnectInput): MedicationAdministration {
+  const { pump } = input;
+  const encounter = input.encounter ?? pump.context?.reference;
+  const ma: MedicationAdministration = {
+    resourceType: 'MedicationAdministration',
+    identifier: [{ system: CLIENT_ID_SYSTEM, value: `urn:uuid:${input.clientId}` }],
+    status: 'completed',
+    subject: { reference: input.patient },
+    effectiveDateTime: input.at,
+    partOf: [{ reference: input.pumpRef }],
+  };
+  if (pump.medicationCodeableConcept) {
+    ma.medicationCodeableConcept = clone(pump.medicationCodeableConcept);
+  } else if (pump.medicationReference) {
+    ma.medicationReference = clone(pump.medicationReference);
+    if (pump.contained && pump.medicationReference.reference?.startsWith('#')) {
+      ma.contained = clone(pump.contained);
+    }
+  }
+  if (encounter) ma.context = { reference: encounter };
+  if (input.performer) ma.performer = [{ actor: { reference: input.performer } }];
+  const dosage: MedicationAdministrationDosage = { method: methodConcept('pump-disconnect') };
+  if (pump.dosage?.route) dosage.route = clone(pump.dosage.route);
+  if (pump.dosage?.site) dosage.site = clone(pump.dosage.site);
+  ma.dosage = dosage;
+  return ma;
 }

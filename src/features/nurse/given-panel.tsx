@@ -1,0 +1,84 @@
+// "Given now" for an ordered injection (issue 15 §5; injection-pump-rules R21.10, R26.3): one
+// instant, the site picked from a short list in plain words; the same time checks as any
+// entry (a time on another day than the visit asks first).
+import { useId, useState } from 'react';
+import type { InjectionSite } from '../../fhir/write/medication-administration.ts';
+import { whenText } from './chair-text.ts';
+import { INJECTION_SITES } from './injection-sites.ts';
+import { isRefused, TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
+
+export interface GivenPanelProps {
+  drugName: string;
+  /** 'subcutaneous' / 'intramuscular', from the order's route. */
+  routeWords: string | undefined;
+  at: Date;
+  check: (at: Date) => TimeWarning[];
+  onSave: (at: Date, site: InjectionSite) => void;
+  onCancel: () => void;
+}
+
+export function GivenPanel({ drugName, routeWords, at, check, onSave, onCancel }: GivenPanelProps) {
+  const id = useId();
+  const [site, setSite] = useState<InjectionSite | undefined>();
+  const [confirming, setConfirming] = useState<TimeWarning[] | undefined>();
+  const refused = confirming !== undefined && isRefused(confirming);
+  const save = () => {
+    if (!site) return;
+    const warnings = check(at);
+    if (isRefused(warnings) || (warnings.length > 0 && !confirming)) {
+      setConfirming(warnings);
+      return;
+    }
+    onSave(at, site);
+  };
+  return (
+    <div className="chair-panel" role="group" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`}>
+        <strong>
+          Injection of {drugName}
+          {routeWords ? `, ${routeWords}` : ''}, given {whenText(at)}
+        </strong>
+      </p>
+      <fieldset>
+        <legend>Injection site</legend>
+        {INJECTION_SITES.map((s) => (
+          <label key={s.code} htmlFor={`${id}-${s.code}`}>
+            <input
+              id={`${id}-${s.code}`}
+              type="radio"
+              name={`${id}-site`}
+              checked={site?.code === s.code}
+              onChange={() => setSite(s)}
+            />
+            {s.words}
+          </label>
+        ))}
+      </fieldset>
+      {!site && <p>Pick the site to save.</p>}
+      {confirming && confirming.length > 0 && (
+        <div className="chair-warning" role="alert">
+          <p>
+            <strong>
+              {refused ? 'This time cannot be saved:' : 'Please check before saving:'}
+            </strong>
+          </p>
+          <ul>
+            {confirming.map((w) => (
+              <li key={w}>{TIME_WARNING_TEXT[w]}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="chair-actions">
+        <button type="button" className="primary" onClick={save} disabled={!site || refused}>
+          {confirming && confirming.length > 0 && !refused
+            ? 'Save injection anyway'
+            : 'Save injection'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
