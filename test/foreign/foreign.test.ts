@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditCorpusAsync,
   CODE_OTHERS_CONFIG,
+  CORPUS_DIRS,
   CORPUS_SOURCES,
   corpusRecords,
   engineDrugView,
@@ -12,6 +13,7 @@ import {
   isTherapeuticOrHydrationCode,
   type ReportEncounter,
 } from './corpus.ts';
+import { readSeedData } from '../../src/sandbox/seed-data.ts';
 import { EXPECTATIONS } from './expectations.ts';
 
 let report: ReportEncounter[] = [];
@@ -43,6 +45,15 @@ describe('foreign corpus', () => {
     expect(records).toHaveLength(223);
     // One record per id: the audit names records by id.
     expect(new Set(records.map((r) => r.ref)).size).toBe(records.length);
+  });
+
+  it('the local EHR seed loader reads every file of it and skips nothing', () => {
+    const data = readSeedData(CORPUS_DIRS, '.');
+    expect(data.skipped).toEqual([]);
+    const byType: Record<string, number> = {};
+    for (const { resource } of data.resources)
+      byType[resource.resourceType] = (byType[resource.resourceType] ?? 0) + 1;
+    expect(byType).toEqual({ Encounter: 286, MedicationAdministration: 223, Patient: 190 });
   });
 
   it('every hand-worked row names a record of the corpus', () => {
