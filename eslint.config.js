@@ -90,6 +90,11 @@ export default tseslint.config(
               './src/features/!(clinician)/**',
               'features never import each other',
             ),
+            zone(
+              './src/features/worklist',
+              './src/features/!(worklist)/**',
+              'features never import each other',
+            ),
             zone('./src/!(cli|sandbox)/**', './src/cli', 'the browser bundle never imports cli'),
             zone(
               './src/!(cli|sandbox)/**',

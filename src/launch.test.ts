@@ -104,6 +104,35 @@ describe('SMART launch page', () => {
     },
   );
 
+  // Issue 17 §1: the worklist launch address asks for user-level reads of what the worklist
+  // reads, no patient context, and only the coder's writes (user-level: no patient in context).
+  it.each<[string, string]>([
+    ['EHR launch with a work queue', '?view=worklist&iss=https%3A%2F%2Fehr.test%2Ffhir&launch=q'],
+    ['standalone coder', '?view=worklist'],
+  ])('worklist launch (%s): least privilege, user-level', async (_name, search) => {
+    vi.stubEnv('VITE_FHIR_ISS', 'https://ehr.test/fhir');
+    await launchWith(search);
+    const scope = String(authorize.mock.calls[0]?.[0]?.scope).split(' ');
+    expect(scope.filter((s) => s.startsWith('patient/') || s.startsWith('launch/'))).toEqual([]);
+    expect(scope).toEqual(
+      expect.arrayContaining([
+        'launch',
+        'user/List.rs',
+        'user/Encounter.rs',
+        'user/MedicationAdministration.rs',
+        'user/Claim.rs',
+        'user/Provenance.rs',
+        'user/Claim.cu',
+        'user/Provenance.c',
+      ]),
+    );
+    expect(scope.filter((s) => /\.[cud]+$/.test(s)).sort()).toEqual([
+      'user/Claim.cu',
+      'user/Provenance.c',
+    ]);
+    expect(scope).not.toContain('user/MedicationAdministration.cu');
+  });
+
   it('standalone: uses the configured iss and client id', async () => {
     vi.stubEnv('VITE_FHIR_ISS', 'https://ehr.test/fhir');
     vi.stubEnv('VITE_SMART_CLIENT_ID', 'everydose-dev');

@@ -4,7 +4,7 @@
 // sessionStorage where fhirclient keeps it.
 import type { CapabilityStatement } from 'fhir/r4';
 import FHIR from 'fhirclient';
-import { scopeStringFor } from './fhir/write/channel-scopes.ts';
+import { scopeStringFor, worklistScopeStringFor } from './fhir/write/channel-scopes.ts';
 
 function env(name: string): string | undefined {
   const value: unknown = import.meta.env[name];
@@ -44,7 +44,11 @@ export async function readStatement(iss: string): Promise<CapabilityStatement | 
 }
 
 export async function startLaunch(search: string = window.location.search): Promise<unknown> {
-  const fromEhr = new URLSearchParams(search).get('iss');
+  const query = new URLSearchParams(search);
+  const fromEhr = query.get('iss');
+  // The coder's worklist has its own launch address (launch.html?view=worklist), as an EHR
+  // registers one per activity: it asks for user-level reads and no patient.
+  const worklist = query.get('view') === 'worklist';
   const standaloneIss = env('VITE_FHIR_ISS');
   const iss = fromEhr ?? standaloneIss;
   if (!iss) {
@@ -55,7 +59,7 @@ export async function startLaunch(search: string = window.location.search): Prom
   return FHIR.oauth2
     .authorize({
       clientId: env('VITE_SMART_CLIENT_ID') ?? 'everydose',
-      scope: scopeStringFor(statement),
+      scope: worklist ? worklistScopeStringFor(statement) : scopeStringFor(statement),
       redirectUri: 'index.html',
       pkceMode: 'required',
       ...(fromEhr ? {} : { iss: standaloneIss }),

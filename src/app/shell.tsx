@@ -10,7 +10,9 @@ import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';
+import { opensWorklist } from '../fhir/work-queue-context.ts';
 import { VisitAdministrations } from './visit-administrations.tsx';
+import { WorklistShell } from './worklist-shell.tsx';
 
 function PatientBannerContainer() {
   const patient = usePatientSummary();
@@ -33,6 +35,8 @@ const CoderView = lazy(() =>
 const ClinicianView = lazy(() =>
   import('../features/clinician/clinician-view.tsx').then((m) => ({ default: m.ClinicianView })),
 );
+
+const CODER: AppRole = 'coder';
 
 function RoleView({ role }: { role: AppRole }) {
   return (
@@ -57,7 +61,22 @@ export function Shell() {
       </header>
       {launch.needPatientBanner ? <PatientBannerContainer /> : null}
       <main>
-        {!launch.patientId ? (
+        {opensWorklist(launch) && role === 'coder' ? (
+          <WorklistShell
+            queue={launch.workQueue}
+            visit={
+              <>
+                <PatientBannerContainer />
+                <VisitAdministrations />
+                <RoleView role={CODER} />
+              </>
+            }
+          />
+        ) : !launch.patientId && opensWorklist(launch) && role ? (
+          <EmptyMessage>
+            The worklist is the coders’ list of visits. Switch “Working as” to Coder to work it.
+          </EmptyMessage>
+        ) : !launch.patientId ? (
           <EmptyMessage>
             EveryDose was opened without a patient. Open it from a patient’s chart.
           </EmptyMessage>

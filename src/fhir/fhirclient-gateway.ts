@@ -11,6 +11,7 @@ import {
   type ReadResult,
   type SearchParams,
 } from './gateway.ts';
+import { workQueueOf } from './work-queue-context.ts';
 
 /** Where the bearer token comes from (fhirclient in the app, a constant in tests). */
 export interface TokenSource {
@@ -318,6 +319,7 @@ export function relativeFhirUser(value: string | null | undefined): string | und
 export function launchContextFromClient(client: Client): LaunchContext {
   const token = client.state.tokenResponse ?? {};
   const intent = (token as { intent?: unknown }).intent;
+  const workQueue = workQueueOf((token as { fhirContext?: unknown }).fhirContext);
   return {
     serverUrl: client.state.serverUrl,
     patientId: client.patient.id ?? undefined,
@@ -326,6 +328,7 @@ export function launchContextFromClient(client: Client): LaunchContext {
     needPatientBanner: token.need_patient_banner !== false,
     intent: typeof intent === 'string' ? intent : undefined,
     grantedScopes: (token.scope ?? '').split(/\s+/).filter(Boolean),
+    ...(workQueue ? { workQueue } : {}),
   };
 }
 

@@ -56,6 +56,8 @@ export interface LaunchContext {
   intent: string | undefined;
   /** Scopes actually granted (token response `scope`). */
   grantedScopes: string[];
+  /** 'List/<id>': a work queue of Encounters in the token's `fhirContext` (SMART App Launch 2.x). */
+  workQueue?: string;
 }
 
 /** Search parameters; an array repeats the parameter (e.g. several `_include`). */

@@ -50,6 +50,26 @@ export const REQUESTED_SCOPES: readonly string[] = [
   ...WRITE_SCOPES,
 ];
 
+/**
+ * The coder's worklist (a work queue in context, or standalone): no patient in context, so the
+ * reads it needs are user-level, and only for what the worklist and an opened visit read.
+ */
+export const WORKLIST_LAUNCH_SCOPES = ['launch', 'openid', 'fhirUser', 'online_access'] as const;
+
+export const WORKLIST_READ_TYPES = [
+  'List',
+  'Patient',
+  'Encounter',
+  'MedicationAdministration',
+  'MedicationRequest',
+  'Coverage',
+  'CoverageEligibilityResponse',
+  'Claim',
+  'ClaimResponse',
+  'ResearchSubject',
+  'Provenance',
+] as const;
+
 /** The scope string for FHIR.oauth2.authorize. */
 export function scopeString(): string {
   return REQUESTED_SCOPES.join(' ');

@@ -44,6 +44,8 @@ export interface GrantContext {
   encounterId: string | undefined;
   intent: string | undefined;
   needPatientBanner: boolean;
+  /** 'List/<id>' of a work queue, for fhirContext. */
+  workQueue?: string;
   /** Every granted scope, OIDC and resource, space-separated. */
   scope: string;
 }
@@ -74,6 +76,7 @@ export function grantContextFor(launch: LaunchContext, scope: string): GrantCont
     encounterId: launch.encounterId,
     intent: launch.intent,
     needPatientBanner: launch.needPatientBanner,
+    ...(launch.workQueue ? { workQueue: launch.workQueue } : {}),
     scope,
   };
 }
@@ -206,7 +209,11 @@ export async function createAuthServer(opts: AuthServerOptions): Promise<AuthSer
     if (g.encounterId) body['encounter'] = g.encounterId;
     if (g.intent) body['intent'] = g.intent;
     body['need_patient_banner'] = g.needPatientBanner;
-    if (g.encounterId) body['fhirContext'] = [{ reference: `Encounter/${g.encounterId}` }];
+    const context = [
+      ...(g.encounterId ? [{ reference: `Encounter/${g.encounterId}` }] : []),
+      ...(g.workQueue ? [{ reference: g.workQueue }] : []),
+    ];
+    if (context.length > 0) body['fhirContext'] = context;
     body.scope = g.scope;
   });
 

@@ -40,6 +40,8 @@ export interface LaunchContext {
   /** SMART `intent` for the token response (role hint). */
   intent: string | undefined;
   needPatientBanner: boolean;
+  /** 'List/<id>': a work queue of Encounters, sent as the token's fhirContext (SMART 2.x). */
+  workQueue?: string;
   /** Resource types whose scopes the EHR withholds even when the app asks (tests of "not available"). */
   withholdTypes: string[];
 }

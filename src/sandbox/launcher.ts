@@ -56,9 +56,50 @@ async function listEncounters(
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** The days with visits, for the coder's work queue of a day: [date, number of visits]. */
+function queueDays(encounters: { label: string }[]): [string, number][] {
+  const days = new Map<string, number>();
+  for (const e of encounters) {
+    const day = e.label.slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  return [...days].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** A work-queue List of the day's Encounters, written to the store; 'List/<id>'. */
+async function createWorkQueue(store: FhirStore, day: string): Promise<string | undefined> {
+  const encounters = (await listEncounters(store)).filter((e) => e.label.startsWith(day));
+  if (encounters.length === 0) return undefined;
+  const res = await store.handle({
+    method: 'POST',
+    url: '/List',
+    body: {
+      resourceType: 'List',
+      status: 'current',
+      mode: 'working',
+      title: `Coding queue ${day}`,
+      date: `${day}T18:00:00Z`,
+      entry: encounters.map((e) => ({ item: { reference: `Encounter/${e.id}` } })),
+    },
+  });
+  const id = (res.body as { id?: string }).id;
+  return res.status < 300 && id ? `List/${id}` : undefined;
+}
+
+/** The app's launch address: the worklist has its own (as an EHR registers one per activity). */
+function appUrlFor(deps: LauncherDeps, launchId: string, worklist: boolean): string {
+  return `${deps.appLaunchUrl}?${worklist ? 'view=worklist&' : ''}iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
+}
+
 async function launcherPage(deps: LauncherDeps): Promise<string> {
   const patients = await listPatients(deps.store);
   const encounters = await listEncounters(deps.store);
+  const queues = queueDays(encounters)
+    .map(
+      ([day, n]) =>
+        `<option value="${escapeHtml(day)}">Visits of ${escapeHtml(day)} (${n}), for the coder</option>`,
+    )
+    .join('');
   const patientOptions = patients
     .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`)
     .join('');
@@ -90,6 +131,8 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 <select id="patient" name="patient" required>${patientOptions}</select>
 <label for="encounter">Encounter (must belong to the patient)</label>
 <select id="encounter" name="encounter"><option value="">No encounter (today)</option>${groups}</select>
+<label for="queue">Work queue (opens the coder's worklist; patient and encounter are then not used)</label>
+<select id="queue" name="queue"><option value="">No work queue</option>${queues}</select>
 <fieldset><legend>Role</legend>${roles}${self}</fieldset>
 <fieldset><legend>Where to open the app</legend>
 <label><input type="radio" name="embedded" value="1" checked> Inside the EHR frame</label>
@@ -128,6 +171,40 @@ export async function handleLauncher(
       req.method === 'POST'
         ? parseForm(await readBody(req))
         : Object.fromEntries(url.searchParams.entries());
+    const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
+    const embedded = form['embedded'] !== '0';
+    const withholdTypes = (form['withhold'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (form['queue']) {
+      const workQueue = await createWorkQueue(deps.store, form['queue']);
+      if (!workQueue) {
+        sendHtml(
+          res,
+          400,
+          page(
+            'Launch refused',
+            '<main><p>That day has no visits to put in a work queue.</p><p><a href="/">Back to the launcher</a></p></main>',
+          ),
+        );
+        return true;
+      }
+      const launchId = deps.launches.create({
+        userId: ROLE_USERS[role],
+        patientId: undefined,
+        encounterId: undefined,
+        intent: role,
+        needPatientBanner: !embedded,
+        workQueue,
+        withholdTypes,
+      });
+      redirect(
+        res,
+        embedded ? `/ehr?launch=${encodeURIComponent(launchId)}` : appUrlFor(deps, launchId, true),
+      );
+      return true;
+    }
     const patients = await listPatients(deps.store);
     const patient = patients.find((p) => p.id === form['patient']);
     const encounters = await listEncounters(deps.store);
@@ -144,8 +221,6 @@ export async function handleLauncher(
       return true;
     }
     const patientUser = form['role'] === PATIENT_USER_CHOICE;
-    const role = isSandboxRole(form['role']) ? form['role'] : 'nurse';
-    const embedded = form['embedded'] !== '0';
     const launchId = deps.launches.create({
       ...(patientUser
         ? { userId: patient.id, userType: 'Patient' as const, intent: undefined }
@@ -153,13 +228,12 @@ export async function handleLauncher(
       patientId: patient.id,
       encounterId: encounter?.id,
       needPatientBanner: !embedded,
-      withholdTypes: (form['withhold'] ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      withholdTypes,
     });
-    const appUrl = `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
-    redirect(res, embedded ? `/ehr?launch=${encodeURIComponent(launchId)}` : appUrl);
+    redirect(
+      res,
+      embedded ? `/ehr?launch=${encodeURIComponent(launchId)}` : appUrlFor(deps, launchId, false),
+    );
     return true;
   }
   if (url.pathname === '/ehr' && req.method === 'GET') {
@@ -177,8 +251,10 @@ export async function handleLauncher(
       return true;
     }
     const patients = await listPatients(deps.store);
-    const banner = patients.find((p) => p.id === launch.patientId)?.label ?? '';
-    const appUrl = `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}`;
+    const banner = launch.workQueue
+      ? 'Coding work queue'
+      : (patients.find((p) => p.id === launch.patientId)?.label ?? '');
+    const appUrl = appUrlFor(deps, launchId, launch.workQueue !== undefined);
     sendHtml(
       res,
       200,

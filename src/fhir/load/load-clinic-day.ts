@@ -35,6 +35,8 @@ export interface ClinicDayPicture extends BillingPicture {
 export interface ClinicDayProgress {
   done: number;
   total: number;
+  /** Visits whose every request has been answered, once the day's visits are known (round 1). */
+  visits?: { loaded: number; total: number };
 }
 
 const ID_CHUNK = 40;
@@ -67,8 +69,26 @@ export async function loadClinicDay(
 ): Promise<ClinicDayPicture> {
   const found = new Map<string, FhirResource>();
   const unreadable = new Map<string, string>();
-  const progress = { done: 0, total: 0 };
+  const progress: ClinicDayProgress = { done: 0, total: 0 };
   let requests = 0;
+  const report = () =>
+    onProgress?.({
+      ...progress,
+      ...(progress.visits ? { visits: { ...progress.visits } } : {}),
+    });
+  // Visit progress: a visit is loaded when every round-2 request covering it has answered.
+  const waitingOn = new Map<string, number>();
+  const covering = (promise: Promise<FhirResource[]>, visits: readonly string[]) => {
+    for (const v of visits) waitingOn.set(v, (waitingOn.get(v) ?? 0) + 1);
+    return promise.finally(() => {
+      for (const v of visits) {
+        const left = (waitingOn.get(v) ?? 1) - 1;
+        waitingOn.set(v, left);
+        if (left === 0 && progress.visits) progress.visits.loaded++;
+      }
+      report();
+    });
+  };
   const add = (rs: FhirResource[]) => {
     for (const r of rs) found.set(`${r.resourceType}/${r.id ?? found.size}`, r);
   };
@@ -91,7 +111,7 @@ export async function loadClinicDay(
       return [];
     }
     progress.total++;
-    onProgress?.({ ...progress });
+    report();
     requests++;
     try {
       return await gateway.search(type, params);
@@ -103,7 +123,7 @@ export async function loadClinicDay(
       throw e;
     } finally {
       progress.done++;
-      onProgress?.({ ...progress });
+      report();
     }
   };
 
@@ -150,6 +170,14 @@ export async function loadClinicDay(
     const id = idOf(ref, 'Patient');
     if (id) patients.add(id);
   }
+  const visitsOf = new Map<string, string[]>();
+  for (const e of encounters) {
+    const enc = found.get(e);
+    const pid =
+      enc?.resourceType === 'Encounter' ? idOf(enc.subject?.reference, 'Patient') : undefined;
+    if (pid) visitsOf.set(pid, [...(visitsOf.get(pid) ?? []), e]);
+  }
+  progress.visits = { loaded: 0, total: encounters.length };
   const patientChunks = chunks([...patients]);
   const round2: Promise<FhirResource[]>[] = [];
   for (const ids of patientChunks) {
@@ -157,9 +185,11 @@ export async function loadClinicDay(
       .split(',')
       .map((id) => `Patient/${id}`)
       .join(',');
-    round2.push(run('Coverage', { beneficiary: refs }));
-    round2.push(run('CoverageEligibilityResponse', { patient: ids }));
-    round2.push(
+    const covered = ids.split(',').flatMap((id) => visitsOf.get(id) ?? []);
+    const push = (p: Promise<FhirResource[]>) => round2.push(covering(p, covered));
+    push(run('Coverage', { beneficiary: refs }));
+    push(run('CoverageEligibilityResponse', { patient: ids }));
+    push(
       run('Claim', {
         patient: ids,
         _revinclude: [
@@ -170,26 +200,32 @@ export async function loadClinicDay(
         ],
       }),
     );
-    round2.push(
+    push(
       run('ResearchSubject', {
         individual: refs,
         _include: includes('ResearchSubject', ['ResearchSubject:study']),
       }),
     );
     if (!support.revinclude('Claim', 'ClaimResponse:request'))
-      round2.push(run('ClaimResponse', { patient: ids }));
+      push(run('ClaimResponse', { patient: ids }));
   }
   if (query.encounterIds)
     for (const ids of chunks(query.encounterIds))
       round2.push(
-        run('MedicationAdministration', {
-          context: ids,
-          _include: includes('MedicationAdministration', [
-            'MedicationAdministration:medication',
-            'MedicationAdministration:request',
-          ]),
-        }),
+        covering(
+          run('MedicationAdministration', {
+            context: ids,
+            _include: includes('MedicationAdministration', [
+              'MedicationAdministration:medication',
+              'MedicationAdministration:request',
+            ]),
+          }),
+          ids.split(',').map((id) => `Encounter/${id}`),
+        ),
       );
+  // A visit no round-2 request covers (no patient, or nothing left to ask) is loaded already.
+  for (const e of encounters) if (!waitingOn.has(e)) progress.visits.loaded++;
+  report();
   for (const rs of await Promise.all(round2)) add(rs);
 
   return {

@@ -2,7 +2,13 @@
 // docs/write-back.md). The CapabilityStatement is public, so the launch page reads it before
 // authorizing; without it the app asks for the writes of the full channel set, as before.
 import type { CapabilityStatement } from 'fhir/r4';
-import { REQUESTED_SCOPES, WRITE_SCOPES } from '../scopes.ts';
+import {
+  REQUESTED_SCOPES,
+  USER_READ_TYPES,
+  WORKLIST_LAUNCH_SCOPES,
+  WORKLIST_READ_TYPES,
+  WRITE_SCOPES,
+} from '../scopes.ts';
 import {
   coderChannelFrom,
   nurseChannelFrom,
@@ -37,4 +43,18 @@ export function writeScopesFor(cs: CapabilityStatement | undefined): string[] {
 export function scopeStringFor(cs: CapabilityStatement | undefined): string {
   const reads = REQUESTED_SCOPES.filter((s) => !(WRITE_SCOPES as readonly string[]).includes(s));
   return [...reads, ...writeScopesFor(cs)].join(' ');
+}
+
+/**
+ * The coder's worklist launch: user-level reads of what the worklist reads, and only the coder's
+ * writes (at user level: no patient is in context), by the coder channel this EHR offers.
+ */
+export function worklistScopeStringFor(cs: CapabilityStatement | undefined): string {
+  const coder = cs ? coderChannelFrom(writeSupport(cs, []), false).channel : 'draft-claim';
+  return [
+    ...WORKLIST_LAUNCH_SCOPES,
+    ...WORKLIST_READ_TYPES.map((t) => `user/${t}.rs`),
+    ...USER_READ_TYPES.map((t) => `user/${t}.rs`),
+    ...CODER_SCOPES[coder].map((s) => s.replace(/^patient\//, 'user/')),
+  ].join(' ');
 }

@@ -1,0 +1,167 @@
+// The coder's worklist over HTTP (msw): 50 visits of 50 patients load in a fixed number of
+// requests and sequential rounds, never one request per visit in sequence.
+import type { FhirResource, List } from 'fhir/r4';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  FHIR_BASE,
+  capabilityStatement,
+  searchset,
+  startMswServer,
+  testLaunch,
+} from '../../../test/msw/fhir-server.ts';
+import { FhirclientGateway } from '../fhirclient-gateway.ts';
+import type { SearchParams } from '../gateway.ts';
+import { MemoryGateway } from '../memory-gateway.ts';
+import { loadWorklist, type WorklistSource } from './work-queue.ts';
+
+const server = startMswServer();
+
+const VISITS = 50;
+
+function clinicDay(): FhirResource[] {
+  const out: FhirResource[] = [];
+  for (let i = 0; i < VISITS; i++) {
+    out.push(
+      {
+        resourceType: 'Patient',
+        id: `p${i}`,
+        name: [{ given: ['Test'], family: `Patient${i}` }],
+      },
+      {
+        resourceType: 'Encounter',
+        id: `e${i}`,
+        status: 'finished',
+        class: { code: 'AMB' },
+        subject: { reference: `Patient/p${i}` },
+        period: { start: '2026-08-03T09:00:00-04:00' },
+        location: [{ location: { reference: 'Location/infusion' } }],
+      },
+      {
+        resourceType: 'MedicationAdministration',
+        id: `a${i}`,
+        status: 'completed',
+        subject: { reference: `Patient/p${i}` },
+        context: { reference: `Encounter/e${i}` },
+        medicationCodeableConcept: { text: 'ondansetron' },
+        effectivePeriod: { start: '2026-08-03T09:10:00-04:00', end: '2026-08-03T09:40:00-04:00' },
+      },
+    );
+  }
+  const queue: List = {
+    resourceType: 'List',
+    id: 'queue',
+    status: 'current',
+    mode: 'working',
+    title: 'Coding queue',
+    entry: Array.from({ length: VISITS }, (_, i) => ({ item: { reference: `Encounter/e${i}` } })),
+  };
+  out.push({ resourceType: 'Location', id: 'infusion', name: 'Infusion center' }, queue);
+  return out;
+}
+
+const TYPES = [
+  'Patient',
+  'Encounter',
+  'MedicationAdministration',
+  'Coverage',
+  'CoverageEligibilityResponse',
+  'Claim',
+  'ClaimResponse',
+  'ResearchSubject',
+  'Provenance',
+  'Location',
+  'List',
+];
+
+/** An msw FHIR server over the memory gateway; each request's sequential depth is recorded
+ * (1 + the deepest request answered before it was received). */
+function serve() {
+  const store = new MemoryGateway(testLaunch(), clinicDay());
+  const requests: { path: string; depth: number }[] = [];
+  let answeredDepth = 0;
+  const statement = capabilityStatement(
+    Object.fromEntries(
+      TYPES.map((t) => [
+        t,
+        {
+          include: ['Encounter:patient', 'Encounter:location'].filter((i) => i.startsWith(`${t}:`)),
+          revinclude: t === 'Claim' ? ['ClaimResponse:request', 'Provenance:target'] : [],
+        },
+      ]),
+    ),
+  );
+  const answer = async (path: string, body: () => Promise<unknown>) => {
+    const depth = answeredDepth + 1;
+    requests.push({ path, depth });
+    const json = await body();
+    answeredDepth = Math.max(answeredDepth, depth);
+    return HttpResponse.json(json as Record<string, unknown>);
+  };
+  server.use(
+    http.get(`${FHIR_BASE}/metadata`, () => HttpResponse.json(statement)),
+    http.get(`${FHIR_BASE}/List/:id`, ({ params }) =>
+      answer('List/:id', async () => (await store.read('List', String(params.id))).resource),
+    ),
+    http.get(`${FHIR_BASE}/:type`, ({ params, request }) => {
+      const type = String(params.type);
+      const url = new URL(request.url);
+      return answer(type, async () => {
+        const query: SearchParams = {};
+        for (const key of new Set(url.searchParams.keys()))
+          if (key !== '_count') query[key] = url.searchParams.getAll(key);
+        return searchset(await store.search(type, query));
+      });
+    }),
+  );
+  return requests;
+}
+
+async function measure(source: WorklistSource) {
+  const requests = serve();
+  const gateway = new FhirclientGateway({
+    launch: testLaunch({
+      patientId: undefined,
+      encounterId: undefined,
+      grantedScopes: ['user/*.rs'],
+    }),
+    token: { accessToken: async () => 'token', refresh: async () => false },
+  });
+  await gateway.capabilities(); // the app asks for it at launch, before any screen
+  const progress: (number | undefined)[] = [];
+  const picture = await loadWorklist(gateway, source, (p) => progress.push(p.visits?.loaded));
+  return {
+    picture,
+    requests: requests.length,
+    rounds: Math.max(...requests.map((r) => r.depth)),
+    perType: requests.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.path]: (acc[r.path] ?? 0) + 1 }),
+      {},
+    ),
+    progress,
+  };
+}
+
+describe('worklist of 50 visits over HTTP', () => {
+  it('a day at a location: 10 requests in 2 sequential rounds, visit progress to 50', async () => {
+    const m = await measure({ kind: 'day', date: '2026-08-03', location: 'Location/infusion' });
+    expect(m.picture.encounters).toHaveLength(VISITS);
+    expect([m.requests, m.rounds]).toEqual([10, 2]);
+    // Never one per visit: each type is asked once per chunk of 40 patients at most.
+    expect(Math.max(...Object.values(m.perType))).toBeLessThanOrEqual(2);
+    expect(m.progress.at(-1)).toBe(VISITS);
+    expect(m.progress.filter((n) => n !== undefined && n > 0 && n < VISITS)).not.toHaveLength(0);
+  });
+
+  it('a work-queue List: the List read, then 12 requests, 3 sequential rounds', async () => {
+    const m = await measure({ kind: 'queue', list: 'List/queue' });
+    expect(m.picture.encounters).toHaveLength(VISITS);
+    expect(m.picture.title).toBe('Coding queue');
+    expect(m.picture.skipped).toEqual([]);
+    // List (1); Encounter by _id (2 chunks); Coverage, eligibility, Claim, ResearchSubject
+    // (2 patient chunks each) and MedicationAdministration by visit (2 chunks).
+    expect([m.requests, m.rounds]).toEqual([13, 3]);
+    expect(m.perType['List/:id']).toBe(1);
+    expect(Math.max(...Object.values(m.perType))).toBeLessThanOrEqual(2);
+  });
+});
