@@ -14,6 +14,7 @@ import { billedLines, lineKey, signOffBlockers, warningResolved } from './decisi
 import { LineCard } from './line-card.tsx';
 import { SignOffPanel } from './sign-off-panel.tsx';
 import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
+import { serviceWordsFor } from './service-words.ts';
 import { useDecisions } from './use-decisions.ts';
 import { WarningsPanel } from './warnings-panel.tsx';
 import { modifiersText } from './format.ts';
@@ -69,6 +70,8 @@ export function CoderReview({
   const admin = result.lines.filter((l) => l.kind === 'administration');
   const drugs = result.lines.filter((l) => l.kind === 'drug');
 
+  // Issue 15 §5: pumps, injections, flushes and PTP edits in words.
+  const words = useMemo(() => serviceWordsFor(result, resources, lineKey), [result, resources]);
   const cards = (ls: typeof result.lines) =>
     ls.map((l) => {
       const k = lineKey(l);
@@ -77,6 +80,7 @@ export function CoderReview({
           key={k}
           line={l}
           lineKey={k}
+          inWords={words.get(k)}
           decision={state.lines[k]}
           onDecide={(d) => decisions.decide(k, d)}
           onUndo={() => decisions.undo(k)}

@@ -12,6 +12,8 @@ export interface LineCardProps {
   decision: LineDecision | undefined;
   onDecide: (decision: LineDecision) => void;
   onUndo: () => void;
+  /** What the records show and what NCCI edits mean for this line, in words. */
+  inWords?: readonly string[] | undefined;
 }
 
 function decisionText(d: LineDecision | undefined): string {
@@ -22,7 +24,7 @@ function decisionText(d: LineDecision | undefined): string {
   return `Changed to ${units}, ${modifiersText(d.modifiers)}: ${d.reason}`;
 }
 
-export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCardProps) {
+export function LineCard({ line, lineKey, decision, onDecide, onUndo, inWords }: LineCardProps) {
   const headingId = useId();
   const [mode, setMode] = useState<'edit' | 'reject' | null>(null);
   // Keyboard users land back on the button that opened the form once it closes.
@@ -63,7 +65,7 @@ export function LineCard({ line, lineKey, decision, onDecide, onUndo }: LineCard
         <dt>Amount</dt>
         <dd>{money(line.amount)}</dd>
       </dl>
-      <LineEvidence line={line} />
+      <LineEvidence line={line} inWords={inWords} />
       <p className="decision-status" aria-live="polite">
         {decisionText(decision)}
       </p>

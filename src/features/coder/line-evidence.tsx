@@ -2,7 +2,13 @@
 import type { DerivedLine } from '../../engine/index.ts';
 import { quantityText, sourceText } from './format.ts';
 
-export function LineEvidence({ line }: { line: DerivedLine }) {
+export function LineEvidence({
+  line,
+  inWords,
+}: {
+  line: DerivedLine;
+  inWords?: readonly string[] | undefined;
+}) {
   const ev = line.evidence;
   const minutes = Object.entries(ev.minutes ?? {});
   const administered = quantityText(ev.administered);
@@ -11,6 +17,18 @@ export function LineEvidence({ line }: { line: DerivedLine }) {
     <dl className="evidence">
       <dt>Why</dt>
       <dd>{ev.reason}</dd>
+      {inWords && inWords.length > 0 && (
+        <>
+          <dt>In the records</dt>
+          <dd>
+            <ul>
+              {inWords.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
       <dt>From</dt>
       <dd>
         <ul>
