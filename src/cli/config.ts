@@ -39,6 +39,7 @@ const rulesSchema = z.strictObject({
   }),
   billPortFlushAtPumpDisconnect: z.boolean(),
   portFlushAloneCode: z.enum(['96523', 'E/M']),
+  pumpOnlyDayTpdPolicy: z.enum(['code_with_ptp_warning', 'suppress', 'addon_96375']),
   splitDoseUnits: z.enum(['one', 'per_injection']),
   splitDoseWindowMinutes: z.number().nonnegative(),
   repeatInjectionModifier: z.enum(['none', '59', '76']),

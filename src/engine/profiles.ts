@@ -30,6 +30,7 @@ export const MEDICARE_RULES: RuleSettings = {
   nonChemoPumpCode: { facility: 'C8957', professional: '96365' },
   billPortFlushAtPumpDisconnect: false,
   portFlushAloneCode: '96523',
+  pumpOnlyDayTpdPolicy: 'code_with_ptp_warning',
   splitDoseUnits: 'one',
   splitDoseWindowMinutes: 30,
   repeatInjectionModifier: 'none',

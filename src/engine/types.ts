@@ -335,6 +335,9 @@ export interface RuleSettings {
   nonChemoPumpCode: { facility: 'C8957' | 'none'; professional: '96365' | 'none' };
   /** R23.7: a port flush at the pump disconnect visit is billed when alone (default false). */
   billPortFlushAtPumpDisconnect: boolean;
+  /** R23.4 TPD/hydration beside a pump that is the only chemo service: 'code_with_ptp_warning'
+   * (default: own initial codes, PTP decides), 'suppress' (no line) or 'addon_96375' (push as 96375). */
+  pumpOnlyDayTpdPolicy: 'code_with_ptp_warning' | 'suppress' | 'addon_96375';
   /** R24.4: flush-only visit: '96523' (default) or 'E/M' (no 96523; the E/M module decides). */
   portFlushAloneCode: '96523' | 'E/M';
   /** R21.3 split dose: 'one' unit (default) or 'per_injection' (59 on the later syringe). */

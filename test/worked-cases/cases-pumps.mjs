@@ -290,6 +290,118 @@ add(
   },
 );
 
+// ---------------------------------------------------------------- R23.3 hydration beside a pump
+add(
+  A,
+  'pump-hydration-alongside-cut',
+  'R23.3',
+  one(
+    (c) => [pump(c, 'pump', T('09:30'), T('07:30', '04')), saline(c, 'h1', T('09:30'), T('11:00'))],
+    ['pembro'],
+  ),
+  {
+    lines: [P16, J7050, J9271],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED'],
+    why: 'The 90 min of saline all run beside the pump: pump time is drug-infusion time for hydration net time (R23.3), 0 net minutes, no 96360.',
+  },
+);
+add(
+  A,
+  'pump-hydration-30-net-minutes',
+  'R23.3 R4.5',
+  one(
+    (c) => [saline(c, 'h1', T('09:00'), T('10:30')), pump(c, 'pump', T('09:30'), T('07:30', '04'))],
+    ['pembro'],
+  ),
+  {
+    lines: [P16, J7050, J9271],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED', 'HYDRATION_30_MIN_OR_LESS'],
+    why: 'Saline 09:00–10:30, pump from 09:30: 30 net minutes of hydration, not over 30: no hydration line.',
+  },
+);
+add(
+  A,
+  'pump-hydration-31-net-minutes',
+  'R23.3 R4.5 R23.4',
+  one(
+    (c) => [saline(c, 'h1', T('09:00'), T('10:30')), pump(c, 'pump', T('09:31'), T('07:31', '04'))],
+    ['pembro'],
+  ),
+  {
+    lines: [L('96360', 1), P16, J7050, J9271],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED', 'PTP_MODIFIER_NEEDED'],
+    why: 'Pump from 09:31: 31 net minutes → 96360, column 2 to 96416 (indicator 1) in one encounter.',
+  },
+);
+add(
+  A,
+  'pump-running-hydration-after',
+  'R23.3 R27.1',
+  one(
+    (c) => [
+      pump(c, 'pump', T('09:00'), undefined, { status: 'in-progress' }),
+      saline(c, 'h1', T('10:00'), T('11:30')),
+    ],
+    ['pembro'],
+  ),
+  {
+    lines: [P16, J7050],
+    warnings: ['HYDRATION_CONCURRENT_TIME_EXCLUDED', 'PUMP_DURATION_UNVERIFIED'],
+    why: 'A pump still running is drug-infusion time from its start: the later saline is all concurrent.',
+  },
+);
+
+// ---------------------------------------------------------------- R23.4 pump-only day policies
+add(
+  A,
+  'pump-only-day-premed-suppress',
+  'R23.4 §10',
+  one(
+    (c) => [ondanPush(c, 'p1', T('09:00')), pump(c, 'pump', T('09:30'), T('07:30', '04'))],
+    ['ondan', 'pembro'],
+  ),
+  {
+    lines: [P16, J2405, J9271],
+    warnings: ['PUMP_DAY_TPD_SUPPRESSED'],
+    config: { rules: { pumpOnlyDayTpdPolicy: 'suppress' } },
+    why: 'pumpOnlyDayTpdPolicy suppress: the premed push is treated as bundled with the pump; the drug itself is still billed.',
+  },
+);
+add(
+  A,
+  'pump-only-day-premed-addon',
+  'R23.4 §10',
+  one(
+    (c) => [ondanPush(c, 'p1', T('09:00')), pump(c, 'pump', T('09:30'), T('07:30', '04'))],
+    ['ondan', 'pembro'],
+  ),
+  {
+    lines: [L('96375', 1), P16, J2405, J9271],
+    warnings: [],
+    config: { rules: { pumpOnlyDayTpdPolicy: 'addon_96375' } },
+    why: 'pumpOnlyDayTpdPolicy addon_96375: the push is 96375 beside 96416; no PTP pair 96416/96375 (R23.2).',
+  },
+);
+add(
+  A,
+  'pump-with-chemo-push-suppress-no-effect',
+  'R23.4',
+  one(
+    (c) => [
+      ondanPush(c, 'p1', T('08:50')),
+      doxoPush(c, 'd1', T('09:00')),
+      pump(c, 'pump', T('09:30'), T('07:30', '04')),
+    ],
+    ['ondan', 'doxo50', 'pembro'],
+  ),
+  {
+    lines: [L('96409', 1), L('96375', 1), P16, J2405, J9000, J9271],
+    warnings: [],
+    config: { rules: { pumpOnlyDayTpdPolicy: 'suppress' } },
+    why: 'A chemo push makes it no pump-only day: the premed push is the add-on 96375 after 96409.',
+  },
+);
+
 // ---------------------------------------------------------------- R23.6 / R23.7 refill, disconnect
 add(
   A,

@@ -13,6 +13,7 @@ import { normalizeAdministrations } from './normalize.ts';
 import { resolveOverlaps } from './overlap.ts';
 import { buildDrugServices } from './services.ts';
 import { warn } from './warnings.ts';
+import { pumpIntervals } from '../part2/pump-intervals.ts';
 import { mergeRefMinutes } from '../ref-minutes.ts';
 import { sortSmall } from '../sort-small.ts';
 
@@ -58,13 +59,14 @@ export function codeAdministrations(scope: EncounterScope): StageResult & { held
   ];
   const primaryRef = flagged.length === 1 ? flagged[0] : undefined;
 
+  const pumps = pumpIntervals(scope.patient);
   const prepared: Prepared[] = access.groups.map((g) => {
     const drugItems = g.items.filter((i) => i.category !== 'hydration');
     const hydrationItems = g.items.filter((i) => i.category === 'hydration');
     const built = buildDrugServices(drugItems, rules);
     warnings.push(...built.warnings);
     warnings.push(...resolveOverlaps(built.services, rules));
-    const hyd = netHydration(hydrationItems, built.services, rules);
+    const hyd = netHydration(hydrationItems, built.services, rules, pumps);
     warnings.push(...hyd.warnings);
     const sel = selectInitial({
       drugs: built.services,

@@ -6,6 +6,7 @@ import { coveredMs, runningMinutes, subtract, union, type Interval } from './int
 import type { DrugService, HydrationService, IvItem } from './model.ts';
 import { refMinutes } from '../ref-minutes.ts';
 import { warn } from './warnings.ts';
+import type { PumpTime } from '../part2/pump-intervals.ts';
 
 /** Hydration of 31 minutes or more is billable (R4.5, R4.6, R8.3). */
 export const HYDRATION_MIN_MINUTES = 31;
@@ -14,6 +15,7 @@ export function netHydration(
   items: IvItem[],
   drugs: DrugService[],
   rules: RuleSettings,
+  pump: PumpTime = { refs: [], intervals: [] },
 ): { services: HydrationService[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const timed = items.filter((i) => i.admin.start && i.admin.end);
@@ -32,11 +34,23 @@ export function netHydration(
     s: i.admin.start?.ms ?? 0,
     e: i.admin.end?.ms ?? 0,
   }));
-  const cut = drugs.flatMap((d) => d.intervals);
+  const drugCut = drugs.flatMap((d) => d.intervals);
+  // injection-pump-rules R23.3: a pump infusion's time is drug-infusion time here.
+  const cut = [...drugCut, ...pump.intervals];
   const all = union(intervals);
   const net = subtract(all, cut);
-  if (coveredMs(net) < coveredMs(all))
-    warnings.push(warn('HYDRATION_CONCURRENT_TIME_EXCLUDED', refs));
+  if (coveredMs(net) < coveredMs(all)) {
+    const beside = coveredMs(subtract(all, drugCut)) > coveredMs(net);
+    warnings.push(
+      beside
+        ? warn(
+            'HYDRATION_CONCURRENT_TIME_EXCLUDED',
+            [...refs, ...pump.refs],
+            'Hydration time running at the same time as a drug infusion was excluded (a pump infusion counts as drug-infusion time, injection-pump-rules R23.3).',
+          )
+        : warn('HYDRATION_CONCURRENT_TIME_EXCLUDED', refs),
+    );
+  }
   const minutesByRef = refMinutes();
   timed.forEach((i, k) => {
     const iv = intervals[k] as Interval;

@@ -45,6 +45,11 @@ export const PART2_WARNINGS = {
     message:
       'Office start of a non-chemotherapy pump infusion has no CPT initiation code; initial hour only; coder review.',
   },
+  PUMP_DAY_TPD_SUPPRESSED: {
+    severity: 'info',
+    message:
+      'Pump-only day: the premedication or hydration beside the pump is treated as bundled (payer setting); not billed.',
+  },
   INJECTION_SUPERVISION_NOT_MET: {
     severity: 'warning',
     message: 'Office injection without direct supervision is not covered for Medicare; not billed.',
