@@ -189,6 +189,21 @@ describe('identified drugs through the engine (contract §2.2, §2.3)', () => {
     expect(r?.warnings.map((w) => w.code)).not.toContain('UNKNOWN_DRUG_CATEGORY');
   });
 
+  it.each([
+    // [identity, by, value read, display, dose unit]
+    [id({ ndc: ['00143924001'] }), 'ndc', '00143924001', undefined, '[iU]'],
+    [id({ rxnorm: ['56946'], display: 'paclitaxel' }), 'rxnorm', '56946', 'paclitaxel', 'mg'],
+    [id({ text: 'CISplatin IV infusion' }), 'text', 'CISplatin IV infusion', undefined, 'mg'],
+  ] as const)(
+    'contract §2.2 evidence: %j identified by %s from %s',
+    (drug, by, value, display, unit) => {
+      const line = run(drug, { value: '10', unit })?.lines.find((l) => l.kind === 'drug');
+      expect(line?.evidence.identity?.by).toBe(by);
+      expect(line?.evidence.identity?.value).toBe(value);
+      expect(line?.evidence.identity?.display).toBe(display);
+    },
+  );
+
   it('R-04: a dose in mL, no concentration, drug named only by text → UNIT_CONVERSION_MISSING, not UNKNOWN_DRUG_CATEGORY', () => {
     const r = run(id({ text: 'cisplatin' }), { value: '50', unit: 'mL' });
     const codes = r?.warnings.map((w) => w.code) ?? [];

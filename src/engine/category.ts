@@ -18,6 +18,8 @@ export interface CategoryResult {
   decidedBy?: 'drug' | 'ingredient';
   /** Which step of contract §2.2 identified the drug (NDC, HCPCS, RxNorm, RxNorm name, text). */
   identifiedBy?: IdentifiedBy;
+  /** What that step read: the NDC (11 digits), HCPCS, RxCUI or name. */
+  identifiedFrom?: string;
   /** Several valid codes for the name or RxCUI and no NDC to decide (DRUG_CODE_AMBIGUOUS). */
   candidates?: readonly string[];
   /** Name steps: the ingredient key that matched. */
@@ -80,6 +82,7 @@ export function resolveDrugCategory(
     if (codes[0]) first ??= { code: codes[0], step };
     if (!r) continue;
     const out: CategoryResult = { ...r, identifiedBy: step.by };
+    if (step.value) out.identifiedFrom = step.value;
     if (ambiguous && codes.length > 1) out.candidates = codes;
     if (step.ingredient) out.ingredient = step.ingredient;
     if (step.nonParenteral) out.nonParenteral = true;
@@ -115,6 +118,7 @@ function byCatalogRxnorm(
       unknown: false,
       ...(code ? { hcpcs: code } : {}),
       identifiedBy: 'rxnorm',
+      identifiedFrom: rx,
     };
   }
   return undefined;

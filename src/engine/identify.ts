@@ -10,6 +10,8 @@ export interface Identification {
   by: IdentifiedBy;
   /** Codes this step gives, preferred first. */
   codes: readonly string[];
+  /** What the record said that this step read: the NDC (11 digits), HCPCS, RxCUI or name. */
+  value?: string;
   /** Name steps: the ingredient key that matched and the dose form read from the name. */
   ingredient?: string;
   doseForm?: string;
@@ -39,21 +41,21 @@ export function identifications(
     const codes: string[] = [];
     push(codes, ref.productByNdc(ndc)?.hcpcs);
     for (const c of ref.hcpcsForNdc(ndc, dos)) push(codes, c);
-    if (codes.length > 0) out.push({ by: 'ndc', codes });
+    if (codes.length > 0) out.push({ by: 'ndc', codes, value: ndc });
   }
-  if (drug.hcpcs.length > 0) out.push({ by: 'hcpcs', codes: drug.hcpcs });
+  if (drug.hcpcs[0]) out.push({ by: 'hcpcs', codes: drug.hcpcs, value: drug.hcpcs[0] });
   for (const rx of drug.rxnorm) {
     const codes: string[] = [];
     push(codes, ref.hcpcsForRxnorm(rx));
     for (const c of ref.hcpcsListForRxnorm?.(rx) ?? NONE) push(codes, c);
-    if (codes.length > 0) out.push({ by: 'rxnorm', codes });
+    if (codes.length > 0) out.push({ by: 'rxnorm', codes, value: rx });
   }
   const names: [IdentifiedBy, string][] = (drug.rxnormNames ?? []).map((n) => ['rxnorm-name', n]);
   if (drug.text !== undefined) names.push(['text', drug.text]);
   for (const [by, name] of names) {
     const m = ref.drugsByName?.(name);
     if (!m || m.codes.length === 0) continue;
-    const id: Identification = { by, codes: m.codes, ingredient: m.ingredient };
+    const id: Identification = { by, codes: m.codes, ingredient: m.ingredient, value: name };
     if (m.doseForm) id.doseForm = m.doseForm;
     if (m.nonParenteral) id.nonParenteral = true;
     out.push(id);

@@ -403,6 +403,10 @@ export interface LineEvidence {
 /** How a drug line's code was found (contract §2.2 order). */
 export interface DrugIdentification {
   by: 'ndc' | 'hcpcs' | 'rxnorm' | 'rxnorm-name' | 'text';
+  /** What the record said that identified it: the NDC (11 digits), HCPCS, RxCUI or name. */
+  value?: string;
+  /** The drug's name as the record gave it (RxNorm display or code text), for people. */
+  display?: string;
   /** Several valid codes and no NDC to decide (DRUG_CODE_AMBIGUOUS): the coder picks. */
   candidates?: readonly string[];
   /** Name steps: the ingredient that matched. */

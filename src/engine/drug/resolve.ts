@@ -138,6 +138,9 @@ export function resolveDrug(
     const identity: DrugIdentification = { by: cat.identifiedBy };
     if (cat.candidates) identity.candidates = cat.candidates;
     if (cat.ingredient) identity.ingredient = cat.ingredient;
+    if (cat.identifiedFrom) identity.value = cat.identifiedFrom;
+    const shown = drug.rxnormNames?.[0] ?? drug.display;
+    if (shown) identity.display = shown;
     resolved.identity = identity;
   }
   if (cat.candidates) {

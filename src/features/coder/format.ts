@@ -1,5 +1,5 @@
 // Plain-words formatting for the coder screen.
-import type { DecimalQuantity } from '../../engine/index.ts';
+import type { DecimalQuantity, DrugIdentification } from '../../engine/index.ts';
 
 /** Dollars rounded to the cent. */
 export function roundCents(n: number): number {
@@ -58,4 +58,32 @@ export function parseModifiers(text: string): string[] {
         .filter((m) => m !== ''),
     ),
   ];
+}
+
+/** '00409018101' → '00409-0181-01' (the normalised 5-4-2 form, drug-wastage R-29). */
+export function ndcText(ndc11: string): string {
+  return /^\d{11}$/.test(ndc11)
+    ? `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`
+    : ndc11;
+}
+
+/**
+ * How the drug was identified (contract §2.2), in words: "NDC 00409-0181-01",
+ * "RxNorm 56946 (paclitaxel)", "RxNorm name “…”", "name “CISplatin IV infusion” (cisplatin)".
+ */
+export function identityText(id: DrugIdentification): string {
+  const name = id.display ?? id.ingredient;
+  const paren = (s: string | undefined): string => (s ? ` (${s})` : '');
+  switch (id.by) {
+    case 'ndc':
+      return `NDC ${id.value ? ndcText(id.value) : '(not kept)'}`;
+    case 'hcpcs':
+      return `the HCPCS code on the record${id.value ? `, ${id.value}` : ''}`;
+    case 'rxnorm':
+      return `RxNorm ${id.value ?? ''}`.trim() + paren(name);
+    case 'rxnorm-name':
+      return `RxNorm name${id.value ? ` “${id.value}”` : ''}` + paren(id.ingredient);
+    case 'text':
+      return `name${id.value ? ` “${id.value}”` : ''}` + paren(id.ingredient);
+  }
 }

@@ -1,6 +1,6 @@
 // Why a derived line exists: administrations, counted minutes, doses, vials and waste, rules.
 import type { DerivedLine } from '../../engine/index.ts';
-import { quantityText, sourceText } from './format.ts';
+import { identityText, quantityText, sourceText } from './format.ts';
 
 export function LineEvidence({
   line,
@@ -40,6 +40,17 @@ export function LineEvidence({
           ))}
         </ul>
       </dd>
+      {ev.identity && (
+        <>
+          <dt>Drug</dt>
+          <dd>
+            Identified by {identityText(ev.identity)}
+            {ev.identity.candidates && ev.identity.candidates.length > 1
+              ? `; no NDC decides the product, it may bill under ${ev.identity.candidates.join(', ')}`
+              : ''}
+          </dd>
+        </>
+      )}
       {minutes.length > 0 && (
         <>
           <dt>Minutes counted</dt>
