@@ -95,6 +95,16 @@ export default tseslint.config(
               './src/features/!(worklist)/**',
               'features never import each other',
             ),
+            zone(
+              './src/features/board',
+              './src/features/!(board)/**',
+              'features never import each other',
+            ),
+            zone(
+              './src/features/dashboard',
+              './src/features/!(dashboard)/**',
+              'features never import each other',
+            ),
             zone('./src/!(cli|sandbox)/**', './src/cli', 'the browser bundle never imports cli'),
             zone(
               './src/!(cli|sandbox)/**',

@@ -5,6 +5,7 @@
 import type { CapabilityStatement } from 'fhir/r4';
 import FHIR from 'fhirclient';
 import { scopeStringFor, worklistScopeStringFor } from './fhir/write/channel-scopes.ts';
+import { isClinicView, viewScopeStringFor } from './fhir/write/view-scopes.ts';
 
 function env(name: string): string | undefined {
   const value: unknown = import.meta.env[name];
@@ -49,6 +50,8 @@ export async function startLaunch(search: string = window.location.search): Prom
   // The coder's worklist has its own launch address (launch.html?view=worklist), as an EHR
   // registers one per activity: it asks for user-level reads and no patient.
   const worklist = query.get('view') === 'worklist';
+  // The clinic-wide screens too (launch.html?view=board|dashboard): user-level reads, no patient.
+  const view = query.get('view');
   const standaloneIss = env('VITE_FHIR_ISS');
   const iss = fromEhr ?? standaloneIss;
   if (!iss) {
@@ -59,7 +62,11 @@ export async function startLaunch(search: string = window.location.search): Prom
   return FHIR.oauth2
     .authorize({
       clientId: env('VITE_SMART_CLIENT_ID') ?? 'everydose',
-      scope: worklist ? worklistScopeStringFor(statement) : scopeStringFor(statement),
+      scope: worklist
+        ? worklistScopeStringFor(statement)
+        : isClinicView(view)
+          ? viewScopeStringFor(view, statement)
+          : scopeStringFor(statement),
       redirectUri: 'index.html',
       pkceMode: 'required',
       ...(fromEhr ? {} : { iss: standaloneIss }),

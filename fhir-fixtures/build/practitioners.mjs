@@ -63,6 +63,10 @@ export function practitioners() {
       family: 'Okonkwo', given: ['Samuel'], prefix: ['Dr.'], role: 'clinician',
       standard: { system: 'http://terminology.hl7.org/CodeSystem/practitioner-role', code: 'doctor', display: 'Doctor' },
     }),
+    ...user('manager-1', {
+      family: 'Rivera', given: ['Morgan'], role: 'manager',
+      standard: { system: 'https://www.bls.gov/soc', code: '11-9111', display: 'Medical and Health Services Managers' },
+    }),
     ...user('coder-1', {
       family: 'Patel', given: ['Jordan'], suffix: ['CPC'], role: 'coder',
       standard: { system: 'https://www.bls.gov/soc', code: '29-2072', display: 'Medical Records Specialists' },

@@ -14,6 +14,9 @@ import {
   type LaunchRegistry,
 } from './launch-registry.ts';
 
+/** Who opens the clinic-wide screens: the charge nurse, and the practice manager. */
+export const VIEW_USERS = { board: 'nurse-1', dashboard: 'manager-1' } as const;
+
 export interface LauncherDeps {
   store: FhirStore;
   launches: LaunchRegistry;
@@ -140,6 +143,16 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 </fieldset>
 <button type="submit">Launch EveryDose</button>
 </form>
+<h2>Clinic-wide screens</h2>
+<p>Opened without a patient, with user-level access, as the EHR's own menu entries would.</p>
+<form method="post" action="/launch-view">
+<input type="hidden" name="view" value="board">
+<button type="submit">Open the charge nurse board</button> as Practitioner/${VIEW_USERS.board}
+</form>
+<form method="post" action="/launch-view">
+<input type="hidden" name="view" value="dashboard">
+<button type="submit">Open the practice dashboard</button> as Practitioner/${VIEW_USERS.dashboard} (practice manager)
+</form>
 <p><a href="/sign-order">Sign order</a>: draft a drug order and see EveryDose's CDS Hooks cards
 (service at <code>/cds-services</code>).</p>
 </main>`,
@@ -233,6 +246,39 @@ export async function handleLauncher(
     redirect(
       res,
       embedded ? `/ehr?launch=${encodeURIComponent(launchId)}` : appUrlFor(deps, launchId, false),
+    );
+    return true;
+  }
+  if (url.pathname === '/launch-view') {
+    // The charge nurse's board and the practice dashboard: no patient, SMART intent names the
+    // screen, and the app's launch address says which scopes to ask for (?view=).
+    const form =
+      req.method === 'POST'
+        ? parseForm(await readBody(req))
+        : Object.fromEntries(url.searchParams.entries());
+    const view = form['view'];
+    if (view !== 'board' && view !== 'dashboard') {
+      sendHtml(
+        res,
+        400,
+        page(
+          'Launch refused',
+          '<main><p>Unknown screen.</p><p><a href="/">Back to the launcher</a></p></main>',
+        ),
+      );
+      return true;
+    }
+    const launchId = deps.launches.create({
+      userId: VIEW_USERS[view],
+      patientId: undefined,
+      encounterId: undefined,
+      intent: view,
+      needPatientBanner: false,
+      withholdTypes: [],
+    });
+    redirect(
+      res,
+      `${deps.appLaunchUrl}?iss=${encodeURIComponent(deps.fhirBase)}&launch=${encodeURIComponent(launchId)}&view=${view}`,
     );
     return true;
   }

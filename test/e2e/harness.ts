@@ -137,6 +137,31 @@ export async function launchStandalone(opts: { role: Role; patientId: string }):
   return page;
 }
 
+/**
+ * Opens a clinic-wide screen (the charge nurse's board, the practice dashboard) from the
+ * launcher's own entries: no patient, user-level access. Resolves once the token is answered.
+ */
+export async function launchView(view: 'board' | 'dashboard'): Promise<Page> {
+  const s = stack();
+  const context = await (
+    await getBrowser()
+  ).newContext({
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+    viewport: { width: 1024, height: 768 },
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(s.launcherUrl);
+  const tokenAnswered = page.waitForResponse((r) => r.url() === `${s.issuer}/token`, {
+    timeout: 60_000,
+  });
+  const name = view === 'board' ? 'Open the charge nurse board' : 'Open the practice dashboard';
+  await page.getByRole('button', { name }).click();
+  tokenStatus.set(page, (await tokenAnswered).status());
+  return page;
+}
+
 export interface AdminResponse<T = unknown> {
   status: number;
   body: T;

@@ -17,7 +17,7 @@ import {
 } from './channels.ts';
 import { writeSupport } from './write-support.ts';
 
-const NURSE_SCOPES: Record<NurseChannel, readonly string[]> = {
+export const NURSE_SCOPES: Record<NurseChannel, readonly string[]> = {
   'administration-update': ['patient/MedicationAdministration.cu'],
   'clinical-note': ['patient/DocumentReference.c'],
   'task-list': [],
