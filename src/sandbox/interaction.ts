@@ -122,7 +122,7 @@ function pickerPage(uid: string, patients: PatientChoice[]): string {
 <main>
 <form method="post" action="/auth/interaction/${escapeHtml(uid)}">
 <label for="patient">Patient</label>
-<select id="patient" name="patient" required>${options}<option value="none">No patient (the coder's worklist)</option></select>
+<select id="patient" name="patient" required>${options}<option value="none">No patient (a day's worklist)</option></select>
 <fieldset><legend>Signed-in user</legend>${roles}${self}</fieldset>
 <button type="submit">Continue</button>
 </form>

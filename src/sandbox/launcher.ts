@@ -100,7 +100,7 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
   const queues = queueDays(encounters)
     .map(
       ([day, n]) =>
-        `<option value="${escapeHtml(day)}">Visits of ${escapeHtml(day)} (${n}), for the coder</option>`,
+        `<option value="${escapeHtml(day)}">Visits of ${escapeHtml(day)} (${n})</option>`,
     )
     .join('');
   const patientOptions = patients
@@ -134,7 +134,7 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 <select id="patient" name="patient" required>${patientOptions}</select>
 <label for="encounter">Encounter (must belong to the patient)</label>
 <select id="encounter" name="encounter"><option value="">No encounter (today)</option>${groups}</select>
-<label for="queue">Work queue (opens the coder's worklist; patient and encounter are then not used)</label>
+<label for="queue">Work queue (a day's visits as a worklist; patient and encounter are then not used)</label>
 <select id="queue" name="queue"><option value="">No work queue</option>${queues}</select>
 <fieldset><legend>Role</legend>${roles}${self}</fieldset>
 <fieldset><legend>Where to open the app</legend>
