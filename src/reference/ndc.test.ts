@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNdc, normalizeNdc } from './ndc.ts';
+import { formatNdc, ndcProblem, normalizeNdc } from './ndc.ts';
 
 describe('R-29 NDC normalisation to 11 digits (5-4-2)', () => {
   it.each([
@@ -16,5 +16,69 @@ describe('R-29 NDC normalisation to 11 digits (5-4-2)', () => {
   });
   it('formats for people', () => {
     expect(formatNdc('00006302602')).toBe('00006-3026-02');
+  });
+});
+
+describe('R-29 the one normaliser: boundary rows (FHIR codes, CMS files and the nurse read alike)', () => {
+  it.each([
+    ['4-4-2 pads the labeler', '0006-3026-02', '00006302602'],
+    ['5-3-2 pads the product', '61703-339-22', '61703033922'],
+    ['5-4-1 pads the package', '12345-6789-1', '12345678901'],
+    ['5-4-2 kept', '00006-3026-02', '00006302602'],
+    ['single spaces read like hyphens', '00006 3026 02', '00006302602'],
+    ['11 digits kept', '00006302602', '00006302602'],
+    ['spaces trimmed', ' 00006302602 ', '00006302602'],
+    ['two hyphens in a row', '00006--3026-02', undefined],
+    ['four segments', '00006-3026-0-2', undefined],
+    ['4-3-2 (9 digits) has no reading', '0006-302-02', undefined],
+    ['5-4-3 (12 digits) has no reading', '00006-3026-002', undefined],
+    ['bad segment lengths', '123-45678-9', undefined],
+    ['letters', '0006-30A6-02', undefined],
+    ['9 digits', '123456789', undefined],
+    ['10 digits without reference data', '0006302602', undefined],
+    ['12 digits', '123456789012', undefined],
+    ['empty', '', undefined],
+  ])('%s: %s → %s', (_name, raw, expected) => {
+    expect(normalizeNdc(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['4-4-2 reading known', '0006302602', ['00006302602'], '00006302602'],
+    ['5-3-2 reading known', '6170333922', ['61703033922'], '61703033922'],
+    ['5-4-1 reading known', '1234567891', ['12345678901'], '12345678901'],
+    ['none known', '0006302602', [], undefined],
+    ['two readings known: ambiguous', '1234567891', ['01234567891', '12345678901'], undefined],
+  ])('bare 10 digits, %s', (_name, raw, known, expected) => {
+    expect(normalizeNdc(raw, (n) => known.includes(n))).toBe(expected);
+  });
+
+  it.each([
+    [' 00069-0100-01 ', '00069010001', '00069010001'],
+    ['0006302602', undefined, '00006302602'],
+    ['0006-3026-02', '00006302602', '00006302602'],
+    ['abc', undefined, undefined],
+  ])('%s reads the same on every call', (raw, alone, withKnown) => {
+    const known = (n: string): boolean => n === '00006302602' || n === '00069010001';
+    for (let i = 0; i < 3; i += 1) {
+      expect(normalizeNdc(raw)).toBe(alone);
+      expect(normalizeNdc(raw, known)).toBe(withKnown);
+    }
+  });
+});
+
+describe('R-29 format check for a typed NDC ("Other NDC"), in words', () => {
+  it.each([
+    ['11 digits 5-4-2', '00006-3026-02', undefined],
+    ['10 digits 4-4-2 with hyphens', '0006-3026-02', undefined],
+    ['11 bare digits', '00006302602', undefined],
+    ['empty', '  ', /enter the ndc/i],
+    ['10 bare digits', '0006302602', /three ways/i],
+    ['9 digits', '0006-302-02', /11 digits/i],
+    ['12 digits', '000063026020', /11 digits/i],
+    ['letters', 'ABCDE-1234-12', /11 digits/i],
+  ])('%s: %s', (_name, raw, want) => {
+    const problem = ndcProblem(raw);
+    if (want === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(want);
   });
 });

@@ -2,57 +2,10 @@
 // drug identity from a CodeableConcept, UCUM quantities as exact decimal strings.
 import Decimal from 'decimal.js';
 import type { DecimalQuantity, DrugIdentity } from '../../engine/index.ts';
+// NDC → 11 digits (R-29): the one normaliser lives with the reference data.
+import { normalizeNdc, type NdcKnown } from '../../reference/ndc.ts';
 import { SYSTEMS } from '../extensions.ts';
 import type { CodeableConcept, Quantity, Ratio } from '../schemas/common.ts';
-
-/** Optional check used to read an ambiguous 10-digit NDC written without hyphens. */
-export type NdcKnown = (ndc11: string) => boolean;
-
-/** A bare 10-digit NDC: its reading depends on `known`, so it is never cached as a value. */
-const AMBIGUOUS = '(ambiguous)';
-/** normalizeNdc's answer that depends on the text alone (null: no NDC), memoised (bounded). */
-const ndcByText = new Map<string, string | null>();
-const NDC_LIMIT = 65_536;
-
-/**
- * NDC → 11 digits (5-4-2). Hyphenated 4-4-2, 5-3-2, 5-4-1 and 5-4-2 forms are padded in the
- * short segment; 11 digits are kept. A bare 10-digit code is ambiguous: it is read through
- * `known` (the one candidate the reference data knows), else not at all (undefined).
- */
-export function normalizeNdc(raw: string, known?: NdcKnown): string | undefined {
-  let fixed = ndcByText.get(raw);
-  if (fixed === undefined) {
-    fixed = fixedNdc(raw);
-    if (ndcByText.size >= NDC_LIMIT) ndcByText.clear();
-    ndcByText.set(raw, fixed);
-  }
-  if (fixed !== AMBIGUOUS) return fixed ?? undefined;
-  if (!known) return undefined;
-  const s = raw.trim();
-  const candidates = [
-    `0${s}`,
-    `${s.slice(0, 5)}0${s.slice(5)}`,
-    `${s.slice(0, 9)}0${s.slice(9)}`,
-  ].filter(known);
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-function fixedNdc(raw: string): string | null {
-  const s = raw.trim();
-  const parts = s.split('-');
-  if (parts.length === 3) {
-    const [a = '', b = '', c = ''] = parts;
-    if (!/^\d+$/.test(a + b + c)) return null;
-    if (a.length === 5 && b.length === 4 && c.length === 2) return a + b + c;
-    if (a.length === 4 && b.length === 4 && c.length === 2) return `0${a}${b}${c}`;
-    if (a.length === 5 && b.length === 3 && c.length === 2) return `${a}0${b}${c}`;
-    if (a.length === 5 && b.length === 4 && c.length === 1) return `${a}${b}0${c}`;
-    return null;
-  }
-  if (parts.length !== 1 || !/^\d+$/.test(s)) return null;
-  if (s.length === 11) return s;
-  return s.length === 10 ? AMBIGUOUS : null;
-}
 
 export function isHcpcsSystem(system: string | undefined): boolean {
   return system === SYSTEMS.hcpcs || system === SYSTEMS.hcpcsHttps;

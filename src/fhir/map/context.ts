@@ -9,7 +9,7 @@ import {
   type ParseResult,
   type ReadType,
 } from '../schemas/parse.ts';
-import type { NdcKnown } from './codes.ts';
+import type { NdcKnown } from '../../reference/ndc.ts';
 
 export interface MapContext {
   index: ResourceIndex;

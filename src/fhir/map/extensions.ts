@@ -2,7 +2,8 @@
 import type { ContainerOpened, DecimalQuantity } from '../../engine/index.ts';
 import { CONTAINER_COUNT, CONTAINER_PRODUCT } from '../extensions.ts';
 import type { Extension } from '../schemas/common.ts';
-import { decimalQuantity, ndcOf, type NdcKnown } from './codes.ts';
+import type { NdcKnown } from '../../reference/ndc.ts';
+import { decimalQuantity, ndcOf } from './codes.ts';
 
 export function extensionsOf(list: readonly Extension[] | undefined, url: string): Extension[] {
   return (list ?? []).filter((e) => e.url === url);

@@ -6,7 +6,8 @@ import { CONTAINER_TYPE_SYSTEM } from '../extensions.ts';
 import type { RawResource } from '../references.ts';
 import type { MedicationKnowledgeR } from '../schemas/medication.ts';
 import { parseResource } from '../schemas/parse.ts';
-import { decimalQuantity, hcpcsCodesOf, isNdcSystem, normalizeNdc, perMl } from './codes.ts';
+import { normalizeNdc } from '../../reference/ndc.ts';
+import { decimalQuantity, hcpcsCodesOf, isNdcSystem, perMl } from './codes.ts';
 
 const VOLUME_UNITS = new Set(['mL', 'ml']);
 

@@ -20,7 +20,7 @@ import {
 } from '../references.ts';
 import { mapAdministration, localIsoDate } from './administration.ts';
 import { mapEncounter, mapResearchStudy, mapResearchSubject } from './clinical.ts';
-import type { NdcKnown } from './codes.ts';
+import type { NdcKnown } from '../../reference/ndc.ts';
 import { readAs, reportInvalid, type IssuePlace, type MapContext } from './context.ts';
 import { mapAuthRequirements, mapClaim, mapCoverage, mapPreAuthorization } from './financial.ts';
 import { medicationKnowledgeOverlay } from './medication-knowledge.ts';
