@@ -45,3 +45,12 @@ export {
   type PracticeFigures,
   type PeriodCounts,
 } from './practice/figures.ts';
+export {
+  onlyMultiDose,
+  suggestWaste,
+  wasteFigures,
+  wasteProducts,
+  type OwnContent,
+  type WasteFigures,
+  type WasteFiguresResult,
+} from './drug/waste-form.ts';

@@ -1,7 +1,7 @@
 // One administration at the chair: drug, dose, times in local time, a plain status, and the
 // one-tap actions that fit its state (record start, record stop, document waste).
 import { useId, useState } from 'react';
-import type { NurseChange, OpenedContainer } from '../../fhir/write/medication-administration.ts';
+import type { NurseChange } from '../../fhir/write/medication-administration.ts';
 import { readWaste } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 import type { AdministrationRow } from './chair-model.ts';
@@ -28,7 +28,7 @@ import {
 import { TimePanel } from './time-panel.tsx';
 import { noWasteReason } from './waste-eligibility.ts';
 import { WastePanel } from './waste-panel.tsx';
-import { estimateWaste, expectedDiscard, isKnownMultiDose } from './waste-estimate.ts';
+import { wasteInputs } from './waste-inputs.ts';
 
 type Panel =
   | { kind: 'start' | 'stop' | 'disconnect'; initial: Date; confirmNow: boolean }
@@ -77,7 +77,9 @@ export function AdministrationCard(props: AdministrationCardProps) {
     reference,
     (row.start ?? row.end ?? now().toISOString()).slice(0, 10),
   );
-  const canWaste = finished && !fluid && !(reference && isKnownMultiDose(row.drug.ndcs, reference));
+  // Products, suggestion and figures from the engine (drug-wastage; issue 18 §1).
+  const waste = wasteInputs(row, reference);
+  const canWaste = finished && !fluid && !waste.onlyMultiDose;
 
   const { visitDay } = props;
   const check = (kind: 'start' | 'stop' | 'disconnect') => (at: Date) => {
@@ -132,17 +134,6 @@ export function AdministrationCard(props: AdministrationCardProps) {
     else setPanel({ kind: 'disconnect', initial: at, confirmNow: true });
   };
 
-  const estimate = reference
-    ? estimateWaste({
-        ndcs: row.drug.ndcs,
-        hcpcs: row.drug.hcpcs,
-        dose: doseQuantity(row),
-        reference,
-      })
-    : undefined;
-  const documented = readWaste(row.resource);
-  const initialContainers =
-    documented.containers.length > 0 ? documented.containers : (estimate?.containers ?? []);
   const sr = (
     <>
       {' '}
@@ -250,22 +241,14 @@ export function AdministrationCard(props: AdministrationCardProps) {
       )}
       {panel?.kind === 'waste' && (
         <WastePanel
-          // Drug data loads lazily: pre-fill again once the estimate is known.
-          key={estimate ? 'estimated' : 'plain'}
           drugName={name}
           doseLabel={dose}
-          initialContainers={initialContainers}
-          initialDiscarded={
-            documented.discarded ??
-            (reference
-              ? expectedDiscard(initialContainers, doseQuantity(row), reference)
-              : undefined) ??
-            estimate?.discarded ?? { value: 0, unit: row.drug.dose?.code ?? 'mg' }
-          }
-          choices={estimate?.choices ?? []}
-          expected={(cs: OpenedContainer[]) =>
-            reference ? expectedDiscard(cs, doseQuantity(row), reference) : undefined
-          }
+          products={waste.products}
+          documented={row.containers}
+          recorded={readWaste(row.resource).discarded}
+          suggestion={waste.suggestion}
+          figures={waste.figures}
+          dose={waste.dose}
           onSave={(containers, discarded) => {
             setPanel(undefined);
             onChange(row, { kind: 'waste', containers, discarded });
@@ -275,10 +258,4 @@ export function AdministrationCard(props: AdministrationCardProps) {
       )}
     </article>
   );
-}
-
-function doseQuantity(row: AdministrationRow) {
-  const d = row.drug.dose;
-  const unit = d?.code ?? d?.unit;
-  return d?.value !== undefined && unit ? { value: d.value, unit } : undefined;
 }

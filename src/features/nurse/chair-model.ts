@@ -13,6 +13,10 @@ import type {
 import { serviceKindOf, type ServiceKind } from '../../engine/index.ts';
 import { SYSTEMS } from '../../fhir/extensions.ts';
 import {
+  documentedContainers,
+  type DocumentedContainers,
+} from '../../fhir/map/documented-containers.ts';
+import {
   administrationMapper,
   type AdministrationMapper,
 } from '../../fhir/map/one-administration.ts';
@@ -65,6 +69,8 @@ export interface AdministrationRow {
   site?: string | undefined;
   /** A pump start: the order's planned running time in minutes; undefined = not known. */
   plannedMinutes?: number | undefined;
+  /** Containers the record documents: the administration, a dispense, the order (issue 14 §2). */
+  containers?: DocumentedContainers | undefined;
 }
 
 export interface OrderRow {
@@ -210,6 +216,7 @@ export function administrationRow(
     routeWords,
     site: siteWords(ma),
     plannedMinutes: kind === 'pump-start' ? plannedPumpMinutes(ma, resources) : undefined,
+    containers: documentedContainers(ma, resources),
   };
 }
 

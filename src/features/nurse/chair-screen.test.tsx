@@ -225,12 +225,23 @@ describe('chair view', () => {
     expect(screen.queryByRole('region', { name: 'Ordered, not started' })).toBeNull();
   });
 
-  it('documents waste in two taps, pre-filled from the least-waste containers', async () => {
+  // Issue 14 §2 changes what these tests expect: the form is never pre-filled silently; the
+  // least-waste choice is a suggestion the nurse accepts, and the summary states what is saved.
+  it('starts empty with the least-waste suggestion; "Use this" fills it; the server has exactly the summary', async () => {
     const gateway = new FlakyGateway([pembro]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
-    expect(screen.getByLabelText('Number opened')).toHaveValue(2);
-    expect(screen.getByLabelText('Amount discarded (mg)')).toHaveValue(56);
+    const count = screen.getByLabelText(/^Number opened, 100 mg container/);
+    expect(count).toHaveValue(0);
+    expect(screen.getByRole('button', { name: 'Save waste' })).toBeDisabled();
+    expect(
+      screen.getByText(/Suggested: 2 × 100 mg containers, 56 mg discarded/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use this' }));
+    expect(count).toHaveValue(2);
+    expect(screen.getByRole('status', { name: 'Will be saved:' })).toHaveTextContent(
+      '2 × 100 mg containers (200 mg): 144 mg given, 56 mg discarded',
+    );
     await user.click(screen.getByRole('button', { name: 'Save waste' }));
     await waitFor(async () => expect((await saved(gateway, 'pembro')).extension).toHaveLength(2));
     const ext = (await saved(gateway, 'pembro')).extension ?? [];
@@ -238,15 +249,70 @@ describe('chair view', () => {
       value: 56,
       code: 'mg',
     });
-    expect(ext.find((e) => e.url === EXT.container)?.extension?.[1]?.valuePositiveInt).toBe(2);
+    expect(ext.find((e) => e.url === EXT.container)?.extension).toEqual([
+      {
+        url: 'product',
+        valueCodeableConcept: { coding: [{ system: SYSTEMS.ndc, code: '00006302602' }] },
+      },
+      { url: 'count', valuePositiveInt: 2 },
+    ]);
     expect(await screen.findByText('Waste documented')).toBeInTheDocument();
   });
 
-  it('warns when the amount discarded does not match the containers and dose', async () => {
+  it('starts from the containers documented on the administration, and saves exactly those', async () => {
+    const documented = {
+      ...pembro,
+      extension: [
+        {
+          url: EXT.container,
+          extension: [
+            {
+              url: 'product',
+              valueCodeableConcept: { coding: [{ system: SYSTEMS.ndc, code: '00006-3026-02' }] },
+            },
+            { url: 'count', valuePositiveInt: 2 },
+          ],
+        },
+      ],
+    };
+    const gateway = new FlakyGateway([documented]);
+    const { user } = show(gateway);
+    await user.click(await screen.findByRole('button', { name: /document waste/i }));
+    expect(
+      screen.getByText(/containers as documented on this administration/i),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Use this' })).toBeNull();
+    expect(screen.getByLabelText(/^Number opened, 100 mg container/)).toHaveValue(2);
+    expect(screen.getByRole('status', { name: 'Will be saved:' })).toHaveTextContent(
+      '2 × 100 mg containers (200 mg): 144 mg given, 56 mg discarded',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save waste' }));
+    await waitFor(async () =>
+      expect(
+        (await saved(gateway, 'pembro')).extension?.some((e) => e.url === EXT.discardedAmount),
+      ).toBe(true),
+    );
+    const ext = (await saved(gateway, 'pembro')).extension ?? [];
+    const containers = ext.filter((e) => e.url === EXT.container);
+    expect(containers).toHaveLength(1);
+    expect(containers[0]?.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(
+      '00006302602',
+    );
+    expect(containers[0]?.extension?.[1]?.valuePositiveInt).toBe(2);
+  });
+
+  it('asks before saving less discarded than the containers leave, and refuses more', async () => {
     const gateway = new FlakyGateway([pembro]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
+    await user.click(screen.getByRole('button', { name: 'Use this' }));
     const amount = screen.getByLabelText('Amount discarded (mg)');
+    await user.clear(amount);
+    await user.type(amount, '60');
+    expect(screen.getByRole('list', { name: 'Cannot be saved' })).toHaveTextContent(
+      '60 mg discarded is more than was left over: 200 mg opened − 144 mg given = 56 mg.',
+    );
+    expect(screen.getByRole('button', { name: 'Save waste' })).toBeDisabled();
     await user.clear(amount);
     await user.type(amount, '40');
     await user.click(screen.getByRole('button', { name: 'Save waste' }));
@@ -254,6 +320,8 @@ describe('chair view', () => {
     expect(gateway.inner.writes).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Save waste anyway' }));
     await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
+    const ext = (await saved(gateway, 'pembro')).extension ?? [];
+    expect(ext.find((e) => e.url === EXT.discardedAmount)?.valueQuantity?.value).toBe(40);
   });
 });
 

@@ -2,7 +2,7 @@
 import type { MedicationAdministration, Quantity } from 'fhir/r4';
 import { readWaste, type NurseChange } from '../../fhir/write/medication-administration.ts';
 import { durationInWords, formatClock } from './local-time.ts';
-import { formatNdc } from './ndc.ts';
+import { formatNdc, normalizeNdc } from '../../reference/ndc.ts';
 
 const UNIT_WORDS: Record<string, string> = { ug: 'mcg', '[iU]': 'units', '{unit}': 'units' };
 
@@ -45,6 +45,12 @@ const STATE_WORDS: Record<string, string> = {
   unknown: 'unknown',
 };
 
+/** 00006-3026-02 for people who read NDCs off a carton; text that is no NDC as written. */
+function ndcWords(raw: string): string {
+  const ndc11 = normalizeNdc(raw);
+  return ndc11 ? formatNdc(ndc11) : raw;
+}
+
 /** One line per fact, for comparing two versions of a record. */
 export function describeRecord(ma: MedicationAdministration): string[] {
   const start = formatClock(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
@@ -57,7 +63,7 @@ export function describeRecord(ma: MedicationAdministration): string[] {
   ];
   if (waste.containers.length > 0) {
     lines.push(
-      `Containers: ${waste.containers.map((c) => `${c.count} × ${formatNdc(c.ndc)}`).join(', ')}`,
+      `Containers: ${waste.containers.map((c) => `${c.count} × ${ndcWords(c.ndc)}`).join(', ')}`,
     );
   }
   if (waste.discarded) {

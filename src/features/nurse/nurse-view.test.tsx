@@ -57,7 +57,7 @@ const launch = { patientId: 'p1', encounterId: 'e1', fhirUser: 'Practitioner/nur
 beforeEach(() => window.sessionStorage.clear());
 
 describe('NurseView in the app (memory gateway, built-in drug data)', () => {
-  it('documents waste pre-filled from the built-in catalog, and starts an ordered drug', async () => {
+  it("documents waste from the built-in catalog's suggestion, and starts an ordered drug", async () => {
     const user = userEvent.setup();
     // Entries are held 300 ms for "Undo" here (the app's 6 s would outlast waitFor).
     const { gateway } = renderWithApp(<NurseView undoMs={300} />, { launch, resources });
@@ -75,11 +75,13 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     );
     expect(todo).toHaveTextContent('Pembrolizumab: the amount discarded is not documented.');
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
-    // The built-in drug data loads lazily; the form fills in once it is there.
-    await waitFor(() => expect(screen.getByLabelText('Number opened')).toHaveValue(2), {
-      timeout: 10_000,
-    });
-    expect(screen.getByLabelText('Amount discarded (mg)')).toHaveValue(56);
+    // The built-in drug data loads lazily; the suggestion appears once it is there (issue 14 §2:
+    // never pre-filled silently, the nurse accepts it).
+    await user.click(await screen.findByRole('button', { name: 'Use this' }, { timeout: 10_000 }));
+    expect(screen.getByRole('status', { name: 'Will be saved:' })).toHaveTextContent(
+      '2 × 100 mg containers (200 mg): 144 mg given, 56 mg discarded',
+    );
+    expect(screen.getByLabelText('Amount discarded (mg)')).toHaveValue('56');
     await user.click(screen.getByRole('button', { name: 'Save waste' }));
     await waitFor(() => expect(memory.writes).toHaveLength(1));
     const saved = memory.writes[0]?.resource as MedicationAdministration;
