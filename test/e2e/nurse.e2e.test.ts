@@ -14,11 +14,18 @@ const PACLITAXEL = 'carbo-pacli-ma-paclitaxel';
 // Story 06: nivolumab 240 mg given, containers listed, no discarded amount.
 const NIVO = { patientId: 'pt-auth-expired', encounterId: 'enc-auth-expired-20260805' };
 const NIVOLUMAB = 'auth-expired-ma-nivolumab';
+// Story 01: oxaliplatin 150 mg given from one 100 mg and one 50 mg container, as documented.
+const FOLFOX = { patientId: 'pt-folfox', encounterId: 'enc-folfox-20260803' };
+const OXALIPLATIN = 'folfox-ma-oxaliplatin';
 
 interface Extension {
   url: string;
   valueQuantity?: { value?: number; code?: string };
-  extension?: { url: string; valuePositiveInt?: number }[];
+  extension?: {
+    url: string;
+    valuePositiveInt?: number;
+    valueCodeableConcept?: { coding?: { code?: string }[] };
+  }[];
 }
 interface Administration {
   id: string;
@@ -98,20 +105,56 @@ describe('nurse at the chair', () => {
     await page.context().close();
   });
 
-  it('documents waste in two taps; the server has containers and the discarded amount', async () => {
+  it('documents waste from the containers on the record; the server has exactly what the summary showed', async () => {
     const { page, app } = await openChair(NIVO);
     await app.getByRole('button', { name: /document waste for nivolumab/i }).click();
-    const amount = app.getByLabel(/amount discarded/i);
-    await amount.waitFor();
-    const shown = Number(await amount.inputValue());
+    const summary = app.getByRole('status', { name: 'Will be saved:' });
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? '';
+    const m = /: ([\d.]+) mg given, ([\d.]+) mg discarded$/.exec(text);
+    expect(m).not.toBeNull();
     await app.getByRole('button', { name: /^save waste/i }).click();
     const saved = await until(
       () => readMa(NIVOLUMAB),
       (m) => (m.extension ?? []).some((e) => e.url === `${EXT}discarded-amount`),
     );
     const discarded = saved.extension?.find((e) => e.url === `${EXT}discarded-amount`);
-    expect(discarded?.valueQuantity).toMatchObject({ value: shown, code: 'mg' });
+    expect(discarded?.valueQuantity).toMatchObject({ value: Number(m?.[2]), code: 'mg' });
     expect(saved.extension?.filter((e) => e.url === `${EXT}container`).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  // Issue 14 §2: for oxaliplatin the form showed two 100 mg containers and saved a 100 mg and a
+  // 50 mg container. The record documents one of each; the form shows exactly those, the summary
+  // states them, and the server has exactly them with the amount discarded the summary showed.
+  it('oxaliplatin: the form shows the documented 100 mg + 50 mg and the server has exactly the summary', async () => {
+    const { page, app } = await openChair(FOLFOX);
+    await app.getByRole('button', { name: /document waste for oxaliplatin/i }).click();
+    const summary = app.getByRole('status', { name: 'Will be saved:' });
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toBe(
+      'Will be saved: 1 × 100 mg container + 1 × 50 mg container (150 mg): 150 mg given, 0 mg discarded',
+    );
+    const opened = (name: RegExp) => app.getByRole('spinbutton', { name });
+    expect(await opened(/^number opened, 100 mg container/i).inputValue()).toBe('1');
+    expect(await opened(/^number opened, 50 mg container/i).inputValue()).toBe('1');
+    expect(await opened(/^number opened, 200 mg container/i).inputValue()).toBe('0');
+    await app.getByRole('button', { name: 'Save waste' }).click();
+    const saved = await until(
+      () => readMa(OXALIPLATIN),
+      (m) => (m.extension ?? []).some((e) => e.url === `${EXT}discarded-amount`),
+    );
+    const containers = (saved.extension ?? [])
+      .filter((e) => e.url === `${EXT}container`)
+      .map((e) => {
+        const sub = e.extension ?? [];
+        const code = sub.find((x) => x.url === 'product')?.valueCodeableConcept?.coding?.[0]?.code;
+        return `${sub.find((x) => x.url === 'count')?.valuePositiveInt ?? '?'}×${code ?? '?'}`;
+      });
+    expect(containers).toEqual(['1×63323075020', '1×63323075010']);
+    const discarded = saved.extension?.find((e) => e.url === `${EXT}discarded-amount`);
+    expect(discarded?.valueQuantity).toMatchObject({ value: 0, code: 'mg' });
+    expect(saved.meta?.versionId).not.toBe('1');
     await page.context().close();
   });
 });
