@@ -70,6 +70,7 @@ export const configFileSchema = z.strictObject({
       paymentLimits: z.string().optional(),
       ptpPractitioner: z.string().optional(),
       ptpHospital: z.string().optional(),
+      feeSchedule: z.string().optional(),
     })
     .optional(),
   trial: trialSchema.partial().optional(),
@@ -117,6 +118,7 @@ export function buildConfig(raw: unknown, baseDir: string, file = 'config'): Aud
     'paymentLimits',
     'ptpPractitioner',
     'ptpHospital',
+    'feeSchedule',
   ] as const;
   for (const k of keys) {
     const p = c.reference?.[k];

@@ -1,6 +1,7 @@
 // The engine's entry: one patient's data in, one result per encounter out.
 // Order: group by encounter → setting → administration codes → drug lines → checks →
 // aggregate identical lines (contract §3).
+import { withPrices } from './checks/line-price.ts';
 import { runEncounterChecks, type AuthLedger } from './checks/run-checks.ts';
 import { deriveDrugLines } from './drug/derive-drug-lines.ts';
 import { codeAdministrations } from './infusion/code-administrations.ts';
@@ -242,7 +243,8 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
     encounter: e.encounter,
     dateOfService: e.dateOfService,
     setting: e.setting,
-    lines: aggregateLines(e.lines),
+    // PR-1–PR-4: administration lines carry their price in the evidence (after units are summed).
+    lines: withPrices(aggregateLines(e.lines), e.setting, ctx.reference),
     warnings: mergeWarnings(e.warnings),
   }));
 }

@@ -9,6 +9,7 @@ export {
   mergeWarnings,
 } from './analyze.ts';
 export { localDate, wholeMinutes } from './time.ts';
+export { linePrice } from './checks/line-price.ts';
 export { resolveDrugCategory, type CategoryResult } from './category.ts';
 export {
   serviceKindOf,

@@ -398,7 +398,30 @@ export interface LineEvidence {
   provisional?: boolean;
   /** Drug lines: how the drug was identified (contract §2.2) and, if several, the candidates. */
   identity?: DrugIdentification;
+  /** Administration lines: the price by setting (billing-rules PR-1–PR-4; never guessed). */
+  price?: LinePrice;
 }
+
+/**
+ * An administration line's price (billing-rules PR-1–PR-4): facility from the OPPS Addendum B payment
+ * rate, professional from the practice fee schedule. Amounts are exact cents (decimal strings).
+ */
+export type LinePrice =
+  | {
+      status: 'priced';
+      source: 'opps-addendum-b' | 'fee-schedule';
+      /** USD per unit and units × rate, rounded half-up to the cent ('331.69'). */
+      perUnit: string;
+      total: string;
+      /** OPPS status indicator (facility). */
+      si?: string;
+    }
+  /** OPPS SI N: packaged into the visit's other services, no separate payment. */
+  | { status: 'packaged'; si: string }
+  /** Addendum B lists the code with an SI but no payment rate (E1, B, M …). */
+  | { status: 'no-rate'; si: string }
+  /** Neither the Addendum B (facility) nor a fee schedule (professional) has the code. */
+  | { status: 'not-configured' };
 
 /** How a drug line's code was found (contract §2.2 order). */
 export interface DrugIdentification {

@@ -105,3 +105,18 @@ describe.skipIf(!HAS_SHARED)('built-in data against ../shared', () => {
     expect(fresh).toEqual(JSON.parse(JSON.stringify(builtinTables())));
   });
 });
+
+describe('built-in OPPS Addendum B payment rates, October 2025 (billing-rules PR-1, PR-2)', () => {
+  it.each([
+    ['96413', 'S', '331.690'],
+    ['96415', 'S', '71.170'],
+    ['96365', 'S', '210.690'],
+    ['96366', 'S', '46.140'],
+    ['96523', 'Q1', '59.400'],
+    ['96376', 'N', undefined],
+    ['J9271', 'K', undefined],
+  ])('%s: SI %s, rate %s', (code, si, rate) => {
+    expect(ref.oppsStatusIndicator(code, '2026-08-04')).toBe(si);
+    expect(ref.oppsPaymentRate?.(code, '2026-08-04')).toBe(rate);
+  });
+});

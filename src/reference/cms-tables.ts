@@ -66,10 +66,16 @@ export function oppsTable(
   file: AddendumBFile,
   keep: CodeFilter = all,
   dates: DateRange = {},
+  keepRate: CodeFilter = all,
 ): OppsTable {
   const si: Record<string, string> = {};
-  for (const r of file.rows) if (keep(r.hcpcs)) si[r.hcpcs] = r.si;
-  return { ...dates, si };
+  const rates: Record<string, string> = {};
+  for (const r of file.rows) {
+    if (!keep(r.hcpcs)) continue;
+    si[r.hcpcs] = r.si;
+    if (r.paymentRate !== undefined && keepRate(r.hcpcs)) rates[r.hcpcs] = r.paymentRate;
+  }
+  return { ...dates, si, rates };
 }
 
 /** "MCR_MUE_PractitionerServices_Eff_04-01-2026.csv" → '2026-04-01'. */

@@ -1,7 +1,7 @@
 // ReferenceData over plain tables, with indexes built once. Pure and synchronous.
 import { parseDosage } from './dosage.ts';
 import { createNameMatcher } from './name-match.ts';
-import type { PtpTableData, ReferenceTables } from './tables.ts';
+import type { FeeScheduleRow, PtpTableData, ReferenceTables } from './tables.ts';
 import { inRange } from './tables.ts';
 import type {
   HcpcsInfo,
@@ -165,6 +165,14 @@ export function createReference(tables: ReferenceTables): ReferenceData {
       }
       return undefined;
     }),
+    oppsPaymentRate: byCodeAndDate((code, dos) => {
+      for (const t of opps) {
+        const v = inRange(t, dos) ? t.rates?.[code] : undefined;
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    }),
+    practiceFee: feeLookup(tables.feeSchedule ?? []),
     billingUnitOf: (code) => {
       const text = tables.dosage?.[code];
       return text ? parseDosage(text) : undefined;
@@ -172,6 +180,21 @@ export function createReference(tables: ReferenceTables): ReferenceData {
     mue: (code, table, dos): MueEntry | undefined =>
       (table === 'practitioner' ? mueP : mueO)(code, dos),
     ptp: ptpLookup(tables.ptp ?? []),
+  };
+}
+
+/** Fee schedule rows → lookup: a row for one of the line's modifiers first, else the code's row. */
+function feeLookup(
+  rows: readonly FeeScheduleRow[],
+): (code: string, modifiers: readonly string[]) => string | undefined {
+  const byCode = group([...rows], (r) => r.code);
+  return (code, modifiers) => {
+    const list = byCode.get(code) ?? [];
+    for (const m of modifiers) {
+      const hit = list.find((r) => r.modifier === m);
+      if (hit) return hit.amount;
+    }
+    return list.find((r) => r.modifier === '')?.amount;
   };
 }
 
@@ -206,6 +229,12 @@ export function overlayReference(over: ReferenceData, base: ReferenceData): Refe
     codeCategory: (c) => over.codeCategory?.(c) ?? base.codeCategory?.(c),
     paymentLimit: (c, d) => over.paymentLimit(c, d) ?? base.paymentLimit(c, d),
     oppsStatusIndicator: (c, d) => over.oppsStatusIndicator(c, d) ?? base.oppsStatusIndicator(c, d),
+    // A loaded Addendum B answers for its own codes: its SI and its rate travel together.
+    oppsPaymentRate: (c, d) =>
+      over.oppsStatusIndicator(c, d) !== undefined
+        ? over.oppsPaymentRate?.(c, d)
+        : base.oppsPaymentRate?.(c, d),
+    practiceFee: (c, m) => over.practiceFee?.(c, m) ?? base.practiceFee?.(c, m),
     mue: (c, t, d) => over.mue(c, t, d) ?? base.mue(c, t, d),
     ptp: (c1, c2, t, d) => over.ptp?.(c1, c2, t, d) ?? base.ptp?.(c1, c2, t, d),
     billingUnitOf: (c) => over.billingUnitOf?.(c) ?? base.billingUnitOf?.(c),

@@ -15,6 +15,7 @@ import { createReference, overlayReference } from './create-reference.ts';
 import { parseAddendumB } from './parse/addendum-b.ts';
 import { parseCrosswalk } from './parse/crosswalk.ts';
 import { decodeCmsBytes } from './parse/csv.ts';
+import { parseFeeSchedule } from './parse/fee-schedule.ts';
 import { parseMue } from './parse/mue.ts';
 import { parsePaymentLimits } from './parse/payment-limits.ts';
 import { parsePtp } from './parse/ptp.ts';
@@ -30,6 +31,8 @@ export interface ReferenceFilePaths {
   ptpPractitioner?: string;
   /** NCCI PTP hospital outpatient table. */
   ptpHospital?: string;
+  /** Practice fee schedule, CSV `code,modifier,amount` (professional prices). */
+  feeSchedule?: string;
 }
 
 /** A CMS file that could not be read or is not in the expected layout. */
@@ -99,6 +102,7 @@ export async function loadReferenceFromFiles(
     tables.ptp.push(ptpTable(await load(paths.ptpPractitioner, parsePtp), 'practitioner'));
   if (paths.ptpHospital)
     tables.ptp.push(ptpTable(await load(paths.ptpHospital, parsePtp), 'outpatient-hospital'));
+  if (paths.feeSchedule) tables.feeSchedule = await load(paths.feeSchedule, parseFeeSchedule);
   const over = createReference(tables);
   return base ? overlayReference(over, base) : over;
 }

@@ -27,6 +27,16 @@ export interface PaymentLimitTable extends DateRange {
 export interface OppsTable extends DateRange {
   /** HCPCS → status indicator. */
   si: Record<string, string>;
+  /** HCPCS → OPPS payment rate, USD decimal string (absent for packaged / non-paid SIs). */
+  rates?: Record<string, string>;
+}
+
+/** One row of a practice fee schedule (professional prices): code, modifier ('' = any), USD. */
+export interface FeeScheduleRow {
+  code: string;
+  modifier: string;
+  /** USD per unit, decimal string. */
+  amount: string;
 }
 
 export interface MueTableData extends DateRange {
@@ -82,6 +92,8 @@ export interface ReferenceTables {
   /** HCPCS → CMS dosage text ('1 MG', 'UP TO 50 MG') for drug codes outside the catalog. */
   dosage?: Record<string, string>;
   identity?: IdentityTables;
+  /** Practice fee schedule for professional prices (config `reference.feeSchedule`). */
+  feeSchedule?: FeeScheduleRow[];
 }
 
 export function emptyTables(): ReferenceTables {

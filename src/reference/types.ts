@@ -113,6 +113,13 @@ export interface ReferenceData {
   paymentLimit(hcpcs: string, dos: string): string | undefined;
   /** OPPS Addendum B status indicator on the date (G, K, N, ...). */
   oppsStatusIndicator(hcpcs: string, dos: string): string | undefined;
+  /** OPPS Addendum B payment rate (USD, decimal string) on the date; optional. */
+  oppsPaymentRate?(hcpcs: string, dos: string): string | undefined;
+  /**
+   * The practice fee schedule's amount per unit (USD, decimal string) for a code with one of the
+   * line's modifiers, else for the code with no modifier; optional, undefined when not configured.
+   */
+  practiceFee?(hcpcs: string, modifiers: readonly string[]): string | undefined;
   mue(code: string, table: MueTable, dos: string): MueEntry | undefined;
   /**
    * NCCI PTP edit for (column 1, column 2) active on the date, in the setting's table

@@ -1,5 +1,5 @@
 // Plain-words formatting for the coder screen.
-import type { DecimalQuantity, DrugIdentification } from '../../engine/index.ts';
+import type { DecimalQuantity, DerivedLine, DrugIdentification } from '../../engine/index.ts';
 
 /** Dollars rounded to the cent. */
 export function roundCents(n: number): number {
@@ -10,6 +10,37 @@ const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' 
 
 export function money(value: number | undefined): string {
   return value === undefined ? 'price unknown' : USD.format(value);
+}
+
+/** Exact cents text ('1234.50') as dollars ('$1,234.50'); display only. */
+export function centsText(cents: string): string {
+  return USD.format(Number(cents));
+}
+
+/**
+ * A line's price in words: drug lines by the ASP payment limit, administration lines by the OPPS
+ * rate or the practice fee schedule (billing-rules PR-1–PR-4); never a guessed price.
+ */
+export function linePriceText(line: DerivedLine): string {
+  if (line.kind === 'drug') return money(line.amount);
+  const p = line.evidence.price;
+  if (!p || p.status === 'not-configured') return 'price not configured';
+  if (p.status === 'packaged') return 'packaged: no separate payment';
+  if (p.status === 'no-rate') return `no OPPS payment rate (status ${p.si})`;
+  return centsText(p.total);
+}
+
+/** Where a line's price comes from, in words. */
+export function linePriceSource(line: DerivedLine): string {
+  if (line.kind === 'drug')
+    return line.amount === undefined ? 'no payment limit' : 'ASP payment limit';
+  const p = line.evidence.price;
+  if (!p || p.status === 'not-configured')
+    return line.evidence.price ? 'not in the price files' : 'no price files';
+  if (p.status !== 'priced') return `OPPS status ${p.si}`;
+  return p.source === 'opps-addendum-b'
+    ? `OPPS payment rate ${centsText(p.perUnit)} per unit`
+    : `practice fee ${centsText(p.perUnit)} per unit`;
 }
 
 /** +$12.50 / −$3.00 / $0.00 */

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DerivedLine } from '../../engine/index.ts';
 import { DecisionForm } from './decision-form.tsx';
 import type { LineDecision } from './decisions.ts';
-import { lineDomId, modifiersText, money } from './format.ts';
+import { lineDomId, linePriceText, modifiersText } from './format.ts';
 import { LineEvidence } from './line-evidence.tsx';
 
 export interface LineCardProps {
@@ -63,7 +63,7 @@ export function LineCard({ line, lineKey, decision, onDecide, onUndo, inWords }:
           </>
         )}
         <dt>Amount</dt>
-        <dd>{money(line.amount)}</dd>
+        <dd>{linePriceText(line)}</dd>
       </dl>
       <LineEvidence line={line} inWords={inWords} />
       <p className="decision-status" aria-live="polite">

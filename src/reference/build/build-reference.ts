@@ -45,6 +45,8 @@ export const CMS_FILES = {
 /** Codes of injection-pump-rules R25.6 outside the drug-administration range. */
 const PART2_CODES = new Set(['G0498', 'C8957', '36591', '36592', '99211', 'G0463']);
 
+const isDrugCode = (code: string): boolean => /^(J|Q|C9|A9)/.test(code);
+
 /** Drug codes and the drug-administration CPT range. */
 export function productCode(code: string): boolean {
   if (/^(J|Q|C9|A9)/.test(code)) return true;
@@ -83,7 +85,10 @@ export function buildTables(): { tables: ReferenceTables; notes: string[] } {
     // Payment limits answer only inside their quarter.
     paymentLimits: payments.map((p) => paymentLimitTable(p, productCode)),
     // MUE and Addendum B: the only release carried answers for every date.
-    opps: [oppsTable(parseAddendumB(read(CMS_FILES.addendumB)), productCode)],
+    // Payment rates only for administration codes (drug lines are priced by ASP limits).
+    opps: [
+      oppsTable(parseAddendumB(read(CMS_FILES.addendumB)), productCode, {}, (c) => !isDrugCode(c)),
+    ],
     mue: [
       mueTable(parseMue(read(CMS_FILES.muePractitioner)), 'practitioner', productCode),
       mueTable(parseMue(read(CMS_FILES.mueOutpatient)), 'outpatient-hospital', productCode),
