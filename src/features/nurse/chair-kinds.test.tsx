@@ -262,6 +262,20 @@ describe('issue 15 §5 recording injections, pumps and port flushes', () => {
     expect(written?.dosage?.method?.coding?.[0]?.code).toBe('port-flush');
   });
 
+  it('R23.6/R26.4 "Record pump refill" writes a completed refill at one instant', async () => {
+    const { gateway, user } = show([mr('rx-refill', { route: IV, method: method('pump-refill') })]);
+    const card = await cardOf('Ordered rx-refill');
+    expect(card.queryByRole('button', { name: /Record start time now/ })).toBeNull();
+    await user.click(
+      card.getByRole('button', { name: 'Record pump refill for Ordered rx-refill' }),
+    );
+    await screen.findByText('All entries saved.');
+    const [written] = await all(gateway);
+    expect(written?.status).toBe('completed');
+    expect(written?.effectiveDateTime).toBe(toIsoWithOffset(NOW));
+    expect(written?.dosage?.method?.coding?.[0]?.code).toBe('pump-refill');
+  });
+
   it('R23.7/R26.1 "Record pump disconnect" ends the pump (If-Match) and writes the disconnect in this visit', async () => {
     const { gateway, user } = show([pump, pumpOrder]);
     const card = await cardOf('Fluorouracil pump');

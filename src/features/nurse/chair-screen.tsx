@@ -8,8 +8,8 @@ import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import {
   newAdministrationFromRequest,
   newInjectionFromRequest,
-  newPortFlushFromRequest,
   newPumpDisconnect,
+  newServiceFromRequest,
   type InjectionSite,
   type NewAdministrationInput,
   type NurseChange,
@@ -145,12 +145,14 @@ export function ChairScreen(props: ChairScreenProps) {
     const label = `Injection given ${formatClock(input.at) ?? ''}, ${site.words.toLowerCase()}`;
     pending.addCreate(ma, input.clientId, label);
   };
-  // R24, R26.4: a port flush, one instant, method port-flush.
+  // R23.6, R24, R26.4: a port flush or a pump refill, one instant, its method.
   const flush = (order: OrderRow, at: Date) => {
     const input = fromOrder(order, at);
     if (!input) return;
-    const ma = newPortFlushFromRequest(input);
-    pending.addCreate(ma, input.clientId, `Port flush ${formatClock(input.at) ?? ''}`.trim());
+    const refill = order.kind === 'pump-refill';
+    const ma = newServiceFromRequest(input, refill ? 'pump-refill' : 'port-flush');
+    const words = refill ? 'Pump refill' : 'Port flush';
+    pending.addCreate(ma, input.clientId, `${words} ${formatClock(input.at) ?? ''}`.trim());
   };
   // R23.7, R26.1: the pump's record gets its end (If-Match on its version) and the disconnect
   // is its own record on its own date, in this visit.

@@ -16,7 +16,7 @@ export interface OrderCardProps {
   onStart: (order: OrderRow, at: Date) => void;
   /** An ordered injection given at `at` at `site`. */
   onGiven?: (order: OrderRow, at: Date, site: InjectionSite) => void;
-  /** An ordered port flush done at `at`. */
+  /** An ordered port flush or pump refill done at `at` (one instant). */
   onFlush?: (order: OrderRow, at: Date) => void;
   /** An instant on the visit's day (issue 14 §1); undefined when not known. */
   visitDay?: string | undefined;
@@ -29,6 +29,7 @@ const KIND_WORDS: Partial<Record<OrderRow['kind'], string>> = {
   injection: 'Injection',
   'pump-start': 'Pump',
   'port-flush': 'Port flush',
+  'pump-refill': 'Pump refill',
 };
 
 export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: OrderCardProps) {
@@ -38,7 +39,9 @@ export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: O
   const dose = doseText(order.drug.dose);
   const check = (at: Date) => checkStart({ start: at, stop: undefined, now: now(), visitDay });
   const injection = order.kind === 'injection' && onGiven !== undefined;
-  const flush = order.kind === 'port-flush' && onFlush !== undefined;
+  // R23.6/R24: a port flush or a pump refill is done at one time, never started and stopped.
+  const flush = (order.kind === 'port-flush' || order.kind === 'pump-refill') && !!onFlush;
+  const flushWords = order.kind === 'pump-refill' ? 'pump refill' : 'port flush';
   const oneTap = (kind: 'start' | 'flush') => {
     const at = now();
     if (check(at).length > 0) return setPanel({ kind, initial: at, confirmNow: true });
@@ -79,7 +82,8 @@ export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: O
           )}
           {flush && (
             <button type="button" className="primary" onClick={() => oneTap('flush')}>
-              Record port flush{sr}
+              Record {flushWords}
+              {sr}
             </button>
           )}
           {!injection && !flush && (
@@ -113,7 +117,7 @@ export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: O
       {(panel?.kind === 'start' || panel?.kind === 'flush') && (
         <TimePanel
           kind="start"
-          {...(panel.kind === 'flush' ? { noun: 'flush time' } : {})}
+          {...(panel.kind === 'flush' ? { noun: `${flushWords} time` } : {})}
           drugName={name}
           initial={panel.initial}
           confirmNow={panel.confirmNow}

@@ -356,25 +356,34 @@ export function newInjectionFromRequest(
   return ma;
 }
 
-function methodConcept(code: 'pump-disconnect' | 'port-flush'): CodeableConcept {
+function methodConcept(code: 'pump-disconnect' | 'port-flush' | 'pump-refill'): CodeableConcept {
   return { coding: [{ system: ADMINISTRATION_METHOD_SYSTEM, code }] };
 }
 
 /**
- * An ordered port flush done at `at` (R24, R26.4): one instant, `completed`, the order's route
- * and `dosage.method` = administration-method#port-flush (kept when the order already has it).
+ * An ordered port flush or pump refill done at `at` (R23.6, R24, R26.4): one instant,
+ * `completed`, the order's route and `dosage.method` = administration-method#<service> (the
+ * order's own method kept when it already says so).
  */
-export function newPortFlushFromRequest(input: NewAdministrationInput): MedicationAdministration {
+export function newServiceFromRequest(
+  input: NewAdministrationInput,
+  service: 'port-flush' | 'pump-refill',
+): MedicationAdministration {
   const ma = newAdministrationFromRequest(input);
   delete ma.effectivePeriod;
   ma.effectiveDateTime = input.at;
   ma.status = 'completed';
   const method = ma.dosage?.method;
   const coded = method?.coding?.some(
-    (c) => c.system === ADMINISTRATION_METHOD_SYSTEM && c.code === 'port-flush',
+    (c) => c.system === ADMINISTRATION_METHOD_SYSTEM && c.code === service,
   );
-  ma.dosage = { ...ma.dosage, method: coded && method ? method : methodConcept('port-flush') };
+  ma.dosage = { ...ma.dosage, method: coded && method ? method : methodConcept(service) };
   return ma;
+}
+
+/** An ordered port flush done at `at` (R24, R26.4). */
+export function newPortFlushFromRequest(input: NewAdministrationInput): MedicationAdministration {
+  return newServiceFromRequest(input, 'port-flush');
 }
 
 export interface PumpDisconnectInput {
