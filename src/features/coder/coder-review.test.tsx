@@ -414,3 +414,19 @@ describe('CoderReview: sign-off', () => {
     expect(gateway.writes.length).toBe(before);
   });
 });
+
+describe('CoderReview: visit total and bulk accept', () => {
+  it('shows the visit total and accepts only the lines without warnings', async () => {
+    const { user } = setup();
+    expect(screen.getByText(/Visit total: \$10,000\.00/)).toBeInTheDocument();
+    expect(screen.getByText(/2 lines without a price not counted/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Accept all lines without warnings' }));
+    expect(screen.getByText('Accepted 1 line without warnings.')).toBeInTheDocument();
+    expect(within(card(/96375/)).getByText('Accepted')).toBeInTheDocument();
+    expect(within(card(/96413/)).getByText('No decision yet')).toBeInTheDocument();
+    expect(within(card(/J9271/)).getByText('No decision yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Accept all lines without warnings' }),
+    ).toBeDisabled();
+  });
+});

@@ -16,6 +16,8 @@ import { SignOffPanel } from './sign-off-panel.tsx';
 import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
 import { serviceWordsFor } from './service-words.ts';
 import { useDecisions } from './use-decisions.ts';
+import { bulkAcceptable, visitTotal } from './visit-total.ts';
+import { VisitSummary } from './visit-summary.tsx';
 import { WarningsPanel } from './warnings-panel.tsx';
 import { modifiersText } from './format.ts';
 import './coder.css';
@@ -93,6 +95,13 @@ export function CoderReview({
       <section aria-labelledby="coder-lines">
         <h3 id="coder-lines">Lines to bill</h3>
         {result.lines.length === 0 && <p>No billable lines were derived for this visit.</p>}
+        <VisitSummary
+          total={visitTotal(result, state)}
+          acceptable={bulkAcceptable(result, state)}
+          onAcceptAll={(keys) => {
+            for (const k of keys) decisions.decide(k, { kind: 'accepted' });
+          }}
+        />
         {admin.length > 0 && <h4>Administration</h4>}
         {cards(admin)}
         {drugs.length > 0 && <h4>Drugs</h4>}
