@@ -24,6 +24,8 @@ export interface LaunchOptions {
   timezoneId?: string;
   /** Alter the PKCE code_verifier the app sends at the token endpoint (must be refused). */
   tamperPkceVerifier?: boolean;
+  /** Launch with the launcher's work queue of this day (YYYY-MM-DD): the coder's worklist. */
+  queueDay?: string;
 }
 
 export function stack(): StackInfo {
@@ -80,6 +82,7 @@ export async function launchAs(opts: LaunchOptions): Promise<Page> {
   await page.goto(s.launcherUrl);
   await page.getByLabel('Patient', { exact: true }).selectOption(opts.patientId);
   await page.getByLabel(/^Encounter/).selectOption(opts.encounterId ?? '');
+  if (opts.queueDay) await page.getByLabel(/^Work queue/).selectOption(opts.queueDay);
   if (opts.asPatientUser) await page.getByRole('radio', { name: /patient user/ }).check();
   else await page.getByLabel(opts.role, { exact: false }).first().check();
   await page.getByLabel(opts.embedded ? 'Inside the EHR frame' : 'Top-level window').check();

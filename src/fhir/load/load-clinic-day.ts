@@ -208,13 +208,19 @@ export async function loadClinicDay(
     );
     if (!support.revinclude('Claim', 'ClaimResponse:request'))
       push(run('ClaimResponse', { patient: ids }));
+    // Names for the worklist when the server does not include the patients with the Encounters.
+    if (!encIncludes.includes('Encounter:patient')) push(run('Patient', { _id: ids }));
   }
   if (query.encounterIds)
     for (const ids of chunks(query.encounterIds))
       round2.push(
         covering(
           run('MedicationAdministration', {
-            context: ids,
+            // Typed references: a server may not match bare ids on a reference parameter.
+            context: ids
+              .split(',')
+              .map((id) => `Encounter/${id}`)
+              .join(','),
             _include: includes('MedicationAdministration', [
               'MedicationAdministration:medication',
               'MedicationAdministration:request',
