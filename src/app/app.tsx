@@ -3,6 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { FhirGateway } from '../fhir/gateway.ts';
 import { BoardShell } from './board-shell.tsx';
+import { DashboardShell } from './dashboard-shell.tsx';
 import { AppProviders } from './providers.tsx';
 import { Shell } from './shell.tsx';
 
@@ -10,7 +11,13 @@ export function App({ gateway, queryClient }: { gateway: FhirGateway; queryClien
   const intent = gateway.launch.intent;
   return (
     <AppProviders gateway={gateway} queryClient={queryClient}>
-      {intent === 'board' ? <BoardShell /> : <Shell />}
+      {intent === 'board' ? (
+        <BoardShell />
+      ) : intent === 'dashboard' ? (
+        <DashboardShell />
+      ) : (
+        <Shell />
+      )}
     </AppProviders>
   );
 }
