@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveDrugCategory } from '../src/engine/category.ts';
 import { analyzePatient, defaultConfig, type DrugIdentity } from '../src/engine/index.ts';
 import { blankAdministration, blankPatient } from '../src/engine/test-inputs.ts';
+import { ndcKnownIn } from '../src/fhir/map/codes.ts';
 import { builtinReference } from '../src/reference/builtin.ts';
+import { normalizeNdc } from '../src/reference/ndc.ts';
 
 const ref = builtinReference();
 const id = (o: Partial<DrugIdentity>): DrugIdentity => ({ ndc: [], hcpcs: [], rxnorm: [], ...o });
@@ -147,6 +149,22 @@ describe('medication-vocabulary §4 step 4: the plain product first; liposome, p
     if (other) expect(r.candidates?.[0]).toBe(first);
     if (other) expect(r.candidates).toContain(other);
     else expect(r.candidates).toBeUndefined();
+  });
+});
+
+describe('drug-wastage R-29, contract §2.2 step 1: a bare 10-digit NDC read against every NDC of the crosswalk', () => {
+  it.each([
+    // [label, 10 digits as sent, 11-digit reading, HCPCS]
+    ['4-4-2, crosswalk only (J9017)', '0781349894', '00781349894', 'J9017'],
+    ['5-3-2, crosswalk only (J9011)', '6559780101', '65597080101', 'J9011'],
+    ['5-4-1, crosswalk only (J9017)', '2502102276', '25021022706', 'J9017'],
+    ['4-4-2, catalog product (Keytruda J9271)', '0006302602', '00006302602', 'J9271'],
+    ['two readings known (J9273, J9177): not guessed', '5114400301', undefined, undefined],
+    ['no reading known', '9999999999', undefined, undefined],
+  ])('%s: %s → %s (%s)', (_l, raw, ndc11, code) => {
+    const read = normalizeNdc(raw, ndcKnownIn(ref));
+    expect(read).toBe(ndc11);
+    if (read) expect(resolveDrugCategory(id({ ndc: [read] }), ref, DOS).hcpcs).toBe(code);
   });
 });
 

@@ -130,6 +130,7 @@ export function createReference(tables: ReferenceTables): ReferenceData {
 
   return {
     productByNdc: (ndc11) => productByNdc.get(ndc11),
+    ndcKnown: (ndc11) => productByNdc.has(ndc11) || ndcMap.has(ndc11),
     presentationsForHcpcs: (code): Presentation[] => [...(productsByHcpcs.get(code) ?? [])],
     hcpcs: byCodeAndDate((code, dos): HcpcsInfo | undefined =>
       (hcpcsByCode.get(code) ?? []).find((h) =>
@@ -206,6 +207,11 @@ export function overlayReference(over: ReferenceData, base: ReferenceData): Refe
   const unitFactor = over.unitFactor ?? base.unitFactor;
   return {
     productByNdc: (n) => over.productByNdc(n) ?? base.productByNdc(n),
+    ndcKnown: (n) =>
+      over.productByNdc(n) !== undefined ||
+      over.ndcKnown?.(n) === true ||
+      base.productByNdc(n) !== undefined ||
+      base.ndcKnown?.(n) === true,
     presentationsForHcpcs: (c) => {
       const o = over.presentationsForHcpcs(c);
       return o.length > 0 ? o : base.presentationsForHcpcs(c);

@@ -88,6 +88,11 @@ export interface NameMatch {
 export interface ReferenceData {
   /** Product facts by 11-digit NDC. */
   productByNdc(ndc11: string): Presentation | undefined;
+  /**
+   * Whether the data knows the 11-digit NDC at all: a catalog product or any row of the CMS
+   * crosswalk (every quarter held). Reads a bare 10-digit NDC (drug-wastage R-29).
+   */
+  ndcKnown?(ndc11: string): boolean;
   /** Marketed presentations that bill under this HCPCS (for least-waste selection). */
   presentationsForHcpcs(hcpcs: string): Presentation[];
   /** HCPCS facts valid on the date; undefined when unknown or not valid that day. */

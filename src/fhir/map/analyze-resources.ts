@@ -9,6 +9,7 @@ import {
   type Setting,
 } from '../../engine/index.ts';
 import type { PatientInput } from '../../engine/index.ts';
+import { ndcKnownIn } from './codes.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 import { mapPatientInputs, withMedicationKnowledge } from './patient-input.ts';
 import { placeUnplacedIssues } from './place-issues.ts';
@@ -42,7 +43,7 @@ export function analyzeResources(
   const ctx = { config: options.config, reference };
   const inputs = mapPatientInputs(resources, {
     ...(options.readable ? { readable: options.readable } : {}),
-    ndcKnown: (n) => reference.productByNdc(n) !== undefined,
+    ndcKnown: ndcKnownIn(reference),
   });
   return inputs.flatMap((p) =>
     placeUnplacedIssues(p, analyzePatient(p, ctx), (enc) => issueSetting(p, enc, options.config)),

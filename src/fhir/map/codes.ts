@@ -7,6 +7,17 @@ import { normalizeNdc, type NdcKnown } from '../../reference/ndc.ts';
 import { SYSTEMS } from '../extensions.ts';
 import type { CodeableConcept, Quantity, Ratio } from '../schemas/common.ts';
 
+/**
+ * Every NDC the reference data knows, not only the catalog's: a catalog product or any row of
+ * the CMS crosswalk (contract §2.2 step 1, drug-wastage R-29), to read a bare 10-digit NDC.
+ */
+export function ndcKnownIn(ref: {
+  productByNdc(n: string): unknown;
+  ndcKnown?(n: string): boolean;
+}): NdcKnown {
+  return (n) => ref.productByNdc(n) !== undefined || ref.ndcKnown?.(n) === true;
+}
+
 export function isHcpcsSystem(system: string | undefined): boolean {
   return system === SYSTEMS.hcpcs || system === SYSTEMS.hcpcsHttps;
 }

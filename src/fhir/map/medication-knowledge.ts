@@ -7,7 +7,7 @@ import type { RawResource } from '../references.ts';
 import type { MedicationKnowledgeR } from '../schemas/medication.ts';
 import { parseResource } from '../schemas/parse.ts';
 import { normalizeNdc } from '../../reference/ndc.ts';
-import { decimalQuantity, hcpcsCodesOf, isNdcSystem, perMl } from './codes.ts';
+import { decimalQuantity, hcpcsCodesOf, isNdcSystem, ndcKnownIn, perMl } from './codes.ts';
 
 const VOLUME_UNITS = new Set(['mL', 'ml']);
 
@@ -30,7 +30,7 @@ export function presentationsFromKnowledge(
   const hcpcs = hcpcsCodesOf(mk.code)[0];
   for (const c of mk.code?.coding ?? []) {
     if (!isNdcSystem(c.system) || !c.code) continue;
-    const ndc11 = normalizeNdc(c.code, (n) => base.productByNdc(n) !== undefined);
+    const ndc11 = normalizeNdc(c.code, ndcKnownIn(base));
     if (!ndc11) continue;
     const prior = base.productByNdc(ndc11);
     const p: Presentation = {

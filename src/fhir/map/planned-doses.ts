@@ -7,6 +7,7 @@ import {
   type PlannedDose,
   type PlannedResult,
 } from '../../engine/index.ts';
+import { ndcKnownIn } from './codes.ts';
 import { flattenResources, typeIdOf, type RawResource } from '../references.ts';
 import type { AnalyzeOptions } from './analyze-resources.ts';
 import { mapPatientInputs, withMedicationKnowledge } from './patient-input.ts';
@@ -167,7 +168,7 @@ export function planResources(
   const ctx = { config: options.config, reference };
   const inputs = mapPatientInputs([...flat, ...synthetic], {
     ...(options.readable ? { readable: options.readable } : {}),
-    ndcKnown: (n) => reference.productByNdc(n) !== undefined,
+    ndcKnown: ndcKnownIn(reference),
   });
   const out: PlannedResult[] = [];
   for (const input of inputs) {
