@@ -237,7 +237,7 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
     });
   }
   // Steps that look across the encounters of one date (injection-pump-rules R24.2, R25.3).
-  applyDateSteps(entries, ctx);
+  applyDateSteps(entries, ctx, patient);
   return entries.map((e) => ({
     patient: patient.patient,
     encounter: e.encounter,

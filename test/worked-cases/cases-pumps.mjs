@@ -3,7 +3,7 @@
 // noted; the `medicare` profile. Pembrolizumab stands in for the pump's chemotherapy drug and
 // dexamethasone for a non-chemotherapy one, so the drug lines follow drug-wastage as in the
 // other cases (200 mg from two 100 mg vials, none discarded: J9271 ×200 JZ).
-import { admin, base } from './fhir-kit.mjs';
+import { admin, base, claim } from './fhir-kit.mjs';
 import {
   add,
   chemo,
@@ -689,5 +689,71 @@ add(
       enc2: { lines: [chemo, J9271], warnings: ['SEPARATE_ENCOUNTER_SECOND_INITIAL'] },
     },
     why: 'The table makes 96365 column 2 to 96413: the modifier goes on 96365, not on the later 96413 (R27.10).',
+  },
+);
+
+// ---------------------------------------------------------------- R24.5 / R25.5 codes already on the claim
+const withClaim = (items, build, drugs) => (c) => ({
+  resources: [...base(c), ...build(c), claim(c, { items })],
+  drugs,
+});
+add(
+  A,
+  'port-flush-with-36591-on-claim',
+  'R24.5',
+  withClaim([['36591', 1, []]], (c) => [flush(c, 'f1', T('10:00'))], []),
+  {
+    lines: [],
+    warnings: ['PORT_FLUSH_NOT_SEPARATE'],
+    why: 'The claim already has the blood draw from the port (36591): the flush is part of the draw, no 96523 (and so nothing missing from the claim).',
+  },
+);
+add(
+  A,
+  'push-with-36591-on-claim',
+  'R24.5',
+  withClaim(
+    [
+      ['36591', 1, []],
+      ['96374', 1, []],
+      ['J2405', 4, ['JZ']],
+    ],
+    (c) => [ondanPush(c, 'p1', T('10:00'))],
+    ['ondan'],
+  ),
+  {
+    lines: [L('96374', 1), J2405],
+    warnings: ['PTP_NOT_ALLOWED'],
+    why: '36591 is paid only as the sole service (MPFS): beside a drug-administration line it is never paid.',
+  },
+);
+add(
+  A,
+  'push-with-99211-medicare-office',
+  'R25.5 R8.7',
+  withClaim(
+    [
+      ['99211', 1, ['25']],
+      ['96374', 1, []],
+      ['J2405', 4, ['JZ']],
+    ],
+    (c) => [ondanPush(c, 'p1', T('10:00'))],
+    ['ondan'],
+  ),
+  {
+    lines: [L('96374', 1), J2405],
+    warnings: ['PTP_NOT_ALLOWED'],
+    why: 'CMS CR 3631: 99211 is not paid with a drug administration code, with or without 25 (Medicare, office).',
+  },
+);
+add(
+  A,
+  'port-flush-with-99211-medicare-office',
+  'R25.5 R24.1 R27.12',
+  withClaim([['99211', 1, []]], (c) => [flush(c, 'f1', T('10:00'))], []),
+  {
+    lines: [L('96523', 1)],
+    warnings: ['CLAIM_LINE_MISSING'],
+    why: "R25.5 names drug administration only (96523 is port irrigation, handled by R24.1, whose 'other service' is an engine line, R27.12): no PTP_NOT_ALLOWED; the claim lacks the 96523 the records support.",
   },
 );
