@@ -1,26 +1,57 @@
 // The app frame: title, role switcher, patient banner (unless the EHR shows its own), this
 // visit's administrations, then the screen for the user's role. Role screens load lazily so
 // the first screen (banner + administrations) does not wait for them.
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
+import { fhirKeys } from '../fhir/queries/keys.ts';
 import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
+import { useBillingPicture } from '../hooks/use-billing-picture.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';
 import { opensWorklist } from '../fhir/work-queue-context.ts';
 import { VisitAdministrations } from './visit-administrations.tsx';
 import { WorklistShell } from './worklist-shell.tsx';
 
-function PatientBannerContainer() {
+/** Whether the visit's records failed to load (one alert for them is shown below the banner). */
+function useVisitFailed(): boolean {
+  const picture = useBillingPicture();
+  return !!picture.error || !!picture.data?.unreadable.some((u) => u.failed);
+}
+
+/** "Try again" retries every read that failed, so one button serves every failure shown. */
+function useRetryFailed(): () => void {
+  const queryClient = useQueryClient();
+  const launch = useLaunch();
+  return () => {
+    // The visit's records too: types refused with 403/400 are answered reads, not query errors.
+    const visit = JSON.stringify(fhirKeys.billingPicture(launch));
+    void queryClient.refetchQueries({
+      predicate: (q) => q.state.status === 'error' || JSON.stringify(q.queryKey) === visit,
+    });
+  };
+}
+
+function PatientBannerContainer({ withVisit }: { withVisit: boolean }) {
   const patient = usePatientSummary();
+  const visitFailed = useVisitFailed();
+  const retry = useRetryFailed();
   if (patient.error)
-    return (
+    // One "Try again" on the screen: when the visit's alert shows too, its button retries this.
+    return withVisit && visitFailed ? (
       <p className="patient-banner" role="status">
         Patient details could not be read. {plainErrorMessage(patient.error)}
       </p>
+    ) : (
+      <ErrorMessage
+        title="Patient details could not be read."
+        message={plainErrorMessage(patient.error)}
+        onRetry={retry}
+      />
     );
   if (!patient.data) return null;
   return <PatientBanner {...patient.data} />;
@@ -46,6 +77,39 @@ function RoleView({ role }: { role: AppRole }) {
   );
 }
 
+/**
+ * The visit's list and the role's screen (issue 14 part 7): records refused or turned down (403,
+ * 400) are one alert naming them, with one "Try again", above screens that say their checks are
+ * incomplete and never word them as absence.
+ */
+function VisitScreens({ role }: { role: AppRole }) {
+  const picture = useBillingPicture();
+  const retry = useRetryFailed();
+  const failed = picture.data?.unreadable.filter((u) => u.failed) ?? [];
+  const notice =
+    failed.length > 0 ? (
+      <ErrorMessage
+        title="Some of this visit's records could not be read."
+        message={failed.map((u) => u.reason).join(' ')}
+        onRetry={retry}
+      />
+    ) : null;
+  // At the chair the running infusions come first; the visit's list follows.
+  return role === 'nurse' ? (
+    <>
+      {notice}
+      <RoleView role={role} />
+      <VisitAdministrations />
+    </>
+  ) : (
+    <>
+      {notice}
+      <VisitAdministrations />
+      <RoleView role={role} />
+    </>
+  );
+}
+
 export function Shell() {
   const launch = useLaunch();
   const { role, setRole, resolving, allowed, readOnly, error, retry } = useRole();
@@ -59,7 +123,7 @@ export function Shell() {
           <p className="role-switcher">Working as: view only</p>
         ) : null}
       </header>
-      {launch.needPatientBanner ? <PatientBannerContainer /> : null}
+      {launch.needPatientBanner ? <PatientBannerContainer withVisit={!!role} /> : null}
       <main>
         {opensWorklist(launch) && role === 'coder' ? (
           <WorklistShell
@@ -81,18 +145,7 @@ export function Shell() {
             EveryDose was opened without a patient. Open it from a patient’s chart.
           </EmptyMessage>
         ) : role ? (
-          role === 'nurse' ? (
-            // At the chair the running infusions come first; the visit's list follows.
-            <>
-              <RoleView role={role} />
-              <VisitAdministrations />
-            </>
-          ) : (
-            <>
-              <VisitAdministrations />
-              <RoleView role={role} />
-            </>
-          )
+          <VisitScreens role={role} />
         ) : resolving ? (
           <LoadingMessage label="Finding your role…" />
         ) : error ? (

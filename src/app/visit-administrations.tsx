@@ -28,6 +28,8 @@ export function VisitAdministrations() {
       />
     );
   const maUnreadable = data.unreadable.find((u) => u.resourceType === 'MedicationAdministration');
+  // A failed read is said once, by the shell's alert with "Try again" (issue 14 part 7).
+  if (maUnreadable?.failed) return null;
   if (maUnreadable)
     return (
       <ErrorMessage

@@ -70,9 +70,18 @@ function errorFor(status: number, what: string, retryAfter?: number): FhirError 
       status,
       retryAfter,
     );
+  // Say what was asked for: a failure names what could not be read (issue 14 part 7).
   if (status >= 500)
-    return new FhirError('server', `The EHR had a problem answering (error ${status}).`, status);
-  return new FhirError('invalid', `The EHR turned the request down (error ${status}).`, status);
+    return new FhirError(
+      'server',
+      `The EHR had a problem answering (error ${status}) when asked for ${what}.`,
+      status,
+    );
+  return new FhirError(
+    'invalid',
+    `The EHR turned the request down (error ${status}) when asked for ${what}.`,
+    status,
+  );
 }
 
 function etagOf(response: Response, resource: FhirResource | undefined): string | undefined {
@@ -143,7 +152,7 @@ export class FhirclientGateway implements FhirGateway {
         }
         throw new FhirError(
           'network',
-          'EveryDose could not reach the EHR. Check the connection and try again.',
+          `EveryDose could not reach the EHR when asking for ${what}. Check the connection and try again.`,
         );
       }
       if (response.ok) return response;

@@ -97,6 +97,9 @@ function CoderNote({ result }: { result: EncounterResult }) {
 export function ClinicianView() {
   const launch = useLaunch();
   const { isPending, error, results, current, picture, refetch } = useEncounterAnalysis();
+  const maFailed = (picture?.unreadable ?? []).some(
+    (u) => u.resourceType === 'MedicationAdministration',
+  );
   const progress = useBillingPictureProgress();
   const items = useMemo(
     () => (current && picture ? warningItems(current, picture.resources, launch.serverUrl) : []),
@@ -120,7 +123,13 @@ export function ClinicianView() {
       ) : (
         <>
           <PlannedSection />
-          {!current ? (
+          {!current && maFailed ? (
+            // A failed read is never worded as absence (issue 14 part 7): the shell's alert
+            // names it and offers "Try again".
+            <EmptyMessage>
+              Medication administrations could not be read, so this visit could not be checked.
+            </EmptyMessage>
+          ) : !current ? (
             <EmptyMessage>
               {launch.encounterId
                 ? 'No medication administrations are recorded for this visit yet, so there is nothing to check.'

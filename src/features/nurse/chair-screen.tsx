@@ -36,6 +36,8 @@ export interface ChairScreenProps {
   resources: readonly FhirResource[] | undefined;
   isPending: boolean;
   error: unknown;
+  /** Read again after a failed load ("Try again"). */
+  onRetry?: () => void;
   reference: ReferenceData | undefined;
   /** After the server confirmed a write: refresh the derived lines (invalidateAfterWrite). */
   onWritten: (resource: MedicationAdministration) => void;
@@ -217,6 +219,14 @@ export function ChairScreen(props: ChairScreenProps) {
       {props.error !== undefined && props.error !== null && (
         <p className="chair-warning" role="alert">
           Could not load today&apos;s records. {plainErrorMessage(props.error)}
+          {props.onRetry ? (
+            <>
+              {' '}
+              <button type="button" onClick={props.onRetry}>
+                Try again
+              </button>
+            </>
+          ) : null}
         </p>
       )}
       <SavedElsewhere noted={pending.noted} />

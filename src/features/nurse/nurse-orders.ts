@@ -49,7 +49,11 @@ export function nurseOrdersQuery(gateway: FhirGateway) {
         });
         return { resources: [...found, ...(await missingMedications(gateway, found))] };
       } catch (e) {
-        if (isFhirError(e) && (e.kind === 'forbidden' || e.kind === 'not-found')) {
+        // Refused, turned down (400) or not offered: said as such, never as "no orders".
+        if (
+          isFhirError(e) &&
+          (e.kind === 'forbidden' || e.kind === 'not-found' || (e.kind === 'invalid' && e.status))
+        ) {
           return {
             resources: [],
             unavailable: 'Drug orders could not be read, so orders not yet started are not shown.',

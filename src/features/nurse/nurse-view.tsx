@@ -53,6 +53,10 @@ export function NurseView({ undoMs = UNDO_MS }: NurseViewProps = {}) {
       resources={resources}
       isPending={picture.isPending}
       error={picture.error ?? orders.error}
+      onRetry={() => {
+        if (picture.error) void picture.refetch();
+        if (orders.error) void orders.refetch();
+      }}
       reference={reference}
       notice={orders.data?.unavailable}
       billingWarnings={analysis.current?.warnings}

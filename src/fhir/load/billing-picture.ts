@@ -7,6 +7,12 @@ export interface UnreadableType {
   resourceType: string;
   /** Plain words for people, e.g. "EveryDose was not granted access to claims". */
   reason: string;
+  /**
+   * The EHR was asked and the read failed (refused with 403, turned down with 400): a failure
+   * to show with "Try again", never worded as absence (issue 14 part 7). Absent when the type was
+   * simply not granted or not offered.
+   */
+  failed?: true;
 }
 
 export interface BillingPicture {

@@ -268,6 +268,7 @@ describe('loadBillingPicture', () => {
       {
         resourceType: 'Coverage',
         reason: 'The EHR did not allow EveryDose to read insurance coverage.',
+        failed: true,
       },
     ]);
     expect(ids(picture.resources)).toContain('MedicationAdministration/a1');

@@ -57,8 +57,14 @@ export async function loadBillingPicture(
     for (const r of resources) found.set(`${r.resourceType}/${r.id ?? found.size}`, r);
   };
   const notGranted = (type: string) => canSearch(launch.grantedScopes, type) === false;
+  const failedReads = new Set<string>();
   const markUnreadable = (type: string, reason: string) => {
     if (!unreadable.has(type)) unreadable.set(type, reason);
+  };
+  const markFailed = (type: string, reason: string) => {
+    if (unreadable.has(type)) return;
+    unreadable.set(type, reason);
+    failedReads.add(type);
   };
 
   /** Run one search; a refusal or an unknown type becomes `unreadable`, other errors throw. */
@@ -75,10 +81,18 @@ export async function loadBillingPicture(
       }
     } catch (e) {
       if (isFhirError(e) && e.kind === 'forbidden') {
-        markUnreadable(type, `The EHR did not allow EveryDose to read ${typeLabel(type)}.`);
+        markFailed(type, `The EHR did not allow EveryDose to read ${typeLabel(type)}.`);
         return [];
       }
-      if (isFhirError(e) && (e.kind === 'not-found' || (e.kind === 'invalid' && e.status))) {
+      // A 400 is a failed read, never "does not offer" (issue 14 part 7).
+      if (isFhirError(e) && e.kind === 'invalid' && e.status) {
+        markFailed(
+          type,
+          `The EHR turned down the request for ${typeLabel(type)} (error ${e.status}), so they could not be read.`,
+        );
+        return [];
+      }
+      if (isFhirError(e) && e.kind === 'not-found') {
         markUnreadable(type, `The EHR does not offer ${typeLabel(type)}.`);
         return [];
       }
@@ -178,6 +192,7 @@ export async function loadBillingPicture(
     unreadable: [...unreadable].map(([resourceType, reason]): UnreadableType => ({
       resourceType,
       reason,
+      ...(failedReads.has(resourceType) ? { failed: true as const } : {}),
     })),
   };
 }
