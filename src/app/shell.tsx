@@ -130,7 +130,7 @@ export function Shell() {
             queue={launch.workQueue}
             visit={
               <>
-                <PatientBannerContainer />
+                <PatientBannerContainer withVisit />
                 <VisitAdministrations />
                 <RoleView role={CODER} />
               </>
