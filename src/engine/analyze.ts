@@ -179,6 +179,26 @@ export function mergeWarnings(warnings: Warning[]): Warning[] {
   return [...out.values()];
 }
 
+/**
+ * R20.3 hold_encounter + contract "nothing vanishes": when a record of unknown route holds the
+ * encounter's administration lines, every record of the encounter that no line or other
+ * warning names is named by the ROUTE_UNKNOWN warning that held it (a sponsor-supplied or
+ * unidentified drug has no drug line, so with its administration line held it would vanish).
+ */
+function nameHeldRecords(e: DateEntry): void {
+  const held = e.warnings.find((w) => w.code === 'ROUTE_UNKNOWN');
+  if (!held) return;
+  const named = new Set<string>();
+  for (const l of e.lines) for (const s of l.sources) named.add(s);
+  for (const w of e.warnings) for (const s of w.sources) named.add(s);
+  const unnamed = e.administrations
+    .filter((a) => a.status !== 'entered-in-error' && !named.has(a.ref))
+    .map((a) => a.ref);
+  if (unnamed.length === 0) return;
+  const i = e.warnings.indexOf(held);
+  e.warnings[i] = { ...held, sources: [...held.sources, ...unnamed] };
+}
+
 /** Analyse one patient: every encounter, in time order. Never throws on billing conditions. */
 export function analyzePatient(patient: PatientInput, ctx: EngineContext): EncounterResult[] {
   const groups = groupEncounters(patient);
@@ -238,6 +258,7 @@ export function analyzePatient(patient: PatientInput, ctx: EngineContext): Encou
   }
   // Steps that look across the encounters of one date (injection-pump-rules R24.2, R25.3).
   applyDateSteps(entries, ctx, patient);
+  if (ctx.config.rules.routeMissingPolicy === 'hold_encounter') entries.forEach(nameHeldRecords);
   return entries.map((e) => ({
     patient: patient.patient,
     encounter: e.encounter,
