@@ -122,7 +122,7 @@ const IV_ROUTE = {
   ],
 };
 
-export function request(id, patientId, encounterId, med, { dose, text, authoredOn, status = 'active', reason }) {
+export function request(id, patientId, encounterId, med, { dose, text, authoredOn, status = 'active', reason, timing }) {
   const r = {
     resourceType: 'MedicationRequest',
     id,
@@ -135,6 +135,7 @@ export function request(id, patientId, encounterId, med, { dose, text, authoredO
     requester: ref('Practitioner/clinician-1'),
     dosageInstruction: [{ text, route: IV_ROUTE, doseAndRate: [{ doseQuantity: qty(dose[0], dose[1]) }] }],
   };
+  if (timing) r.dosageInstruction[0].timing = timing;
   if (reason) r.reasonCode = [{ coding: [{ system: SYS.icd10cm, code: reason[0], display: reason[1] }] }];
   return r;
 }

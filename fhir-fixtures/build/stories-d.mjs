@@ -82,7 +82,7 @@ export function folfoxWithPump() {
     encounter(enc3, pt, { start: at(d3, '12:30'), end: at(d3, '13:00'), location: 'loc-office-pos11' }),
     medD(`${x}-med-fluorouracil2500`, 'fluorouracil2500'),
     medD(`${x}-med-heparin-flush`, 'heparinFlush'),
-    request(`${x}-rx-pump`, pt, enc1, `${x}-med-fluorouracil2500`, { dose: [4200, 'mg'], text: 'Fluorouracil 2400 mg/m2 (BSA 1.76) continuous IV infusion over 46 h by ambulatory pump', authoredOn: '2026-08-01', status: 'completed', reason }),
+    request(`${x}-rx-pump`, pt, enc1, `${x}-med-fluorouracil2500`, { dose: [4200, 'mg'], text: 'Fluorouracil 2400 mg/m2 (BSA 1.76) continuous IV infusion over 46 h by ambulatory pump', authoredOn: '2026-08-01', status: 'completed', reason, timing: { repeat: { duration: 46, durationUnit: 'h' } } }),
     request(`${x}-rx-disconnect-flush`, pt, enc3, `${x}-med-heparin-flush`, { dose: [5, 'mL'], text: 'Heparin lock flush 500 units to the port at pump disconnect', authoredOn: '2026-08-03', status: 'completed', reason }),
     methodRecord(`${x}-ma-pump`, pt, enc1, `${x}-med-fluorouracil2500`, 'pump-initiation', {
       start: at(d1, '14:40'), end: at(d3, '12:40'), dose: [4200, 'mg'], rate: 1.8, request: `${x}-rx-pump`,
