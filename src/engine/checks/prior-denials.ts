@@ -20,6 +20,11 @@ export interface PriorDenial {
   /** The warnings that now catch this cause before the claim goes out. */
   preventedBy: string[];
   source: string;
+  /** The billed Claim the response answers, when named (its insurer names the payer). */
+  claim?: string;
+  /** X12 reason codes as sent (CARC, then RARC). */
+  carcs: string[];
+  rarcs: string[];
 }
 
 /** Code, modifiers and date of a ClaimResponse item from its request Claim's item. */
@@ -72,8 +77,11 @@ export function priorDenialsFor(
       reasons: a.reasons,
       preventedBy: info.preventedBy,
       source: a.source,
+      carcs: a.carcs,
+      rarcs: a.rarcs,
     };
     if (a.date !== undefined) d.date = a.date;
+    if (a.claim !== undefined) d.claim = a.claim;
     out.push(d);
   }
   return out.sort((x, y) => ((y.date ?? '') < (x.date ?? '') ? -1 : 1));

@@ -430,3 +430,89 @@ describe('CoderReview: visit total and bulk accept', () => {
     ).toBeDisabled();
   });
 });
+
+describe('issue 17 §4 "Denied before for this" on the line cards', () => {
+  const CARC = 'https://x12.org/codes/claim-adjustment-reason-codes';
+  const RARC = 'https://x12.org/codes/remittance-advice-remark-codes';
+  // A February claim of the same patient: J9271 denied for its NDC, 96413 paid.
+  const february: Claim = {
+    ...draftedClaim,
+    id: 'claim-feb',
+    status: 'active',
+    created: '2026-02-10',
+    insurer: { reference: 'Organization/acme' },
+    item: [
+      {
+        sequence: 1,
+        productOrService: { coding: [{ code: '96413' }] },
+        servicedDate: '2026-02-10',
+        quantity: { value: 1 },
+      },
+      {
+        sequence: 2,
+        productOrService: { coding: [{ code: 'J9271' }] },
+        servicedDate: '2026-02-10',
+        quantity: { value: 200 },
+      },
+    ],
+  };
+  const answer: FhirResource = {
+    resourceType: 'ClaimResponse',
+    id: 'cr-feb',
+    status: 'active',
+    type: { coding: [{ code: 'professional' }] },
+    use: 'claim',
+    patient: { reference: 'Patient/p1' },
+    created: '2026-02-28',
+    insurer: { reference: 'Organization/acme' },
+    request: { reference: 'Claim/claim-feb' },
+    outcome: 'complete',
+    item: [
+      {
+        itemSequence: 1,
+        adjudication: [
+          { category: { coding: [{ code: 'benefit' }] }, amount: { value: 200, currency: 'USD' } },
+        ],
+      },
+      {
+        itemSequence: 2,
+        adjudication: [
+          {
+            category: { coding: [{ code: 'benefit' }] },
+            reason: {
+              coding: [
+                { system: CARC, code: '16' },
+                { system: RARC, code: 'M119' },
+              ],
+            },
+            amount: { value: 0, currency: 'USD' },
+          },
+        ],
+      },
+    ],
+  };
+  const acme: FhirResource = { resourceType: 'Organization', id: 'acme', name: 'Acme PPO' };
+
+  it.each<[string, FhirResource[], string | null]>([
+    [
+      'payer read: named',
+      [february, answer, acme],
+      'Denied before for this: 10 Feb 2026, Acme PPO — the NDC was missing or invalid (CARC 16, M119)',
+    ],
+    [
+      'payer not read: not guessed',
+      [february, answer],
+      'Denied before for this: 10 Feb 2026 — the NDC was missing or invalid (CARC 16, M119)',
+    ],
+    ['no payer answer: no note', [february], null],
+  ])('%s', (_name, extra, note) => {
+    setup({ resources: [...picture, seedProvenance, ...extra] });
+    const drug = card(/J9271/);
+    if (note === null) expect(within(drug).queryByText(/Denied before/)).toBeNull();
+    else expect(within(drug).getByText(note)).toBeInTheDocument();
+    // the paid administration line and the other lines carry no note
+    expect(within(card(/96413/)).queryByText(/Denied before/)).toBeNull();
+    expect(screen.queryAllByText(/Denied before/)).toHaveLength(note === null ? 0 : 1);
+    expect(within(drug).getByRole('button', { name: 'Accept' })).toBeInTheDocument();
+  });
+});

@@ -12,6 +12,7 @@ import { storageKey } from './decision-store.ts';
 import { AutoChanges } from './auto-changes.tsx';
 import { billedLines, lineKey, signOffBlockers, warningResolved } from './decisions.ts';
 import { LineCard } from './line-card.tsx';
+import { priorDenialNotesFor } from './prior-denial-notes.ts';
 import { SignOffPanel } from './sign-off-panel.tsx';
 import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
 import { serviceWordsFor } from './service-words.ts';
@@ -74,6 +75,8 @@ export function CoderReview({
 
   // Issue 15 §5: pumps, injections, flushes and PTP edits in words.
   const words = useMemo(() => serviceWordsFor(result, resources, lineKey), [result, resources]);
+  // Issue 17 §4: earlier denials of this patient for the same codes.
+  const denied = useMemo(() => priorDenialNotesFor(result, resources), [result, resources]);
   const cards = (ls: typeof result.lines) =>
     ls.map((l) => {
       const k = lineKey(l);
@@ -83,6 +86,7 @@ export function CoderReview({
           line={l}
           lineKey={k}
           inWords={words.get(k)}
+          deniedBefore={denied.get(l.code)}
           decision={state.lines[k]}
           onDecide={(d) => decisions.decide(k, d)}
           onUndo={() => decisions.undo(k)}

@@ -14,6 +14,8 @@ export interface LineCardProps {
   onUndo: () => void;
   /** What the records show and what NCCI edits mean for this line, in words. */
   inWords?: readonly string[] | undefined;
+  /** Issue 17 §4: this patient's earlier denials of the same code, in words. */
+  deniedBefore?: readonly string[] | undefined;
 }
 
 function decisionText(d: LineDecision | undefined): string {
@@ -24,7 +26,15 @@ function decisionText(d: LineDecision | undefined): string {
   return `Changed to ${units}, ${modifiersText(d.modifiers)}: ${d.reason}`;
 }
 
-export function LineCard({ line, lineKey, decision, onDecide, onUndo, inWords }: LineCardProps) {
+export function LineCard({
+  line,
+  lineKey,
+  decision,
+  onDecide,
+  onUndo,
+  inWords,
+  deniedBefore,
+}: LineCardProps) {
   const headingId = useId();
   const [mode, setMode] = useState<'edit' | 'reject' | null>(null);
   // Keyboard users land back on the button that opened the form once it closes.
@@ -66,6 +76,13 @@ export function LineCard({ line, lineKey, decision, onDecide, onUndo, inWords }:
         <dd>{linePriceText(line)}</dd>
       </dl>
       <LineEvidence line={line} inWords={inWords} />
+      {deniedBefore && deniedBefore.length > 0 && (
+        <ul className="denied-before">
+          {deniedBefore.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <p className="decision-status" aria-live="polite">
         {decisionText(decision)}
       </p>
