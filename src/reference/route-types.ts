@@ -39,6 +39,7 @@ export type RouteEvidenceSource =
   | 'dose-form'
   | 'medication-form'
   | 'site-text'
+  | 'drug-override'
   | 'none';
 
 /** How a record's route was decided: the class, its family and the evidence. */

@@ -318,3 +318,45 @@ describe('R20.1–R20.3 route decision: worked rows', () => {
     expect(normalizeRouteSystem(alias)).toBe(system);
   });
 });
+
+describe('medication-vocabulary §1.3 step 6 drug overrides', () => {
+  it.each<[string, Parameters<typeof decideRoute>[0], string, string]>([
+    [
+      'BCG by its RxNorm name (Topical Suspension) is intravesical',
+      { drugNames: ['BCG, live, Tice strain 50 MG/ML Topical Suspension'] },
+      'intravesical',
+      'drug-override',
+    ],
+    [
+      'bacillus Calmette-Guérin by text is intravesical',
+      { drugNames: ['Bacillus Calmette-Guerin for intravesical use'] },
+      'intravesical',
+      'drug-override',
+    ],
+    [
+      'a route code wins over the override (BCG coded topical stays topical)',
+      {
+        route: { coding: [{ system: 'http://snomed.info/sct', code: '6064005' }] },
+        drugNames: ['BCG, live, Tice strain 50 MG/ML Topical Suspension'],
+      },
+      'topical',
+      'route-code',
+    ],
+    [
+      'bevacizumab with no route is not overridden: parenteral-unknown, never IV (R20.3)',
+      { drugNames: ['4 ML bevacizumab 25 MG/ML Injection'] },
+      'parenteral-unknown',
+      'dose-form',
+    ],
+    [
+      'a name that only contains the letters bcg is not BCG',
+      { drugNames: ['abcgamide 10 MG Oral Tablet'] },
+      'oral',
+      'dose-form',
+    ],
+  ])('%s', (_name, input, cls, from) => {
+    const d = decideRoute(input);
+    expect(d.class).toBe(cls);
+    expect(d.from).toBe(from);
+  });
+});

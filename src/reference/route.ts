@@ -225,6 +225,20 @@ function fromForm(input: RouteInput, index: RouteIndex): Found | undefined {
   return undefined;
 }
 
+/**
+ * medication-vocabulary §1.3 step 6 drug overrides, applied only when no route code, route text
+ * or method decided: BCG (J9030, "BCG, live, Tice strain 50 MG/ML Topical Suspension") is
+ * intravesical. (Synthea's "4 ML bevacizumab 25 MG/ML Injection" for diabetic retinopathy is
+ * not overridden: that name is also the oncology 100 mg vial; with no route it stays
+ * parenteral-unknown, never IV, R20.3.)
+ */
+export function drugRouteOverride(names: readonly string[]): Found | undefined {
+  for (const n of names)
+    if (/\bBCG\b|bacillus calmette/i.test(n))
+      return { cls: 'intravesical', from: 'drug-override', evidence: `BCG is intravesical (${n})` };
+  return undefined;
+}
+
 function decision(found: Found, method?: string, doseForm?: string): RouteDecision {
   const d: RouteDecision = {
     class: found.cls,
@@ -263,6 +277,10 @@ export function decideRouteWith(input: RouteInput, index: RouteIndex): RouteDeci
   const byMethod = methodAlone(method);
   if (byMethod && byMethod.cls !== 'parenteral-unknown')
     return decision(byMethod, undefined, df?.name);
+  // §1.3 step 6 drug override: BCG is instilled in the bladder although its RxNorm dose form
+  // reads "Topical Suspension"; no route code said otherwise.
+  const override = drugRouteOverride(input.drugNames);
+  if (override) return decision(override, undefined, df?.name);
   // §1.3 step 4: the dose form of the drug's RxNorm name (never more than parenteral-unknown
   // for injectables).
   if (df && df.cls !== 'unknown' && df.cls !== 'parenteral-unknown')

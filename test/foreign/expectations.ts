@@ -202,9 +202,9 @@ export const EXPECTATIONS: Expectation[] = [
     ref: MA('578e852e-b7a2-4c6b-814d-52bf371ac368'),
     route: 'none',
     chemo: true,
-    rule: 'R20.4 no route, RxNorm dose form Topical Suspension (BCG) is definite non-IV: no line',
+    rule: 'medication-vocabulary §1.3 step 6 + R20.5: no route; BCG is intravesical although its RxNorm dose form reads Topical Suspension: no IV line, ROUTE_OUT_OF_SCOPE',
     noLine: true,
-    warnings: ['ORAL_ROUTE_NOT_BILLABLE'],
+    warnings: ['ROUTE_OUT_OF_SCOPE'],
   },
   {
     ref: MA('2fbbca88-758b-4928-bf0b-57ecdf867d0d'),
