@@ -2,7 +2,7 @@
 // visit's administrations, then the screen for the user's role. Role screens load lazily so
 // the first screen (banner + administrations) does not wait for them.
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
@@ -15,6 +15,7 @@ import { useBillingPicture } from '../hooks/use-billing-picture.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';
 import { opensWorklist } from '../fhir/work-queue-context.ts';
 import { VisitAdministrations } from './visit-administrations.tsx';
+import { VisitPicker } from './visit-picker.tsx';
 import { WorklistShell } from './worklist-shell.tsx';
 
 /** Whether the visit's records failed to load (one alert for them is shown below the banner). */
@@ -113,6 +114,16 @@ function VisitScreens({ role }: { role: AppRole }) {
 export function Shell() {
   const launch = useLaunch();
   const { role, setRole, resolving, allowed, readOnly, error, retry } = useRole();
+  // Issue 17 part 5: a patient but no visit opens the visit of the day or a visit picker,
+  // never an empty screen.
+  const pickVisit = !!launch.patientId && !launch.encounterId && !opensWorklist(launch);
+  const wrap = (content: ReactNode) =>
+    pickVisit ? (
+      // Until a visit is open, the patient's administrations today stay in view.
+      <VisitPicker beside={<VisitAdministrations />}>{content}</VisitPicker>
+    ) : (
+      content
+    );
   return (
     <div className="app">
       <header className="app-header">
@@ -125,46 +136,48 @@ export function Shell() {
       </header>
       {launch.needPatientBanner ? <PatientBannerContainer withVisit={!!role} /> : null}
       <main>
-        {opensWorklist(launch) && role === 'coder' ? (
-          <WorklistShell
-            queue={launch.workQueue}
-            visit={
-              <>
-                <PatientBannerContainer withVisit />
-                <VisitAdministrations />
-                <RoleView role={CODER} />
-              </>
-            }
-          />
-        ) : !launch.patientId && opensWorklist(launch) && role ? (
-          <EmptyMessage>
-            The worklist is the coders’ list of visits. Switch “Working as” to Coder to work it.
-          </EmptyMessage>
-        ) : !launch.patientId ? (
-          <EmptyMessage>
-            EveryDose was opened without a patient. Open it from a patient’s chart.
-          </EmptyMessage>
-        ) : role ? (
-          <VisitScreens role={role} />
-        ) : resolving ? (
-          <LoadingMessage label="Finding your role…" />
-        ) : error ? (
-          // Never a role picker under an error: the roles were not read, so none is offered.
-          <ErrorMessage
-            title="Your role in the EHR could not be read."
-            message={`${plainErrorMessage(error)} EveryDose needs it to know which work you may do.`}
-            {...(retry ? { onRetry: retry } : {})}
-          />
-        ) : readOnly ? (
-          <>
+        {wrap(
+          opensWorklist(launch) && role === 'coder' ? (
+            <WorklistShell
+              queue={launch.workQueue}
+              visit={
+                <>
+                  <PatientBannerContainer withVisit />
+                  <VisitAdministrations />
+                  <RoleView role={CODER} />
+                </>
+              }
+            />
+          ) : !launch.patientId && opensWorklist(launch) && role ? (
             <EmptyMessage>
-              You are viewing this visit. EveryDose lets nurses, clinicians and coders change
-              records; your sign-in has none of those roles, so nothing here can be changed.
+              The worklist is the coders’ list of visits. Switch “Working as” to Coder to work it.
             </EmptyMessage>
-            <VisitAdministrations />
-          </>
-        ) : (
-          <RolePicker onChange={setRole} {...(allowed ? { allowed } : {})} />
+          ) : !launch.patientId ? (
+            <EmptyMessage>
+              EveryDose was opened without a patient. Open it from a patient’s chart.
+            </EmptyMessage>
+          ) : role ? (
+            <VisitScreens role={role} />
+          ) : resolving ? (
+            <LoadingMessage label="Finding your role…" />
+          ) : error ? (
+            // Never a role picker under an error: the roles were not read, so none is offered.
+            <ErrorMessage
+              title="Your role in the EHR could not be read."
+              message={`${plainErrorMessage(error)} EveryDose needs it to know which work you may do.`}
+              {...(retry ? { onRetry: retry } : {})}
+            />
+          ) : readOnly ? (
+            <>
+              <EmptyMessage>
+                You are viewing this visit. EveryDose lets nurses, clinicians and coders change
+                records; your sign-in has none of those roles, so nothing here can be changed.
+              </EmptyMessage>
+              <VisitAdministrations />
+            </>
+          ) : (
+            <RolePicker onChange={setRole} {...(allowed ? { allowed } : {})} />
+          ),
         )}
       </main>
     </div>
