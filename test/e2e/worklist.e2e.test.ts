@@ -62,7 +62,7 @@ describe('coder worklist', () => {
     await app.getByRole('heading', { name: 'Coder review' }).waitFor({ timeout: 60_000 });
     const banner = app.getByRole('region', { name: 'Patient' });
     await banner.getByText(names[0]!).waitFor({ timeout: 60_000 });
-    const accept = app.getByRole('button', { name: /^Accept/ }).first();
+    const accept = app.getByRole('button', { name: 'Accept', exact: true }).first();
     await accept.waitFor({ timeout: 60_000 });
     await accept.click();
     await saveScreen(page, 'worklist-visit');
