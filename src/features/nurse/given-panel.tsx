@@ -5,7 +5,8 @@ import { useId, useState } from 'react';
 import type { InjectionSite } from '../../fhir/write/medication-administration.ts';
 import { whenText } from './chair-text.ts';
 import { INJECTION_SITES } from './injection-sites.ts';
-import { isRefused, TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
+import { isRefused, type TimeWarning } from './time-checks.ts';
+import { TimeWarnings } from './time-warnings.tsx';
 
 export interface GivenPanelProps {
   drugName: string;
@@ -55,20 +56,7 @@ export function GivenPanel({ drugName, routeWords, at, check, onSave, onCancel }
         ))}
       </fieldset>
       {!site && <p>Pick the site to save.</p>}
-      {confirming && confirming.length > 0 && (
-        <div className="chair-warning" role="alert">
-          <p>
-            <strong>
-              {refused ? 'This time cannot be saved:' : 'Please check before saving:'}
-            </strong>
-          </p>
-          <ul>
-            {confirming.map((w) => (
-              <li key={w}>{TIME_WARNING_TEXT[w]}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <TimeWarnings warnings={confirming} refused={refused} />
       <div className="chair-actions">
         <button type="button" className="primary" onClick={save} disabled={!site || refused}>
           {confirming && confirming.length > 0 && !refused

@@ -3,7 +3,8 @@
 // says what it records in words first (issue 14 §1).
 import { useEffect, useId, useRef, useState } from 'react';
 import { atLocalTime, isSameLocalDay, timeInputValue, toIsoWithOffset } from './local-time.ts';
-import { isRefused, TIME_WARNING_TEXT, type TimeWarning } from './time-checks.ts';
+import { isRefused, type TimeWarning } from './time-checks.ts';
+import { TimeWarnings } from './time-warnings.tsx';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -109,22 +110,10 @@ export function TimePanel(props: TimePanelProps) {
           Stopped before the full dose was given
         </label>
       )}
-      {confirming && confirming.length > 0 && (
-        <div className="chair-warning" role="alert">
-          <p>
-            <strong>
-              {refused ? 'This time cannot be saved:' : 'Please check before saving:'}
-            </strong>
-          </p>
-          <ul>
-            {confirming.map((w) => (
-              <li key={w}>{TIME_WARNING_TEXT[w]}</li>
-            ))}
-          </ul>
-          {sentence && <p>{sentence} Is that right?</p>}
-          {refused && <p>Change the time to save it.</p>}
-        </div>
-      )}
+      <TimeWarnings warnings={confirming} refused={refused}>
+        {sentence && <p>{sentence} Is that right?</p>}
+        {refused && <p>Change the time to save it.</p>}
+      </TimeWarnings>
       <div className="chair-actions">
         <button
           type="button"
