@@ -14,6 +14,7 @@ import { localDate } from './time.ts';
 import { mergeRefMinutes } from './ref-minutes.ts';
 import { findClaimLine } from './same-line.ts';
 import { unique } from './unique.ts';
+import { mergeWarnings } from './warnings/merge.ts';
 import type {
   Administration,
   DerivedLine,
@@ -149,34 +150,6 @@ export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
     };
   }
   return out;
-}
-
-/** One warning per code per encounter; sources merged (research-billing §11). */
-export function mergeWarnings(warnings: Warning[]): Warning[] {
-  const out = new Map<string, Warning>();
-  const merged = new Set<Warning>(); // as in aggregateLines: only a merged warning is a new object
-  for (const w of warnings) {
-    const seen = out.get(w.code);
-    if (!seen) {
-      out.set(w.code, w);
-      continue;
-    }
-    let prev = seen;
-    if (!merged.has(seen)) {
-      prev = { ...seen, sources: [...seen.sources] };
-      merged.add(prev);
-      out.set(w.code, prev);
-    }
-    for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
-    // A message that names its record (INVALID_RESOURCE, ROUTE_UNKNOWN …) is kept for each one.
-    if (w.message !== prev.message && !prev.message.includes(w.message))
-      prev.message = `${prev.message} ${w.message}`;
-    if (w.amountAtStake !== undefined)
-      prev.amountAtStake = (prev.amountAtStake ?? 0) + w.amountAtStake;
-    // Every distinct message is kept: five days missing 96376 × 2 are five sentences, not one.
-    if (!prev.message.includes(w.message)) prev.message = `${prev.message} ${w.message}`;
-  }
-  return [...out.values()];
 }
 
 /**

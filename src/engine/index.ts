@@ -1,13 +1,8 @@
 // The engine's one public entry (architecture: no other barrel files).
 export * from './types.ts';
 export type { StageResult, EncounterScope } from './stage.ts';
-export {
-  analyzePatient,
-  toReport,
-  toEncounterReport,
-  aggregateLines,
-  mergeWarnings,
-} from './analyze.ts';
+export { analyzePatient, toReport, toEncounterReport, aggregateLines } from './analyze.ts';
+export { mergeWarnings } from './warnings/merge.ts';
 export { localDate, wholeMinutes } from './time.ts';
 export { linePrice } from './checks/line-price.ts';
 export { resolveDrugCategory, type CategoryResult } from './category.ts';

@@ -9,7 +9,7 @@ import { checkCoverage } from './coverage.ts';
 import { applyTrialModifiers } from './trial-lines.ts';
 import { trialStatus } from './trial-status.ts';
 import { trialEncounterWarnings } from './trial-warnings.ts';
-import { unique } from '../unique.ts';
+import { mergeWarnings } from '../warnings/merge.ts';
 
 export type { AuthLedger } from './authorization.ts';
 
@@ -35,39 +35,5 @@ export function runEncounterChecks(
     warnings.push(...claimHeaderChecks(scope, claim, status, out));
   }
   recordUse(ledger, out, scope.dateOfService);
-  return { lines: out, warnings: mergeByCode(warnings) };
-}
-
-/** One warning per code per encounter (research-billing §11); sources and amounts merged. */
-function mergeByCode(warnings: StageResult['warnings']): StageResult['warnings'] {
-  type W = StageResult['warnings'][number];
-  const out = new Map<string, W>();
-  // A warning met once is passed on as it is (a copy only if its sources repeat); one met again
-  // is copied before it is merged into (the input warnings are never changed).
-  const copied = new Set<W>();
-  for (const w of warnings) {
-    const seen = out.get(w.code);
-    if (!seen) {
-      out.set(w.code, w);
-      continue;
-    }
-    let prev = seen;
-    if (!copied.has(seen)) {
-      prev = { ...seen, sources: unique(seen.sources) };
-      copied.add(prev);
-      out.set(w.code, prev);
-    }
-    for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
-    if (w.amountAtStake !== undefined) {
-      prev.amountAtStake = Math.round(((prev.amountAtStake ?? 0) + w.amountAtStake) * 100) / 100;
-    }
-    if (prev.severity !== 'error' && w.severity === 'error') prev.severity = 'error';
-    if (!prev.message.includes(w.message)) prev.message = `${prev.message} ${w.message}`;
-  }
-  const result: W[] = [];
-  for (const w of out.values()) {
-    const repeats = !copied.has(w) && w.sources.some((s, i) => w.sources.indexOf(s) !== i);
-    result.push(repeats ? { ...w, sources: unique(w.sources) } : w);
-  }
-  return result;
+  return { lines: out, warnings: mergeWarnings(warnings) };
 }
