@@ -4,8 +4,9 @@
 // Provenance carrying the reason.
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { appFrame, fhirAdmin } from './harness.ts';
+import { appFrame, fhirAdmin, stack } from './harness.ts';
 import {
+  type ClaimJson,
   acceptAll,
   acknowledgeErrors,
   claimVersions,
@@ -87,6 +88,59 @@ describe('sign-off is a state (fixture 09)', () => {
     expect(provs).toHaveLength(2);
     const amendment = provs.find((p) => (p.reason ?? []).some((r) => r.text === reason));
     expect(amendment?.agent[0]?.who?.reference).toBe(CODER);
+    await page.context().close();
+  });
+
+  it('a Provenance lost after its Claim write: the reload shows it half-signed and signing records only the Provenance', async () => {
+    const before = await claimVersions(CLAIM);
+    const { page, app } = await openReview(PATIENT, ENCOUNTER);
+    await acceptAll(app);
+    await acknowledgeErrors(app);
+
+    // The connection drops on the sign-off's Provenance POST (after the Claim was saved).
+    const provenanceUrl = `${stack().fhirBase}/Provenance`;
+    let aborted = 0;
+    await page.context().route(
+      (url) => url.href.split('?')[0] === provenanceUrl,
+      async (route) => {
+        if (route.request().method() === 'POST' && aborted === 0) {
+          aborted += 1;
+          await route.abort('connectionreset');
+        } else await route.continue();
+      },
+    );
+    await app.getByRole('button', { name: 'Sign off' }).click();
+    await app
+      .getByRole('alert')
+      .filter({ hasText: /record of your sign-off was not/ })
+      .waitFor({ timeout: 60_000 });
+    expect(aborted).toBe(1);
+    expect(await claimVersions(CLAIM)).toBe(before + 1);
+    expect(await provenancesFor(CLAIM)).toHaveLength(0);
+
+    // A reload (a new launch of the app in this tab): the claim is half-signed, not signed.
+    await page.reload();
+    const again = appFrame(page);
+    await again
+      .getByText(/was saved by a sign-off at .+, but the record of that sign-off was not/)
+      .waitFor({ timeout: 60_000 });
+    await again.getByRole('button', { name: 'Sign off' }).click();
+    await again
+      .getByText(/^Signed off\. Draft claim claim-errors-claim was already saved/)
+      .waitFor({ timeout: 60_000 });
+    await sleep(1000); // a second write, if any, would land by now
+
+    // On the server: exactly one new Claim version, exactly one Provenance for it, by the coder.
+    expect(await claimVersions(CLAIM)).toBe(before + 1);
+    const provs = await provenancesFor(CLAIM);
+    expect(provs).toHaveLength(1);
+    expect(provs[0]?.agent[0]?.who?.reference).toBe(CODER);
+    const claim = await fhirAdmin().read<ClaimJson>('Claim', CLAIM);
+    const signedVersion = (
+      provs[0] as { extension?: { url: string; valueString?: string }[] } | undefined
+    )?.extension?.find((e) => e.url.endsWith('/signed-claim-version'))?.valueString;
+    expect(signedVersion).toBe(claim.meta?.versionId);
+    await signedState(again);
     await page.context().close();
   });
 });

@@ -14,14 +14,18 @@ import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
 import { capabilitiesQuery, signOffsQuery } from '../../fhir/queries/options.ts';
 import { scopeAllows } from '../../fhir/scopes.ts';
 import {
-  recordSignOff,
+  finishSignOff,
   SignOffNotRecorded,
-  updatesDraft,
   writeBlockers,
   writeSignOff,
+  type FinishResult,
   type SignOffResult,
 } from '../../fhir/write/claim-sign-off.ts';
-import { preflightSignOff, type SignOffRecord } from '../../fhir/write/sign-off-record.ts';
+import {
+  halfSignedOf,
+  preflightSignOff,
+  type SignOffRecord,
+} from '../../fhir/write/sign-off-record.ts';
 import type { Claim } from 'fhir/r4';
 import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
 import { chooseCoderChannel, CODER_CHANNEL_TEXT } from '../../fhir/write/channels.ts';
@@ -34,7 +38,8 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'refused' }
   | { kind: 'saving' }
-  | { kind: 'saved'; result: SignOffResult; amended: boolean }
+  /** finished: a half-signed claim's missing Provenance only (no new claim version). */
+  | { kind: 'saved'; result: SignOffResult; amended: boolean; finished?: boolean }
   | { kind: 'already'; record: SignOffRecord }
   | { kind: 'channel'; result: OtherChannelResult }
   | { kind: 'download'; reasons: string[] }
@@ -94,8 +99,12 @@ export function SignOffPanel(props: SignOffPanelProps) {
     enabled: !!claimId && provenanceReadable,
   });
   const record = signOffs.data?.[0];
+  // Issue 14 §3: the claim was saved by a sign-off whose record never reached the server.
+  const halfSigned =
+    existing && signOffs.data ? halfSignedOf(existing.resource, signOffs.data) : undefined;
   const justSigned = status.kind === 'saved' ? status : undefined;
   const signed = !!record || !!justSigned || status.kind === 'already';
+  const unfinished = !!halfSigned && status.kind !== 'saved' && status.kind !== 'already';
 
   const { patient, encounter, dateOfService: date } = plan;
 
@@ -135,17 +144,19 @@ export function SignOffPanel(props: SignOffPanelProps) {
         sources: plan.sources,
         ...(amending ? { amendmentReason: why } : {}),
       };
+      const who = { author, now: write.recorded, sources: plan.sources };
+      const finished = (done: FinishResult) => {
+        setStatus(
+          done.kind === 'already'
+            ? { kind: 'already', record: done.record }
+            : { kind: 'saved', result: done.result, amended: amending, finished: true },
+        );
+        props.onSaved?.();
+      };
       try {
         // The claim was saved but its record was not: record it, never save another version.
         if (status.kind === 'failed' && status.unrecorded) {
-          const result = await recordSignOff(
-            gateway,
-            write,
-            status.unrecorded,
-            updatesDraft(existing),
-          );
-          setStatus({ kind: 'saved', result, amended: amending });
-          props.onSaved?.();
+          finished(await finishSignOff(gateway, status.unrecorded, who));
           return;
         }
         const pre = await preflightSignOff(gateway, {
@@ -155,6 +166,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
           amending,
           signOffsReadable: provenanceReadable,
         });
+        if (pre.kind === 'half-signed') {
+          finished(await finishSignOff(gateway, pre.claim, who, pre.mark));
+          return;
+        }
         if (pre.kind === 'already-signed') {
           setStatus({ kind: 'already', record: pre.record });
           props.onSaved?.();
@@ -259,6 +274,13 @@ export function SignOffPanel(props: SignOffPanelProps) {
           <strong>Signed off by you at {whenText(justSigned.result.provenance.recorded)}</strong>.
         </p>
       ) : null}
+      {unfinished && halfSigned ? (
+        <p className="half-signed">
+          Claim version {existing?.resource.meta?.versionId ?? ''} was saved by a sign-off at{' '}
+          {whenText(halfSigned.recorded)}, but the record of that sign-off was not. Sign off to
+          record it: no new claim version is written.
+        </p>
+      ) : null}
       {claimId && signOffs.error ? (
         <p>
           Whether this claim was already signed off could not be checked ({signOffs.error.message}).
@@ -309,7 +331,11 @@ export function SignOffPanel(props: SignOffPanelProps) {
             : 'After sign-off you can download the signed lines for the billing system.'}
         </p>
       )}
-      <button type="button" onClick={() => void submit(false)} disabled={saving || signed}>
+      <button
+        type="button"
+        onClick={() => void submit(false)}
+        disabled={saving || (signed && !unfinished)}
+      >
         Sign off
       </button>
       {signed && (
@@ -331,11 +357,14 @@ export function SignOffPanel(props: SignOffPanelProps) {
         {status.kind === 'saving' && <p>Saving the claim…</p>}
         {status.kind === 'saved' && (
           <p>
-            {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id} saved
+            {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id}{' '}
+            {status.finished ? 'was already saved' : 'saved'}
             {status.result.claim.meta?.versionId
               ? ` (version ${status.result.claim.meta.versionId})`
               : ''}{' '}
-            and your sign-off recorded.
+            {status.finished
+              ? 'and your sign-off is now recorded; no new claim version was written.'
+              : 'and your sign-off recorded.'}
             {plan.changes.some((c) => c.id === 'original-medicare')
               ? ` The claim is billed to ${plan.claim.insurer?.display ?? plan.claim.insurer?.reference ?? 'Original Medicare'}, not the Medicare Advantage plan.`
               : ''}

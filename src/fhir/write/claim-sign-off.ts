@@ -6,6 +6,13 @@ import type { FhirGateway } from '../gateway.ts';
 import { scopeAllows } from '../scopes.ts';
 import type { ExistingClaim } from './claim-existing.ts';
 import { buildSignOffProvenance } from './provenance-builder.ts';
+import {
+  readSignOffs,
+  signOffMarkOf,
+  withSignOffMark,
+  type SignOffMark,
+  type SignOffRecord,
+} from './sign-off-record.ts';
 
 type Op = 'c' | 'u';
 
@@ -92,6 +99,13 @@ function versionFromEtag(etag: string | undefined): string | undefined {
 }
 
 export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promise<SignOffResult> {
+  // The Claim says which sign-off wrote it: a reload before its Provenance is written finds a
+  // half-signed claim and records only the Provenance (finishSignOff), never a second version.
+  const marked = withSignOffMark(w.claim, {
+    author: w.author,
+    recorded: w.recorded,
+    ...(w.amendmentReason ? { amendmentReason: w.amendmentReason } : {}),
+  });
   let saved: Claim;
   let previousVersion: string | undefined;
   const revise = updatesDraft(w.existing);
@@ -101,9 +115,9 @@ export async function writeSignOff(gateway: FhirGateway, w: SignOffWrite): Promi
     if (!etag) throw new Error('The server gave no version for the existing claim.');
     const v = versionFromEtag(etag);
     if (v) previousVersion = `Claim/${id}/_history/${v}`;
-    saved = (await gateway.update<Claim>({ ...w.claim, id }, etag)).resource;
+    saved = (await gateway.update<Claim>({ ...marked, id }, etag)).resource;
   } else {
-    const { id: _drop, ...fresh } = w.claim;
+    const { id: _drop, ...fresh } = marked;
     saved = (await gateway.create<Claim>(fresh)).resource;
   }
   if (!saved.id) throw new Error('The server did not return an id for the saved claim.');
@@ -139,4 +153,52 @@ export async function recordSignOff(
   } catch (e) {
     throw new SignOffNotRecorded(claim, e);
   }
+}
+
+export type FinishResult =
+  { kind: 'recorded'; result: SignOffResult } | { kind: 'already'; record: SignOffRecord };
+
+/** 'Claim/<id>/_history/<n-1>' when versions are counted 1, 2, 3 …; otherwise none. */
+function previousOf(claim: Claim & { id: string }): string | undefined {
+  const v = claim.meta?.versionId;
+  const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && n > 1 ? `Claim/${claim.id}/_history/${n - 1}` : undefined;
+}
+
+/**
+ * Finishes a half-signed claim (issue 14 §3): the Claim version was saved by a sign-off whose
+ * Provenance never reached the server (a reload, a dropped connection). Reads the claim's
+ * sign-off records first, so a Provenance that did land (its answer lost) is never written twice;
+ * otherwise writes only the Provenance, naming that exact Claim version (`signedVersion`). The
+ * author is the coder finishing it; the instant is the mark's when she is the one who signed.
+ */
+export async function finishSignOff(
+  gateway: FhirGateway,
+  claim: Claim & { id: string },
+  who: { author: string; now: string; sources: string[] },
+  mark: SignOffMark | undefined = signOffMarkOf(claim),
+): Promise<FinishResult> {
+  const records = await readSignOffs(gateway, claim.id);
+  const version = claim.meta?.versionId;
+  const landed = records.find(
+    (r) =>
+      (mark !== undefined && Date.parse(r.recorded) === Date.parse(mark.recorded)) ||
+      (version !== undefined && r.version === version),
+  );
+  if (landed) return { kind: 'already', record: landed };
+  const recorded = mark && mark.author === who.author ? mark.recorded : who.now;
+  const previous = previousOf(claim);
+  const result = await recordSignOff(
+    gateway,
+    {
+      author: who.author,
+      recorded,
+      sources: who.sources,
+      ...(mark?.amendmentReason ? { amendmentReason: mark.amendmentReason } : {}),
+    },
+    claim,
+    previous !== undefined,
+    previous,
+  );
+  return { kind: 'recorded', result };
 }

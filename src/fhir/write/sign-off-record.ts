@@ -12,6 +12,76 @@ import { PROVENANCE_PARTICIPANT_SYSTEM, SIGN_OFF_REASON_SYSTEM } from './provena
 const SIGNED_VERSION_EXT = `${EXT_BASE}signed-claim-version`;
 /** Marks an amendment of an already signed claim (valueBoolean true). */
 const AMENDMENT_EXT = `${EXT_BASE}claim-amendment`;
+/**
+ * On the Claim itself: the sign-off that wrote this version (who, when, an amendment's reason).
+ * Written with the Claim, before its Provenance, so a reload between the two writes finds a
+ * "half-signed" claim and records only the missing Provenance (issue 14 §3).
+ */
+export const SIGN_OFF_MARK_EXT = `${EXT_BASE}sign-off`;
+
+/** The sign-off a Claim version says wrote it. */
+export interface SignOffMark {
+  author: string;
+  recorded: string;
+  amendmentReason?: string;
+}
+
+/** The Claim with its sign-off mark (any earlier mark replaced). Pure. */
+export function withSignOffMark<T extends Claim>(claim: T, mark: SignOffMark): T {
+  const others = (claim.extension ?? []).filter((e) => e.url !== SIGN_OFF_MARK_EXT);
+  return {
+    ...claim,
+    extension: [
+      ...others,
+      {
+        url: SIGN_OFF_MARK_EXT,
+        extension: [
+          { url: 'author', valueReference: { reference: mark.author } },
+          { url: 'recorded', valueDateTime: mark.recorded },
+          ...(mark.amendmentReason
+            ? [{ url: 'amendment-reason', valueString: mark.amendmentReason }]
+            : []),
+        ],
+      },
+    ],
+  };
+}
+
+/** The sign-off mark a Claim carries, if whole (author and instant). Pure. */
+export function signOffMarkOf(claim: Claim): SignOffMark | undefined {
+  const sub = claim.extension?.find((e) => e.url === SIGN_OFF_MARK_EXT)?.extension ?? [];
+  const author = sub.find((e) => e.url === 'author')?.valueReference?.reference;
+  const recorded = sub.find((e) => e.url === 'recorded')?.valueDateTime;
+  if (!author || !recorded) return undefined;
+  const reason = sub.find((e) => e.url === 'amendment-reason')?.valueString;
+  return { author, recorded, ...(reason ? { amendmentReason: reason } : {}) };
+}
+
+function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const x = Date.parse(a);
+  return Number.isFinite(x) && x === Date.parse(b);
+}
+
+/**
+ * A Claim version written by a sign-off whose Provenance never reached the server: its mark is
+ * matched by no sign-off record (same instant, or the same version signed). Undefined when the
+ * claim carries no mark or its sign-off is recorded. Pure.
+ */
+export function halfSignedOf(
+  claim: Claim,
+  records: readonly SignOffRecord[],
+): SignOffMark | undefined {
+  const mark = signOffMarkOf(claim);
+  if (!mark) return undefined;
+  const version = claim.meta?.versionId;
+  const recorded = records.some(
+    (r) =>
+      sameInstant(r.recorded, mark.recorded) ||
+      (version !== undefined && r.version !== undefined && r.version === version),
+  );
+  return recorded ? undefined : mark;
+}
 
 export interface SignOffRecord {
   /** 'Practitioner/<id>' (or whoever the author agent names). */
@@ -96,6 +166,8 @@ export async function authorName(gateway: FhirGateway, ref: string): Promise<str
 /** Why a write must not go ahead after all (read fresh from the server just before it). */
 export type Preflight =
   | { kind: 'go'; existing: ExistingClaim | undefined }
+  /** The reviewed version was saved by a sign-off whose Provenance is missing: record only that. */
+  | { kind: 'half-signed'; claim: Claim & { id: string }; mark: SignOffMark }
   | { kind: 'already-signed'; record: SignOffRecord }
   | { kind: 'changed' }
   | { kind: 'drafted-meanwhile' };
@@ -126,6 +198,17 @@ export async function preflightSignOff(
   const version = fresh.resource.meta?.versionId;
   const records =
     args.signOffsReadable === false ? [] : await readSignOffs(gateway, reviewed.resource.id);
+  // Half-signed (the Claim written, its Provenance lost): finish it, never write another version.
+  // Only the version the coder reviewed; another one is a change to review first.
+  const half = args.signOffsReadable === false ? undefined : halfSignedOf(fresh.resource, records);
+  const seenVersion = reviewed.resource.meta?.versionId;
+  if (half && (seenVersion === undefined || seenVersion === version)) {
+    return {
+      kind: 'half-signed',
+      claim: { ...fresh.resource, id: reviewed.resource.id },
+      mark: half,
+    };
+  }
   const latest = records[0];
   if (latest && !args.amending && (!latest.version || latest.version === version)) {
     return { kind: 'already-signed', record: latest };
