@@ -4,6 +4,7 @@
 // sessionStorage where fhirclient keeps it.
 import type { CapabilityStatement } from 'fhir/r4';
 import FHIR from 'fhirclient';
+import './components/tokens.css';
 import { scopeStringFor, worklistScopeStringFor } from './fhir/write/channel-scopes.ts';
 import { isClinicView, viewScopeStringFor } from './fhir/write/view-scopes.ts';
 

@@ -4,6 +4,7 @@ import FHIR from 'fhirclient';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import './components/tokens.css';
 import { createQueryClient } from './app/query-client.ts';
 import { SignInFailed } from './app/sign-in-failed.tsx';
 import { gatewayFromClient } from './fhir/fhirclient-gateway.ts';

@@ -333,6 +333,7 @@ export function SignOffPanel(props: SignOffPanelProps) {
       )}
       <button
         type="button"
+        className={signed && !unfinished ? undefined : 'primary'}
         onClick={() => void submit(false)}
         disabled={saving || (signed && !unfinished)}
       >
@@ -348,7 +349,12 @@ export function SignOffPanel(props: SignOffPanelProps) {
             onChange={(e) => setReason(e.target.value)}
           />
           {reasonMissing && <p role="alert">Give the reason for the amendment.</p>}
-          <button type="button" onClick={() => void submit(true)} disabled={saving}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void submit(true)}
+            disabled={saving}
+          >
             Amend claim
           </button>
         </div>

@@ -13,6 +13,11 @@ export interface TrendChartProps {
 
 const seconds = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 1000;
 
+/** The chart's line colour, read from the design tokens (src/components/tokens.css). */
+function chartLineColour(el: HTMLElement): string {
+  return getComputedStyle(el).getPropertyValue('--color-chart-line').trim() || 'currentColor';
+}
+
 export function TrendChart({ label, summary, periods, values }: TrendChartProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +32,10 @@ export function TrendChart({ label, summary, periods, values }: TrendChartProps)
           height: 120,
           legend: { show: false },
           scales: { x: { time: true } },
-          series: [{}, { label, stroke: '#1f5f8b', width: 2, points: { size: 6 } }],
+          series: [
+            {},
+            { label, stroke: chartLineColour(box.current), width: 2, points: { size: 6 } },
+          ],
         },
         [periods.map(seconds), values],
         box.current,

@@ -172,7 +172,11 @@ export function AdministrationCard(props: AdministrationCardProps) {
           )}
           {canTime && (
             <>
-              <button type="button" className="primary" onClick={() => oneTap(timeKind)}>
+              <button
+                type="button"
+                className={canDisconnect ? undefined : 'primary'}
+                onClick={() => oneTap(timeKind)}
+              >
                 Record {timeKind} time now{sr}
               </button>
               <button
@@ -186,7 +190,12 @@ export function AdministrationCard(props: AdministrationCardProps) {
             </>
           )}
           {canWaste && (
-            <button type="button" className="primary" onClick={() => setPanel({ kind: 'waste' })}>
+            <button
+              type="button"
+              // One primary action per card: the time or disconnect comes first.
+              className={canTime || canDisconnect ? undefined : 'primary'}
+              onClick={() => setPanel({ kind: 'waste' })}
+            >
               {row.wasteDocumented ? 'Change waste' : 'Document waste'}
               {sr}
             </button>
