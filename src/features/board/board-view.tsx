@@ -10,7 +10,7 @@ import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { todayLocal } from '../../hooks/today.ts';
 import { boardChairs, durationText, type BoardChair, type BoardDrug } from './board-model.ts';
-import { boardQuery } from './board-query.ts';
+import { boardQuery } from '../../fhir/queries/board.ts';
 
 function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());

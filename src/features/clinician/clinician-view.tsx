@@ -1,11 +1,14 @@
 // The clinician's screen: this patient's billing warnings at a glance, worst first, each
 // expandable to its evidence; what could not be read is listed as such, never as "none".
-import type { FhirResource } from 'fhir/r4';
 import { useMemo } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
 import { WarningList } from '../../components/warning-list.tsx';
 import type { EncounterResult } from '../../engine/index.ts';
-import { typeLabel, type UnreadableType } from '../../fhir/load/billing-picture.ts';
+import {
+  typeLabel,
+  type LoadedResources,
+  type UnreadableType,
+} from '../../fhir/load/billing-picture.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import { useLaunch } from '../../hooks/gateway-context.ts';
 import { useBillingPictureProgress } from '../../hooks/use-billing-picture.ts';
@@ -44,7 +47,7 @@ function OtherVisits({
 }: {
   results: EncounterResult[];
   current: EncounterResult | undefined;
-  resources: FhirResource[];
+  resources: LoadedResources;
   serverUrl: string;
 }) {
   const others = results

@@ -1,7 +1,6 @@
 // The clinician's warnings: worst first, each with its evidence in plain lines. Only the
 // clinician's own work (issue #16 part 2, billing-rules P-8): coverage, authorization, trial status
 // and dose against the order; modifiers, claim codes, containers and charting are the coder's.
-import type { FhirResource } from 'fhir/r4';
 import type { WarningItem } from '../../components/warning-list.tsx';
 import {
   audienceOf,
@@ -9,13 +8,14 @@ import {
   type Warning,
   type Severity,
 } from '../../engine/index.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
 import { describeSource, indexResources } from '../../fhir/load/describe-source.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function warningItems(
   result: EncounterResult,
-  resources: readonly FhirResource[],
+  resources: LoadedResources,
   serverUrl: string,
 ): WarningItem[] {
   const index = indexResources(resources);

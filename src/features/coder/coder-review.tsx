@@ -1,9 +1,9 @@
 // The coder's review of one visit: every derived line with its evidence and a decision, the
 // warnings, the drafted claim compared, and the sign-off. Takes its data as props.
-import type { FhirResource } from 'fhir/r4';
 import { useMemo } from 'react';
 import type { EncounterResult } from '../../engine/index.ts';
 import type { FhirGateway } from '../../fhir/gateway.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
 import { findExistingClaim } from '../../fhir/write/claim-existing.ts';
 import { updatesDraft } from '../../fhir/write/claim-sign-off.ts';
 import { AddLineForm } from './add-line-form.tsx';
@@ -25,7 +25,7 @@ import './coder.css';
 
 export interface CoderReviewProps {
   result: EncounterResult;
-  resources: readonly FhirResource[];
+  resources: LoadedResources;
   gateway: FhirGateway;
   now?: () => Date;
   onSaved?: () => void;

@@ -2,13 +2,14 @@
 // of the same code, in words (date, payer, root cause, the payer's reason codes). The data comes
 // from the past ClaimResponse/ExplanationOfBenefit adjudications already in the billing picture;
 // the causes and the warnings that now prevent them: reference/denial-reasons.ts, docs/denials.md.
-import type { FhirResource } from 'fhir/r4';
 import {
   classifyAdjudications,
   priorDenialsFor,
   type EncounterResult,
   type PriorDenial,
 } from '../../engine/index.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
+import { organizationNames } from '../../fhir/map/organization-names.ts';
 import { mapPatientInputs } from '../../fhir/map/patient-input.ts';
 
 type DenialCause = PriorDenial['cause'];
@@ -50,14 +51,6 @@ export function priorDenialNote(d: PriorDenial, payer: string | undefined): stri
   return `Denied before for this: ${when}${who} — ${CAUSE_WORDS[d.cause]}${why}`;
 }
 
-function organizationNames(resources: readonly FhirResource[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of resources)
-    if (r.resourceType === 'Organization' && r.id && r.name)
-      out.set(`Organization/${r.id}`, r.name);
-  return out;
-}
-
 /**
  * The notes per line code of the visit (one per earlier denied line, most recent first). The
  * payer is the denied Claim's insurer by name: the Organization when it was read, else the name a
@@ -66,7 +59,7 @@ function organizationNames(resources: readonly FhirResource[]): Map<string, stri
  */
 export function priorDenialNotesFor(
   result: EncounterResult,
-  resources: readonly FhirResource[],
+  resources: LoadedResources,
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const patient = mapPatientInputs(resources).find((p) => p.patient === result.patient);

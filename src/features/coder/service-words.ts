@@ -2,7 +2,6 @@
 // for a pump, an injection, a port flush or a refill, and what an NCCI PTP warning means for a
 // line (injection-pump-rules R21, R23, R24, R25.3). The kind of service is the engine's own
 // (serviceKindOf), read from the same mapped record the billing used.
-import type { FhirResource, MedicationAdministration } from 'fhir/r4';
 import {
   PUMP_MIN_MINUTES,
   serviceKindOf,
@@ -10,10 +9,8 @@ import {
   type EncounterResult,
   type Warning,
 } from '../../engine/index.ts';
-import {
-  administrationMapper,
-  type AdministrationMapper,
-} from '../../fhir/map/one-administration.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
+import { serviceRecords, type ServiceRecord } from '../../fhir/map/service-records.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -36,25 +33,12 @@ function wholeMinutesBetween(a: string, b: string): number | undefined {
   return Number.isFinite(x) && Number.isFinite(y) ? Math.floor((y - x) / 60_000) : undefined;
 }
 
-function siteWords(ma: MedicationAdministration): string | undefined {
-  const s = ma.dosage?.site;
-  const text = s?.text ?? s?.coding?.find((c) => c.display)?.display;
-  return text?.toLowerCase();
-}
-
 const ROUTE_WORDS: Partial<Record<string, string>> = { sc: 'subcutaneous', im: 'intramuscular' };
 
 /** What one source record shows, in words, for the line's code; undefined for other kinds. */
-function recordWords(
-  line: DerivedLine,
-  ref: string,
-  ma: MedicationAdministration,
-  map: AdministrationMapper,
-): string | undefined {
-  const a = map(ref, ma);
+function recordWords(line: DerivedLine, record: ServiceRecord): string | undefined {
+  const { administration: a, start, end } = record;
   if (!a) return undefined;
-  const start = ma.effectivePeriod?.start ?? ma.effectiveDateTime;
-  const end = ma.effectivePeriod?.end;
   switch (serviceKindOf(a)) {
     case 'pump-start': {
       const started = `pump started ${clockDay(start) ?? '(start not recorded)'}`;
@@ -66,7 +50,7 @@ function recordWords(
       return `${started}, disconnected ${clockDay(end) ?? ''}: ${hoursMinutes(minutes)} ${cmp} 8 h → ${line.code}`;
     }
     case 'injection': {
-      const parts = ['injection', ROUTE_WORDS[a.route.class], siteWords(ma) ?? 'site not recorded'];
+      const parts = ['injection', ROUTE_WORDS[a.route.class], record.site ?? 'site not recorded'];
       return `${parts.filter(Boolean).join(', ')} → ${line.code}`;
     }
     case 'port-flush':
@@ -105,15 +89,11 @@ export function ptpWords(w: Warning): { code: string; words: string } | undefine
 /** Words per line (by the caller's line key): the service's evidence, then PTP explanations. */
 export function serviceWordsFor(
   result: EncounterResult,
-  resources: readonly FhirResource[],
+  resources: LoadedResources,
   keyOf: (line: DerivedLine) => string,
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const byRef = new Map<string, MedicationAdministration>();
-  for (const r of resources)
-    if (r.resourceType === 'MedicationAdministration' && r.id)
-      byRef.set(`MedicationAdministration/${r.id}`, r);
-  const map = administrationMapper(resources);
+  const records = serviceRecords(resources);
   const add = (line: DerivedLine, words: string) => {
     const k = keyOf(line);
     const list = out.get(k) ?? [];
@@ -123,8 +103,8 @@ export function serviceWordsFor(
   for (const line of result.lines) {
     if (line.kind !== 'administration') continue;
     for (const ref of line.sources) {
-      const ma = byRef.get(ref);
-      const words = ma ? recordWords(line, ref, ma, map) : undefined;
+      const record = records.get(ref);
+      const words = record ? recordWords(line, record) : undefined;
       if (words) add(line, words);
     }
   }

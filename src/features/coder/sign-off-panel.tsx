@@ -14,11 +14,14 @@ import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
 import { capabilitiesQuery, signOffsQuery } from '../../fhir/queries/options.ts';
 import { scopeAllows } from '../../fhir/scopes.ts';
 import {
+  billedToWords,
   finishSignOff,
+  savedVersion,
   SignOffNotRecorded,
   writeBlockers,
   writeSignOff,
   type FinishResult,
+  type SavedClaim,
   type SignOffResult,
 } from '../../fhir/write/claim-sign-off.ts';
 import {
@@ -26,7 +29,6 @@ import {
   preflightSignOff,
   type SignOffRecord,
 } from '../../fhir/write/sign-off-record.ts';
-import type { Claim } from 'fhir/r4';
 import type { ExistingClaim } from '../../fhir/write/claim-existing.ts';
 import { chooseCoderChannel, CODER_CHANNEL_TEXT } from '../../fhir/write/channels.ts';
 import { writeSignOffByChannel } from '../../fhir/write/sign-off-channels.ts';
@@ -43,7 +45,7 @@ type Status =
   | { kind: 'already'; record: SignOffRecord }
   | { kind: 'channel'; result: OtherChannelResult }
   | { kind: 'download'; reasons: string[] }
-  | { kind: 'failed'; message: string; unrecorded?: Claim & { id: string } };
+  | { kind: 'failed'; message: string; unrecorded?: SavedClaim };
 
 export interface SignOffPanelProps {
   gateway: FhirGateway;
@@ -276,9 +278,9 @@ export function SignOffPanel(props: SignOffPanelProps) {
       ) : null}
       {unfinished && halfSigned ? (
         <p className="half-signed">
-          Claim version {existing?.resource.meta?.versionId ?? ''} was saved by a sign-off at{' '}
-          {whenText(halfSigned.recorded)}, but the record of that sign-off was not. Sign off to
-          record it: no new claim version is written.
+          Claim version {existing ? (savedVersion(existing.resource) ?? '') : ''} was saved by a
+          sign-off at {whenText(halfSigned.recorded)}, but the record of that sign-off was not. Sign
+          off to record it: no new claim version is written.
         </p>
       ) : null}
       {claimId && signOffs.error ? (
@@ -365,14 +367,14 @@ export function SignOffPanel(props: SignOffPanelProps) {
           <p>
             {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id}{' '}
             {status.finished ? 'was already saved' : 'saved'}
-            {status.result.claim.meta?.versionId
-              ? ` (version ${status.result.claim.meta.versionId})`
+            {savedVersion(status.result.claim)
+              ? ` (version ${savedVersion(status.result.claim)})`
               : ''}{' '}
             {status.finished
               ? 'and your sign-off is now recorded; no new claim version was written.'
               : 'and your sign-off recorded.'}
             {plan.changes.some((c) => c.id === 'original-medicare')
-              ? ` The claim is billed to ${plan.claim.insurer?.display ?? plan.claim.insurer?.reference ?? 'Original Medicare'}, not the Medicare Advantage plan.`
+              ? ` The claim is billed to ${billedToWords(plan.claim) ?? 'Original Medicare'}, not the Medicare Advantage plan.`
               : ''}
           </p>
         )}

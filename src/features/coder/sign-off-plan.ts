@@ -1,8 +1,12 @@
 // What a sign-off would write: the draft Claim built from the billed lines and the header facts
 // of the billing picture. Pure; the view shows the facts before the coder signs.
-import type { Claim, FhirResource } from 'fhir/r4';
 import type { EncounterResult } from '../../engine/index.ts';
-import { buildDraftClaim, type SignedLine } from '../../fhir/write/claim-builder.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
+import {
+  buildDraftClaim,
+  type DraftClaim,
+  type SignedLine,
+} from '../../fhir/write/claim-builder.ts';
 import { isTrialDiagnosis, TRIAL_DIAGNOSIS } from '../../fhir/write/claim-builder.ts';
 import {
   claimContextFrom,
@@ -42,7 +46,7 @@ export interface SignOffPlan {
   patient: string;
   encounter: string | null;
   dateOfService: string;
-  claim: Claim;
+  claim: DraftClaim;
   lines: SignedLine[];
   sources: string[];
   context: ClaimContext;
@@ -67,7 +71,7 @@ export function isTrialVisit(result: EncounterResult, lines: readonly SignedLine
 export function planSignOff(args: {
   result: EncounterResult;
   lines: SignedLine[];
-  resources: readonly FhirResource[];
+  resources: LoadedResources;
   existing: ExistingClaim | undefined;
   author: string | undefined;
   created: string;

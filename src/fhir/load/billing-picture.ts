@@ -15,6 +15,12 @@ export interface UnreadableType {
   failed?: true;
 }
 
+/**
+ * The resources as loaded, as features hold them: handed to the mappers in fhir/, never read
+ * field by field outside fhir/ (features never import FHIR types).
+ */
+export type LoadedResources = readonly FhirResource[];
+
 export interface BillingPicture {
   resources: FhirResource[];
   unreadable: UnreadableType[];

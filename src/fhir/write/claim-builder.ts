@@ -162,6 +162,9 @@ function supportingInfoOf(input: ClaimDraftInput): ClaimSupportingInfo[] {
 }
 
 /** The draft Claim for the signed lines. Pure: the caller passes the time. */
+/** The draft Claim a sign-off writes, as features hold it (built and read here, in fhir/). */
+export type DraftClaim = Claim;
+
 export function buildDraftClaim(input: ClaimDraftInput): Claim {
   const claimType = input.setting === 'facility' ? 'institutional' : 'professional';
   const claim: Claim = {

@@ -74,6 +74,19 @@ export interface SignOffWrite {
   amendmentReason?: string;
 }
 
+/** A Claim as the server saved it (it has its id). */
+export type SavedClaim = Claim & { id: string };
+
+/** The saved claim's version (meta.versionId), when the server gave one. */
+export function savedVersion(claim: SavedClaim): string | undefined {
+  return claim.meta?.versionId;
+}
+
+/** Who a drafted claim is billed to, in words: the insurer's display or reference, if any. */
+export function billedToWords(claim: Claim): string | undefined {
+  return claim.insurer?.display ?? claim.insurer?.reference;
+}
+
 export interface SignOffResult {
   claim: Claim & { id: string };
   provenance: Provenance;

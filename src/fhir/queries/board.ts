@@ -4,13 +4,13 @@
 // not include with the visits, in one more search by id (never one read per visit).
 import { queryOptions } from '@tanstack/react-query';
 import type { Encounter, FhirResource } from 'fhir/r4';
-import type { FhirGateway } from '../../fhir/gateway.ts';
+import type { FhirGateway } from '../gateway.ts';
 import {
   loadClinicDay,
   type ClinicDayPicture,
   type ClinicDayProgress,
-} from '../../fhir/load/load-clinic-day.ts';
-import { fhirKeys } from '../../fhir/queries/keys.ts';
+} from '../load/load-clinic-day.ts';
+import { fhirKeys } from './keys.ts';
 
 const CHUNK = 40;
 
