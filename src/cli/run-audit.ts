@@ -5,11 +5,10 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { analyzePatient, toEncounterReport } from '../engine/index.ts';
-import type { EngineConfig, EngineContext } from '../engine/index.ts';
-import { mapPatient, withMedicationKnowledge } from '../fhir/map/patient-input.ts';
-import { placeUnplacedIssues } from '../fhir/map/place-issues.ts';
-import { issueSetting } from '../fhir/map/analyze-resources.ts';
+import { toEncounterReport } from '../engine/index.ts';
+import type { EngineConfig } from '../engine/index.ts';
+import { mapPatient } from '../fhir/map/patient-input.ts';
+import { analyzeInput, pipelineFor } from '../fhir/map/analyze-resources.ts';
 import { ResourceIndex, type IndexedResource } from '../fhir/references.ts';
 import { builtinReference } from '../reference/builtin.ts';
 import { loadReferenceFromFiles, type ReferenceFilePaths } from '../reference/load-files.ts';
@@ -84,9 +83,8 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
   try {
     const reference = await referenceFor(run.reference);
     const { shared, knowledge, encounterPatients } = ingest(run.files, store);
-    const ref = knowledge.length > 0 ? withMedicationKnowledge(reference, knowledge) : reference;
-    const ctx: EngineContext = { config: run.config, reference: ref };
-    const ndcKnown = (n: string): boolean => ref.productByNdc(n) !== undefined;
+    // The app's pipeline (fhir/map/analyze-resources.ts), one patient at a time.
+    const { ctx, ndcKnown } = pipelineFor(run.config, reference, knowledge);
     const sink = fdSink(fd);
     const writer =
       run.format === 'table'
@@ -107,9 +105,7 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
         encounterPatient: (e) => encounterPatients.get(e),
       });
       writer.patient?.(input);
-      const results = placeUnplacedIssues(input, analyzePatient(input, ctx), (enc) =>
-        issueSetting(input, enc, run.config),
-      );
+      const results = analyzeInput(input, ctx);
       stats.patients++;
       for (const r of results) {
         writer.encounter(toEncounterReport(r));

@@ -13,6 +13,7 @@ import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
 import { mergeRefMinutes } from './ref-minutes.ts';
 import { findClaimLine } from './same-line.ts';
+import { deriveSetting } from './setting.ts';
 import { unique } from './unique.ts';
 import { mergeWarnings } from './warnings/merge.ts';
 import type {
@@ -23,7 +24,6 @@ import type {
   EngineContext,
   PatientInput,
   Report,
-  Setting,
   Warning,
 } from './types.ts';
 
@@ -89,23 +89,6 @@ export function groupEncounters(patient: PatientInput): Group[] {
     (x, y) =>
       x.firstStartMs - y.firstStartMs || (x.encounter ?? '').localeCompare(y.encounter ?? ''),
   );
-}
-
-/** Contract §2.6: config, else place of service, else the existing claim's type, else professional. */
-export function deriveSetting(
-  patient: PatientInput,
-  encounter: string | null,
-  ctx: EngineContext,
-): Setting {
-  if (ctx.config.setting) return ctx.config.setting;
-  const enc = encounter ? patient.encounters.find((e) => e.ref === encounter) : undefined;
-  if (enc?.settingFromLocation) return enc.settingFromLocation;
-  const claim = patient.claims.find(
-    (c) => c.use === 'claim' && c.encounter === encounter && c.type,
-  );
-  if (claim?.type === 'institutional') return 'facility';
-  if (claim?.type === 'professional') return 'professional';
-  return 'professional';
 }
 
 /** Lines with the same code, modifiers and date are summed into one (contract §3). */

@@ -284,4 +284,56 @@ describe('the app and the command give the same answer for the same data', () =>
     expect(cli.encounters.length).toBeGreaterThan(0);
     expect(sort(cli)).toEqual(sort(app as ReportShape));
   });
+  // A bare 10-digit NDC is read through what the reference data knows. The audit used to
+  // ask the product list only; the app also asks the NDC–HCPCS crosswalk, where 00264-7389-60
+  // (lactated Ringer's, J7120) is known. One pipeline: both now read it the same way.
+  it('a bare 10-digit NDC known only to the crosswalk reads the same in the audit as in the app', async () => {
+    const patient = { resourceType: 'Patient', id: 'p-bare-ndc' };
+    const encounter = {
+      resourceType: 'Encounter',
+      id: 'e-bare-ndc',
+      status: 'finished',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+      subject: { reference: 'Patient/p-bare-ndc' },
+      period: { start: '2026-03-02T09:00:00-05:00' },
+    };
+    const ml = { system: 'http://unitsofmeasure.org' };
+    const administration = {
+      resourceType: 'MedicationAdministration',
+      id: 'a-bare-ndc',
+      status: 'completed',
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0264738960' }],
+      },
+      subject: { reference: 'Patient/p-bare-ndc' },
+      context: { reference: 'Encounter/e-bare-ndc' },
+      effectivePeriod: { start: '2026-03-02T09:00:00-05:00', end: '2026-03-02T10:10:00-05:00' },
+      dosage: {
+        route: { coding: [{ system: 'http://snomed.info/sct', code: '47625008' }] },
+        dose: { value: 1000, unit: 'mL', code: 'mL', ...ml },
+        rateQuantity: { value: 1000, unit: 'mL/h', code: 'mL/h', ...ml },
+      },
+    };
+    const resources = [patient, encounter, administration];
+    const tmp = mkdtempSync(join(tmpdir(), 'audit-bare-ndc-'));
+    try {
+      const file = join(tmp, 'bare-ndc.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: resources.map((resource) => ({ resource })),
+        }),
+      );
+      const app = toReport(
+        analyzeResources(resources, { config: defaultConfig(), reference: builtinReference() }),
+      );
+      const cli = report(await audit([file]));
+      expect(cli).toEqual(app);
+      expect(cli.encounters[0]?.lines.map((l) => l.code)).toEqual(['96360', 'J7120']);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

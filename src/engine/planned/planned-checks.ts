@@ -1,7 +1,8 @@
 // Before the dose (issue #16; billing-rules P-1–P-8): the engine's coverage, authorization,
 // trial and drug checks run on a planned dose, an active order not yet given. Pure: the caller
 // gives the planned date; nothing here reads a clock.
-import { analyzePatient, deriveSetting } from '../analyze.ts';
+import { analyzePatient } from '../analyze.ts';
+import { deriveSetting } from '../setting.ts';
 import { recordUse, type AuthLedger } from '../checks/authorization.ts';
 import { checkCoverage } from '../checks/coverage.ts';
 import { sumAmounts } from '../checks/money.ts';

@@ -1,15 +1,20 @@
-// One call from FHIR resources to encounter results, as the audit command does it: the input's
-// MedicationKnowledge over the reference data, NDCs read through it, every input issue placed.
-// The app can use this so both give the same answer for the same data.
+// The one pipeline the app and the audit command share, from FHIR resources to encounter
+// results: the input's MedicationKnowledge over the reference data, NDCs read through it
+// (`pipelineFor`), then for each patient the engine and every input issue placed
+// (`analyzeInput`). The app reads all resources at once (`analyzeResources`); the audit
+// command maps one patient at a time and calls the same two functions, so both give the same
+// answer for the same data.
 import {
   analyzePatient,
+  deriveSetting,
   type EncounterResult,
   type EngineConfig,
+  type EngineContext,
+  type PatientInput,
   type Readability,
-  type Setting,
 } from '../../engine/index.ts';
-import type { PatientInput } from '../../engine/index.ts';
 import { ndcKnownIn } from './codes.ts';
+import type { NdcKnown } from '../../reference/ndc.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 import { mapPatientInputs, withMedicationKnowledge } from './patient-input.ts';
 import { placeUnplacedIssues } from './place-issues.ts';
@@ -20,32 +25,37 @@ export interface AnalyzeOptions {
   readable?: Partial<Readability>;
 }
 
-/** Contract §2.6 for entries made only of input issues (mirrors analyze.ts deriveSetting). */
-export function issueSetting(
-  patient: PatientInput,
-  encounter: string | null,
+export interface Pipeline {
+  ctx: EngineContext;
+  /** Whether an NDC is known to the reference data (with the input's MedicationKnowledge). */
+  ndcKnown: NdcKnown;
+}
+
+/** The engine context and NDC reader for one run: `knowledge` may hold any resources. */
+export function pipelineFor(
   config: EngineConfig,
-): Setting {
-  if (config.setting) return config.setting;
-  const enc = encounter ? patient.encounters.find((e) => e.ref === encounter) : undefined;
-  if (enc?.settingFromLocation) return enc.settingFromLocation;
-  const claim = patient.claims.find(
-    (c) => c.use === 'claim' && c.encounter === encounter && c.type,
+  reference: ReferenceData,
+  knowledge: readonly unknown[],
+): Pipeline {
+  const ref = withMedicationKnowledge(reference, knowledge);
+  return { ctx: { config, reference: ref }, ndcKnown: ndcKnownIn(ref) };
+}
+
+/** One patient's results: the engine, then the input issues it could not place (contract §2.6). */
+export function analyzeInput(patient: PatientInput, ctx: EngineContext): EncounterResult[] {
+  return placeUnplacedIssues(patient, analyzePatient(patient, ctx), (enc) =>
+    deriveSetting(patient, enc, ctx),
   );
-  return claim?.type === 'institutional' ? 'facility' : 'professional';
 }
 
 export function analyzeResources(
   resources: readonly unknown[],
   options: AnalyzeOptions,
 ): EncounterResult[] {
-  const reference = withMedicationKnowledge(options.reference, resources);
-  const ctx = { config: options.config, reference };
+  const { ctx, ndcKnown } = pipelineFor(options.config, options.reference, resources);
   const inputs = mapPatientInputs(resources, {
     ...(options.readable ? { readable: options.readable } : {}),
-    ndcKnown: ndcKnownIn(reference),
+    ndcKnown,
   });
-  return inputs.flatMap((p) =>
-    placeUnplacedIssues(p, analyzePatient(p, ctx), (enc) => issueSetting(p, enc, options.config)),
-  );
+  return inputs.flatMap((p) => analyzeInput(p, ctx));
 }
