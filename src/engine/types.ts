@@ -93,6 +93,12 @@ export interface Administration {
   serviceMethod?: ServiceMethod;
   /** Pump refill of an implanted pump or reservoir (R27.11: device, method or site text). */
   pumpImplanted?: boolean;
+  /**
+   * Applied with an on-body injector (injection-pump-rules R20.7): dosage.method
+   * administration-method#on-body-injector, or the method or a device reference naming one.
+   * Never read from the drug's name. Coded 96377 only on an SC route (route first, R20.1).
+   */
+  onBodyInjector?: boolean;
   /** partOf → another MedicationAdministration (interrupted infusion segment, R9.2). */
   partOf?: string;
   primaryReason: boolean;
@@ -128,6 +134,11 @@ export interface EncounterInfo {
   period?: { start?: Timestamp; end?: Timestamp };
   sponsorPaidVisit: boolean;
   researchStudy?: string;
+  /**
+   * Extension `supervision-not-met` = true: the office injections of this encounter were not
+   * given under direct supervision (injection-pump-rules R21.7). Absent or false: assumed met.
+   */
+  supervisionNotMet?: boolean;
 }
 
 export interface CoverageInfo {

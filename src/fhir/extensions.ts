@@ -12,6 +12,7 @@ export const EXT = {
   sponsorPaid: `${EXT_BASE}sponsor-paid`,
   trialItemRole: `${EXT_BASE}trial-item-role`,
   sponsorPaidVisit: `${EXT_BASE}sponsor-paid-visit`,
+  supervisionNotMet: `${EXT_BASE}supervision-not-met`,
 } as const;
 
 /** Sub-extensions of `container`. */
@@ -23,6 +24,9 @@ export const CONTAINER_TYPE_SYSTEM = 'https://everydose.dev/fhir/CodeSystem/cont
 /** Pump and port services in dosage.method (contract §2.1, injection-pump-rules R26.4). */
 export const ADMINISTRATION_METHOD_SYSTEM =
   'https://everydose.dev/fhir/CodeSystem/administration-method';
+
+/** administration-method code of an SC injection applied with an on-body injector (R20.7). */
+export const ON_BODY_INJECTOR = 'on-body-injector';
 
 /** Core extension linking an administration or encounter to a ResearchStudy. */
 export const WORKFLOW_RESEARCH_STUDY =

@@ -14,6 +14,7 @@ import './cases-infusion-2.mjs';
 import './cases-drug-2.mjs';
 import './cases-reading.mjs';
 import './cases-pumps.mjs';
+import './cases-injections.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

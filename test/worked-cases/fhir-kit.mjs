@@ -30,7 +30,11 @@ export const DRUGS = {
   durva120: { ndc: '00310-4500-12', hcpcs: 'J9173', mg: 120, ml: 2.4, type: 'single-dose' },
   durva500: { ndc: '00310-4611-50', hcpcs: 'J9173', mg: 500, ml: 10, type: 'single-dose' },
   bortez: { ndc: '63020-0049-01', hcpcs: 'J9041', mg: 3.5, ml: null, type: 'single-dose' },
+  pegfil: { ndc: '55513-0192-01', hcpcs: 'J2506', mg: 6, ml: 0.6, type: 'single-dose' },
+  denos: { ndc: '55513-0710-01', hcpcs: 'J0897', mg: 60, ml: 1, type: 'single-dose' },
 };
+/** Route codes of the v3 RouteOfAdministration system (contract §2.1); 'none' leaves no route. */
+const ROUTES = { SQ: 'SQ', IM: 'IM' };
 
 const q = (value, code) => ({ value, unit: code, system: UCUM, code });
 const ref = (r) => ({ reference: r });
@@ -76,7 +80,9 @@ export function medicationKnowledge(id, key) {
  * push, dose [value, unit], containers [[key, count]], discarded [value, unit], status, site,
  * justified, primary, partOf, study, sponsorSupplied, role, flush, rate (default on infusions),
  * service (administration-method code: pump-initiation, pump-refill, pump-disconnect, port-flush),
- * siteText (dosage.site as text).
+ * siteText (dosage.site as text), route (v3 'SQ' or 'IM', or 'none' for no dosage.route),
+ * onBody (dosage.method administration-method#on-body-injector), methodText (dosage.method
+ * text), device (a device reference display).
  */
 export function admin(c, id, o) {
   const d = o.drug ? DRUGS[o.drug] : null;
@@ -114,12 +120,28 @@ export function admin(c, id, o) {
     ...(o.dosageText ? { text: o.dosageText } : {}),
     ...(o.method ? { method: { coding: [{ system: V3ROUTE, code: o.method }] } } : {}),
     ...(o.service ? { method: { coding: [{ system: METHOD, code: o.service }] } } : {}),
+    ...(o.onBody
+      ? {
+          method: {
+            coding: [{ system: METHOD, code: 'on-body-injector', display: 'On-body injector' }],
+          },
+        }
+      : {}),
+    ...(o.methodText ? { method: { text: o.methodText } } : {}),
     site: o.siteText
       ? { text: o.siteText }
       : { coding: [{ system: 'http://snomed.info/sct', code: o.site ?? '368208006' }] },
-    route: { coding: [{ system: V3ROUTE, code: push ? 'IVPUSH' : 'IV' }] },
+    ...(o.route === 'none'
+      ? {}
+      : {
+          route: {
+            coding: [{ system: V3ROUTE, code: o.route ? ROUTES[o.route] : push ? 'IVPUSH' : 'IV' }],
+          },
+        }),
     ...(o.dose ? { dose: q(...o.dose) } : {}),
-    ...(!push && o.rate !== false ? { rateQuantity: q(o.rateValue ?? 100, 'mL/h') } : {}),
+    ...(!push && o.rate !== false && !o.route
+      ? { rateQuantity: q(o.rateValue ?? 100, 'mL/h') }
+      : {}),
   };
   const effective = o.dateTime
     ? { effectiveDateTime: o.dateTime }
@@ -137,6 +159,7 @@ export function admin(c, id, o) {
     ...(o.request ? { request: ref(`MedicationRequest/${c}-${o.request}`) } : {}),
     ...effective,
     ...(o.partOf ? { partOf: [ref(`MedicationAdministration/${c}-${o.partOf}`)] } : {}),
+    ...(o.device ? { device: [{ display: o.device }] } : {}),
     dosage,
   };
 }

@@ -2,6 +2,8 @@
 // take no part in the IV algorithm (R21.5: the route gate keeps them out); each is coded by the
 // product's category: 96372 therapeutic, 96401 chemotherapy/complex biologic, 96402 hormonal
 // antineoplastic (R21.1), with the R22.3 defaults and per-payer `drugCategoryOverrides` (R22.1).
+// An SC dose applied with an on-body injector is 96377 ×1 instead (R20.7). An office encounter
+// flagged as not under direct supervision has no injection line for Medicare (R21.7).
 import { resolveCategory } from '../category.ts';
 import { line } from '../infusion/lines.ts';
 import { checkMue } from '../infusion/mue.ts';
@@ -9,9 +11,9 @@ import { warn } from '../infusion/warnings.ts';
 import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { Administration, DerivedLine, Warning } from '../types.ts';
-import { warn2 } from './warnings.ts';
+import { PART2_WARNINGS, warn2 } from './warnings.ts';
 
-export type InjectionCode = '96372' | '96401' | '96402';
+export type InjectionCode = '96372' | '96377' | '96401' | '96402';
 
 /**
  * R22.3 defaults by product (HCPCS) where the category alone does not say: denosumab and the
@@ -71,14 +73,28 @@ export function codeInjections(scope: EncounterScope): StageResult {
     if (a.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [a.ref]));
     if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [a.ref]));
     const hcpcs = r.hcpcs?.toUpperCase();
-    const code: InjectionCode =
-      (hcpcs
-        ? (rules.drugCategoryOverrides[hcpcs] ?? DEFAULT_INJECTION_CODES[hcpcs])
-        : undefined) ?? (r.category === 'chemo' ? '96401' : '96372');
-    const key = `${family}|${r.family ?? hcpcs ?? a.drug.display ?? a.ref}`;
+    // R20.7: an on-body injector on an SC route is 96377 whatever the drug's category; on an
+    // IM route the route decides (R20.1) and the category codes it.
+    const onBody = a.onBodyInjector === true && family === 'sc';
+    const code: InjectionCode = onBody
+      ? '96377'
+      : ((hcpcs
+          ? (rules.drugCategoryOverrides[hcpcs] ?? DEFAULT_INJECTION_CODES[hcpcs])
+          : undefined) ?? (r.category === 'chemo' ? '96401' : '96372'));
+    const key = `${onBody ? 'obi' : family}|${r.family ?? hcpcs ?? a.drug.display ?? a.ref}`;
     given.push({ a, code, key, ms: a.start.ms, name: r.displayName ?? a.drug.display ?? 'drug' });
   }
   given.sort((x, y) => x.ms - y.ms || x.a.ref.localeCompare(y.a.ref));
+  if (given.length > 0 && supervisionNotMet(scope)) {
+    warnings.push(
+      warn2(
+        'INJECTION_SUPERVISION_NOT_MET',
+        given.map((g) => g.a.ref),
+        `${PART2_WARNINGS.INJECTION_SUPERVISION_NOT_MET.message} ${given.map((g) => `${g.a.ref} (${g.name}, ${g.code})`).join(', ')}: no injection line; the encounter is marked as not under direct supervision (injection-pump-rules R21.7).`,
+      ),
+    );
+    return { lines: [], warnings };
+  }
   const lines: DerivedLine[] = [];
   const windowMs = rules.splitDoseWindowMinutes * 60_000;
   const lastOfKey = new Map<string, Given>();
@@ -110,8 +126,14 @@ export function codeInjections(scope: EncounterScope): StageResult {
           units: 1,
           modifiers,
           sources: [g.a.ref],
-          rules: ['R21.1', 'R21.2', 'R22.3', ...(prev ? ['R21.3', 'R21.4'] : [])],
-          reason: `${g.name} given by ${g.a.route.family === 'sc' ? 'subcutaneous' : 'intramuscular'} injection${g.a.site ? ` (${g.a.site})` : ''}: ${g.code}, one unit per injection, never the initial IV service.`,
+          rules: [
+            ...(g.code === '96377' ? ['R20.7'] : ['R21.1', 'R21.2', 'R22.3']),
+            ...(prev ? ['R21.3', 'R21.4'] : []),
+          ],
+          reason:
+            g.code === '96377'
+              ? `${g.name} applied with an on-body injector${g.a.site ? ` (${g.a.site})` : ''}: 96377 ×1 instead of 96372 (R20.7), never the initial IV service.`
+              : `${g.name} given by ${g.a.route.family === 'sc' ? 'subcutaneous' : 'intramuscular'} injection${g.a.site ? ` (${g.a.site})` : ''}: ${g.code}, one unit per injection, never the initial IV service.`,
         },
         date,
       ),
@@ -119,4 +141,17 @@ export function codeInjections(scope: EncounterScope): StageResult {
   }
   warnings.push(...checkMue(lines, ref, scope.setting, scope.dateOfService));
   return { lines, warnings };
+}
+
+/**
+ * R21.7: Medicare covers an office injection only under direct supervision (incident-to). The
+ * engine assumes it was met unless the encounter's `supervision-not-met` flag is true; only the
+ * professional setting and the `medicare` profile (a hospital outpatient claim is not incident-to).
+ */
+export function supervisionNotMet(scope: EncounterScope): boolean {
+  if (scope.setting !== 'professional' || scope.context.config.payerProfile !== 'medicare')
+    return false;
+  if (scope.encounter === null) return false;
+  const enc = scope.patient.encounters.find((e) => e.ref === scope.encounter);
+  return enc?.supervisionNotMet === true;
 }

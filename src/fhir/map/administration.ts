@@ -3,6 +3,7 @@ import type { Administration, Ingredient, ServiceMethod } from '../../engine/ind
 import {
   ADMINISTRATION_METHOD_SYSTEM,
   EXT,
+  ON_BODY_INJECTOR,
   SYSTEMS,
   WORKFLOW_RESEARCH_STUDY,
 } from '../extensions.ts';
@@ -54,6 +55,27 @@ export function serviceMethodOf(method: CodeableConcept | undefined): ServiceMet
     if (found) return found;
   }
   return undefined;
+}
+
+const ON_BODY_TEXT = /\bon[-\s]?body\s+(?:drug\s+)?injector\b/i;
+
+/**
+ * R20.7: an on-body injector is said by dosage.method (the administration-method code
+ * `on-body-injector`, or a method coding display or text naming one) or by a `device` reference
+ * naming one. Never by the drug's name or product (R20.2).
+ */
+export function onBodyInjectorOf(
+  method: CodeableConcept | undefined,
+  devices: readonly { display?: string | undefined }[] | undefined,
+): boolean {
+  for (const c of method?.coding ?? NONE)
+    if (c.system === ADMINISTRATION_METHOD_SYSTEM && c.code === ON_BODY_INJECTOR) return true;
+  const said = [
+    method?.text,
+    ...(method?.coding ?? NONE).map((c) => c.display),
+    ...(devices ?? NONE).map((d) => d.display),
+  ];
+  return said.some((t) => t !== undefined && ON_BODY_TEXT.test(t));
 }
 
 function mapIngredients(ctx: MapContext, med: MedicationR, from: IndexedResource): Ingredient[] {
@@ -131,6 +153,8 @@ export function mapAdministration(
     ];
     if (said.some((t) => t !== undefined && /implant/i.test(t))) a.pumpImplanted = true;
   }
+
+  if (!serviceMethod && onBodyInjectorOf(method, ma.device)) a.onBodyInjector = true;
 
   for (const p of ma.partOf ?? NONE) {
     const r = p.reference ? ctx.index.canonical(p.reference) : undefined;

@@ -29,6 +29,8 @@ export function mapEncounter(
     patient: ctx.patient,
     sponsorPaidVisit: flag(enc.extension, EXT.sponsorPaidVisit),
   };
+  // injection-pump-rules R21.7: only a true flag says supervision was not met.
+  if (flag(enc.extension, EXT.supervisionNotMet)) info.supervisionNotMet = true;
   for (const l of enc.location ?? []) {
     const target = ctx.index.resolve(l.location.reference, self);
     const loc = readAs(ctx, 'Location', target, { encounter: self.key });
