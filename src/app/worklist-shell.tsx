@@ -46,7 +46,7 @@ export function WorklistShell({ queue, visit }: { queue: string | undefined; vis
   );
   const refreshList = () =>
     void queryClient.invalidateQueries({
-      queryKey: [...fhirKeys.all(gateway.launch), 'worklist'],
+      queryKey: fhirKeys.worklists(gateway.launch),
     });
   const ids = order.map((o) => o.encounter);
   const next = open ? nextVisit(ids, open.encounter) : undefined;

@@ -52,7 +52,7 @@ export function usePatientVisits() {
   const gateway = useGateway();
   const patientId = gateway.launch.patientId;
   return useQuery({
-    queryKey: [...fhirKeys.all(gateway.launch), 'patient-visits'],
+    queryKey: fhirKeys.patientVisits(gateway.launch),
     enabled: patientId !== undefined,
     queryFn: async () =>
       patientVisits(

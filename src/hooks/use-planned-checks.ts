@@ -22,7 +22,7 @@ export function usePlannedChecks(): PlannedChecks {
   const { launch } = gateway;
   const picture = useBillingPicture();
   const orders = useQuery({
-    queryKey: [...fhirKeys.all(launch), 'planned-orders'] as const,
+    queryKey: fhirKeys.plannedOrders(launch),
     enabled: launch.patientId !== undefined,
     queryFn: async (): Promise<FhirResource[] | null> => {
       try {
@@ -38,7 +38,7 @@ export function usePlannedChecks(): PlannedChecks {
     },
   });
   const checked = useQuery({
-    queryKey: [...fhirKeys.all(launch), 'planned-checks', launch.encounterId ?? null] as const,
+    queryKey: fhirKeys.plannedChecks(launch),
     enabled: picture.data !== undefined && orders.data !== undefined,
     structuralSharing: false,
     queryFn: async (): Promise<PlannedResult[]> => {

@@ -40,7 +40,7 @@ export function useWorklist(source: WorklistSource | undefined) {
     enabled: source !== undefined,
   });
   const analyzer = useQuery<DayAnalyzer>({
-    queryKey: [...fhirKeys.referenceData(gateway.launch), 'day'],
+    queryKey: fhirKeys.dayAnalyzer(gateway.launch),
     queryFn: loadDayAnalyzer,
     staleTime: Infinity,
     structuralSharing: false,

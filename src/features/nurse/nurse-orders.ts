@@ -36,7 +36,7 @@ async function missingMedications(
 export function nurseOrdersQuery(gateway: FhirGateway) {
   const { launch } = gateway;
   return queryOptions({
-    queryKey: [...fhirKeys.all(launch), 'nurse-orders', launch.encounterId ?? null] as const,
+    queryKey: fhirKeys.nurseOrders(launch),
     queryFn: async (): Promise<NurseOrders> => {
       if (!launch.patientId) return { resources: [] };
       const params: Record<string, string> = launch.encounterId

@@ -31,8 +31,7 @@ export function NurseView({ undoMs = UNDO_MS }: NurseViewProps = {}) {
   const orders = useQuery(nurseOrdersQuery(gateway));
   const analysis = useEncounterAnalysis();
   const builtin = useQuery({
-    // Its own key: the shell keeps its analyzer under referenceData itself.
-    queryKey: [...fhirKeys.referenceData(gateway.launch), 'products'] as const,
+    queryKey: fhirKeys.referenceProducts(gateway.launch),
     queryFn: async () => (await import('../../reference/builtin.ts')).builtinReference(),
     staleTime: Infinity,
   });

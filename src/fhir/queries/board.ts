@@ -54,7 +54,7 @@ export function boardQuery(
   onProgress?: (p: ClinicDayProgress) => void,
 ) {
   return queryOptions({
-    queryKey: [...fhirKeys.all(gateway.launch), 'board', day] as const,
+    queryKey: fhirKeys.board(gateway.launch, day),
     queryFn: () => loadBoard(gateway, day, onProgress),
     // Running times move on and nurses chart: read the day again every minute.
     refetchInterval: 60_000,

@@ -1,6 +1,7 @@
 // Query-key factory (house habit 5). Every key starts with [serverUrl, patientId] so two
 // launches (two servers, two patients) never share cache.
 import type { LaunchContext } from '../gateway.ts';
+import type { WorklistSource } from '../load/work-queue.ts';
 
 export const fhirKeys = {
   all: (launch: LaunchContext) => [launch.serverUrl, launch.patientId ?? null] as const,
@@ -13,6 +14,24 @@ export const fhirKeys = {
   referenceData: (launch: LaunchContext) => [...fhirKeys.all(launch), 'reference-data'] as const,
   signOffs: (launch: LaunchContext, claimId: string) =>
     [...fhirKeys.all(launch), 'sign-offs', claimId] as const,
+  /** The nurse's ordered drugs for the launch visit (MedicationRequest + Medication). */
+  nurseOrders: (launch: LaunchContext) =>
+    [...fhirKeys.all(launch), 'nurse-orders', launch.encounterId ?? null] as const,
+  /** Built-in products for the nurse's screen (the shell keeps its analyzer under referenceData). */
+  referenceProducts: (launch: LaunchContext) =>
+    [...fhirKeys.referenceData(launch), 'products'] as const,
+  /** The analyzer of a clinic day (built-in reference data). */
+  dayAnalyzer: (launch: LaunchContext) => [...fhirKeys.referenceData(launch), 'day'] as const,
+  patientVisits: (launch: LaunchContext) => [...fhirKeys.all(launch), 'patient-visits'] as const,
+  plannedOrders: (launch: LaunchContext) => [...fhirKeys.all(launch), 'planned-orders'] as const,
+  plannedChecks: (launch: LaunchContext) =>
+    [...fhirKeys.all(launch), 'planned-checks', launch.encounterId ?? null] as const,
+  /** Every worklist of the launch (what a refresh invalidates). */
+  worklists: (launch: LaunchContext) => [...fhirKeys.all(launch), 'worklist'] as const,
+  worklist: (launch: LaunchContext, source: WorklistSource | undefined) =>
+    [...fhirKeys.worklists(launch), source ?? null] as const,
+  locations: (launch: LaunchContext) => [...fhirKeys.all(launch), 'locations'] as const,
+  board: (launch: LaunchContext, day: string) => [...fhirKeys.all(launch), 'board', day] as const,
 };
 
 /** Keys that no write of ours can change (server facts, the user, built-in data). */

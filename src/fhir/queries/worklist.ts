@@ -7,7 +7,7 @@ import { loadWorklist, type WorklistSource } from '../load/work-queue.ts';
 import { fhirKeys } from './keys.ts';
 
 export function worklistKey(gateway: FhirGateway, source: WorklistSource | undefined) {
-  return [...fhirKeys.all(gateway.launch), 'worklist', source ?? null] as const;
+  return fhirKeys.worklist(gateway.launch, source);
 }
 
 export function worklistQuery(
@@ -24,7 +24,7 @@ export function worklistQuery(
 /** The places visits can be searched by (user-level Location read). */
 export function locationsQuery(gateway: FhirGateway) {
   return queryOptions({
-    queryKey: [...fhirKeys.all(gateway.launch), 'locations'] as const,
+    queryKey: fhirKeys.locations(gateway.launch),
     queryFn: async () =>
       (await gateway.search('Location', { _count: '100' }))
         .filter((r): r is Location & { id: string } => r.resourceType === 'Location' && !!r.id)
