@@ -128,6 +128,26 @@ export default tseslint.config(
     },
   },
   {
+    // Features never see raw FHIR (issue 18 part 1): they get view models and write functions
+    // from fhir/ and hooks/. Test files and features' test kits may build FHIR inputs.
+    files: ['src/features/**/*.{ts,tsx}'],
+    ignores: ['src/features/**/*.test.{ts,tsx}', 'src/features/**/test-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(fhir|@types/fhir)(/|$)',
+              message:
+                'features never import FHIR types: use the view models and write functions of src/fhir and src/hooks',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
     rules: {

@@ -114,4 +114,42 @@ describe('architecture: dependency rules', () => {
       .sort();
     expect(callers.every((f) => ['main.tsx', 'launch.ts'].includes(f))).toBe(true);
   });
+
+  it('features never see raw FHIR: no fhir/r4 or @types/fhir import outside tests and test kits (issue 18 part 1)', () => {
+    const bad = all.filter(
+      (e) =>
+        e.from.startsWith('features/') &&
+        !/(^|\/)test-[^/]*\.ts$/.test(e.from) &&
+        /^(fhir|@types\/fhir)(\/|$)/.test(e.spec),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  // The lint rule behind the guard above: `npm run check` (eslint) fails on such an import.
+  it.each([
+    ['features/board/probe.ts', "import type { Patient } from 'fhir/r4';", true],
+    ['features/nurse/probe.tsx', "import type { Patient } from 'fhir/r4';", true],
+    ['features/coder/probe.ts', "import type { Patient } from '@types/fhir/r4';", true],
+    ['features/worklist/probe.ts', "import type { Patient } from 'fhir';", true],
+    ['features/board/probe.test.ts', "import type { Patient } from 'fhir/r4';", false],
+    ['features/coder/test-probe.ts', "import type { Patient } from 'fhir/r4';", false],
+    ['fhir/map/probe.ts', "import type { Patient } from 'fhir/r4';", false],
+    [
+      'features/board/probe.ts',
+      "import type { LoadedResources as Patient } from '../../fhir/load/billing-picture.ts';",
+      false,
+    ],
+  ])(
+    'issue 18 part 1 lint: %s with %s is refused: %s',
+    async (file, line, refused) => {
+      const { ESLint } = await import('eslint');
+      const eslint = new ESLint({ cwd: root });
+      const [result] = await eslint.lintText(`${line}\nexport type P = Patient;\n`, {
+        filePath: resolve(src, file),
+      });
+      const hits = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+      expect(hits.length > 0).toBe(refused);
+    },
+    60_000,
+  );
 });

@@ -16,7 +16,7 @@ import {
   toIsoWithOffset,
 } from './local-time.ts';
 import { PendingNotes, type PendingActions } from './pending-notes.tsx';
-import type { PendingEntry } from './pending/pending-types.ts';
+import type { PendingEntry } from '../../fhir/write/pending/pending-types.ts';
 import { checkDisconnect, checkStart, checkStop } from './time-checks.ts';
 import {
   hasOwnFacts,
@@ -26,7 +26,7 @@ import {
   statusWords,
 } from './service-facts.tsx';
 import { TimePanel } from './time-panel.tsx';
-import { noWasteReason } from './waste-eligibility.ts';
+import { noWasteReason } from '../../fhir/map/waste-eligibility.ts';
 import { WastePanel } from './waste-panel.tsx';
 import { wasteInputs } from './waste-inputs.ts';
 

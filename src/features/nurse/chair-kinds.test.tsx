@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMINISTRATION_METHOD_SYSTEM, SYSTEMS } from '../../fhir/extensions.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from './pending/flaky-gateway.ts';
+import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
 import { testReference } from './test-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });

@@ -1,15 +1,17 @@
 // The nurse's chair screen: running infusions first, then the ordered drugs not yet started,
 // then today's timeline. Every entry goes through the pending queue, so nothing is lost to a
 // reload, a dropped network or someone else's change.
-import type { Encounter, FhirResource, MedicationAdministration } from 'fhir/r4';
 import { useEffect, useState } from 'react';
 import type { FhirGateway } from '../../fhir/gateway.ts';
+import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
+import { visitDayOf } from '../../fhir/map/visit-day.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import {
   newAdministrationFromRequest,
   newInjectionFromRequest,
   newPumpDisconnect,
   newServiceFromRequest,
+  type AdministrationRecord,
   type InjectionSite,
   type NewAdministrationInput,
   type NurseChange,
@@ -18,7 +20,7 @@ import type { ReferenceData } from '../../reference/types.ts';
 import type { Warning } from '../../engine/index.ts';
 import { AdministrationCard } from './administration-card.tsx';
 import { BillingTodo } from './billing-todo.tsx';
-import { buildChairView } from './chair-overlay.ts';
+import { buildChairView } from '../../fhir/map/chair-overlay.ts';
 import type { AdministrationRow, OrderRow } from './chair-model.ts';
 import { changeLabel, dayClockText } from './chair-text.ts';
 import { formatClock } from './local-time.ts';
@@ -26,21 +28,21 @@ import { toIsoWithOffset } from './local-time.ts';
 import { OrderCard } from './order-card.tsx';
 import { PendingNotes } from './pending-notes.tsx';
 import { SavedElsewhere } from './saved-elsewhere.tsx';
-import type { QueueClock } from './pending/pending-queue.ts';
-import { newUuid, usePendingQueue } from './pending/use-pending-queue.ts';
+import type { QueueClock } from '../../fhir/write/pending/pending-queue.ts';
+import { newUuid, usePendingQueue } from '../../hooks/use-pending-queue.ts';
 import { useOnline, useTicking } from './use-clock.ts';
 import './chair.css';
 
 export interface ChairScreenProps {
   gateway: FhirGateway;
-  resources: readonly FhirResource[] | undefined;
+  resources: LoadedResources | undefined;
   isPending: boolean;
   error: unknown;
   /** Read again after a failed load ("Try again"). */
   onRetry?: () => void;
   reference: ReferenceData | undefined;
   /** After the server confirmed a write: refresh the derived lines (invalidateAfterWrite). */
-  onWritten: (resource: MedicationAdministration) => void;
+  onWritten: (resource: AdministrationRecord) => void;
   storage?: Storage;
   clock?: QueueClock;
   now?: () => Date;
@@ -58,23 +60,6 @@ export interface ChairScreenProps {
 
 /** Held entries are shown with "Undo" for this long in the app (docs/nurse.md). */
 export const UNDO_MS = 6000;
-
-/**
- * The visit's day, as an instant on it: the launch encounter's start; without an encounter in
- * the launch the chair shows today's records, so today. An encounter without a start: unknown
- * (no day check is made, nothing is assumed).
- */
-export function visitDayOf(
-  resources: readonly FhirResource[],
-  encounterId: string | undefined,
-  now: Date,
-): string | undefined {
-  if (!encounterId) return now.toISOString();
-  const enc = resources.find(
-    (r): r is Encounter => r.resourceType === 'Encounter' && r.id === encounterId,
-  );
-  return enc?.period?.start;
-}
 
 /** Re-render when the earliest undo window ends, so "Undo" goes away on time. */
 function useHoldTimer(holds: readonly (number | undefined)[]): void {

@@ -1,6 +1,9 @@
 // Plain words for what the nurse reads: doses, times, entries, a record's state.
-import type { MedicationAdministration, Quantity } from 'fhir/r4';
-import { readWaste, type NurseChange } from '../../fhir/write/medication-administration.ts';
+import {
+  recordFacts,
+  type AdministrationRecord,
+  type NurseChange,
+} from '../../fhir/write/medication-administration.ts';
 import { durationInWords, formatClock } from './local-time.ts';
 import { formatNdc, normalizeNdc } from '../../reference/ndc.ts';
 
@@ -12,7 +15,10 @@ export function amountText(value: number | undefined, unit: string | undefined):
   return `${value} ${u}`.trim();
 }
 
-export function doseText(q: Quantity | undefined): string | undefined {
+/** An amount as recorded: value with its UCUM code or unit. */
+type Amount = { value?: number; unit?: string; code?: string };
+
+export function doseText(q: Amount | undefined): string | undefined {
   return q?.value === undefined ? undefined : amountText(q.value, q.code ?? q.unit);
 }
 
@@ -52,12 +58,13 @@ function ndcWords(raw: string): string {
 }
 
 /** One line per fact, for comparing two versions of a record. */
-export function describeRecord(ma: MedicationAdministration): string[] {
-  const start = formatClock(ma.effectivePeriod?.start ?? ma.effectiveDateTime);
-  const end = formatClock(ma.effectivePeriod?.end);
-  const waste = readWaste(ma);
+export function describeRecord(ma: AdministrationRecord): string[] {
+  const facts = recordFacts(ma);
+  const start = formatClock(facts.start);
+  const end = formatClock(facts.end);
+  const waste = facts.waste;
   const lines = [
-    `Status: ${STATE_WORDS[ma.status] ?? ma.status}`,
+    `Status: ${STATE_WORDS[facts.status] ?? facts.status}`,
     `Start: ${start ?? 'not recorded'}`,
     `Stop: ${end ?? 'not recorded'}`,
   ];
@@ -69,7 +76,7 @@ export function describeRecord(ma: MedicationAdministration): string[] {
   if (waste.discarded) {
     lines.push(`Discarded: ${amountText(waste.discarded.value, waste.discarded.unit)}`);
   }
-  for (const n of ma.note ?? []) if (n.text) lines.push(`Note: ${n.text}`);
+  for (const text of facts.notes) lines.push(`Note: ${text}`);
   return lines;
 }
 

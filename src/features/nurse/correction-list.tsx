@@ -1,10 +1,12 @@
 // The corrections made to a record's times, read back from its notes (issue 14 §1): the card
 // shows what was changed, from what, to what, and why.
-import type { MedicationAdministration } from 'fhir/r4';
-import { readCorrections } from '../../fhir/write/medication-administration.ts';
+import {
+  readCorrections,
+  type AdministrationRecord,
+} from '../../fhir/write/medication-administration.ts';
 import { formatClock } from './local-time.ts';
 
-export function CorrectionList({ resource }: { resource: MedicationAdministration }) {
+export function CorrectionList({ resource }: { resource: AdministrationRecord }) {
   const corrections = readCorrections(resource);
   if (corrections.length === 0) return null;
   return (

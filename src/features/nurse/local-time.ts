@@ -41,18 +41,7 @@ export function atLocalTime(day: Date, hhmm: string): Date | undefined {
   return d;
 }
 
-/** Whether an ISO instant falls on the same local calendar day as `day`. */
-export function isSameLocalDay(iso: string | undefined, day: Date): boolean {
-  if (!iso) return false;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return false;
-  const d = new Date(ms);
-  return (
-    d.getFullYear() === day.getFullYear() &&
-    d.getMonth() === day.getMonth() &&
-    d.getDate() === day.getDate()
-  );
-}
+export { isSameLocalDay } from '../../fhir/map/local-day.ts';
 
 /** Whole minutes between two instants, partial minutes dropped (infusion-rules R4.1). */
 export function minutesBetween(startIso: string, end: Date): number {

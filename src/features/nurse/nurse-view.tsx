@@ -2,22 +2,15 @@
 // orders and the built-in drug data into the chair screen. Writes refresh the derived lines
 // through invalidateAfterWrite, so the coder sees them.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FhirResource } from 'fhir/r4';
 import { useMemo } from 'react';
 import { withMedicationKnowledge } from '../../fhir/map/patient-input.ts';
 import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
 import { fhirKeys } from '../../fhir/queries/keys.ts';
+import { nurseOrdersQuery, withOrders } from '../../fhir/queries/nurse-orders.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { useBillingPicture } from '../../hooks/use-billing-picture.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
 import { ChairScreen, UNDO_MS } from './chair-screen.tsx';
-import { nurseOrdersQuery } from './nurse-orders.ts';
-
-function merge(a: readonly FhirResource[], b: readonly FhirResource[]): FhirResource[] {
-  const seen = new Map<string, FhirResource>();
-  for (const r of [...a, ...b]) seen.set(`${r.resourceType}/${r.id ?? ''}`, r);
-  return [...seen.values()];
-}
 
 export interface NurseViewProps {
   /** How long each entry can be undone before it is sent (default UNDO_MS). */
@@ -36,7 +29,8 @@ export function NurseView({ undoMs = UNDO_MS }: NurseViewProps = {}) {
     staleTime: Infinity,
   });
   const resources = useMemo(
-    () => (picture.data ? merge(picture.data.resources, orders.data?.resources ?? []) : undefined),
+    () =>
+      picture.data ? withOrders(picture.data.resources, orders.data?.resources ?? []) : undefined,
     [picture.data, orders.data],
   );
   const reference = useMemo(

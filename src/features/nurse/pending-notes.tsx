@@ -1,9 +1,11 @@
 // What is not yet confirmed by the server, on the row it belongs to: waiting, sending, not
 // sent (with why, try again, discard), or changed by someone else (both versions, choose).
-import type { MedicationAdministration } from 'fhir/r4';
-import { applyNurseChange } from '../../fhir/write/medication-administration.ts';
+import {
+  applyNurseChange,
+  type AdministrationRecord,
+} from '../../fhir/write/medication-administration.ts';
 import { describeRecord } from './chair-text.ts';
-import type { PendingEntry } from './pending/pending-types.ts';
+import type { PendingEntry } from '../../fhir/write/pending/pending-types.ts';
 
 export interface PendingActions {
   keepMine(key: string): void;
@@ -20,7 +22,7 @@ export function canUndo(e: PendingEntry, nowMs: number): boolean {
   );
 }
 
-function Compare({ entry, theirs }: { entry: PendingEntry; theirs: MedicationAdministration }) {
+function Compare({ entry, theirs }: { entry: PendingEntry; theirs: AdministrationRecord }) {
   const mine = entry.change ? applyNurseChange(theirs, entry.change) : theirs;
   return (
     <div className="chair-compare">

@@ -8,7 +8,7 @@ import type { Encounter, FhirResource, MedicationAdministration, Provenance } fr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from './pending/flaky-gateway.ts';
+import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
 import { testReference } from './test-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });

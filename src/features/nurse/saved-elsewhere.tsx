@@ -2,7 +2,7 @@
 // went, a chart note or nowhere, and shows the "document this in the MAR" list to copy or
 // print. Nothing the nurse recorded disappears without a line here.
 import { NURSE_CHANNEL_TEXT } from '../../fhir/write/channels.ts';
-import type { NotedEntry } from './pending/use-pending-queue.ts';
+import type { NotedEntry } from '../../hooks/use-pending-queue.ts';
 
 export function SavedElsewhere({ noted }: { noted: readonly NotedEntry[] }) {
   if (noted.length === 0) return null;

@@ -19,6 +19,12 @@ import {
 /** Identifier system for the client-made id that makes a retried create safe to check. */
 export const CLIENT_ID_SYSTEM = 'urn:ietf:rfc:3986';
 
+/**
+ * A MedicationAdministration as the nurse's screen holds it: passed back to the readers and
+ * builders here, never read field by field in features/ (they use recordFacts and the rows).
+ */
+export type AdministrationRecord = MedicationAdministration;
+
 export interface OpenedContainer {
   /** NDC as the nurse picked it (10 or 11 digits, hyphens allowed). */
   ndc: string;
@@ -433,4 +439,24 @@ export function newPumpDisconnect(input: PumpDisconnectInput): MedicationAdminis
   if (pump.dosage?.site) dosage.site = clone(pump.dosage.site);
   ma.dosage = dosage;
   return ma;
+}
+
+/** What a record says, for comparing two versions of it (status, times, waste, notes). */
+export interface RecordFacts {
+  status: MedicationAdministration['status'];
+  start: string | undefined;
+  end: string | undefined;
+  waste: ReturnType<typeof readWaste>;
+  /** The notes' texts, in order (notes without text left out). */
+  notes: string[];
+}
+
+export function recordFacts(ma: MedicationAdministration): RecordFacts {
+  return {
+    status: ma.status,
+    start: ma.effectivePeriod?.start ?? ma.effectiveDateTime,
+    end: ma.effectivePeriod?.end,
+    waste: readWaste(ma),
+    notes: (ma.note ?? []).flatMap((n) => (n.text ? [n.text] : [])),
+  };
 }

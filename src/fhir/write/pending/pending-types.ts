@@ -1,7 +1,7 @@
 // An entry the nurse made that the server has not confirmed yet. Kept in sessionStorage
 // (never localStorage: it names a patient's record) with only what a retry needs.
 import type { MedicationAdministration } from 'fhir/r4';
-import type { NurseChange } from '../../../fhir/write/medication-administration.ts';
+import type { NurseChange } from '../medication-administration.ts';
 
 export type PendingState = 'waiting' | 'sending' | 'failed' | 'conflict';
 

@@ -2,9 +2,9 @@
 // record; retried with backoff and whenever the device comes back online. Nothing is dropped
 // unless the nurse says so (keep theirs, discard) or the server confirmed it.
 import type { MedicationAdministration } from 'fhir/r4';
-import type { FhirGateway } from '../../../fhir/gateway.ts';
-import type { NurseFallbackResult } from '../../../fhir/write/nurse-channels.ts';
-import { etagOf } from '../chair-model.ts';
+import type { FhirGateway } from '../../gateway.ts';
+import type { NurseFallbackResult } from '../nurse-channels.ts';
+import { etagOf } from '../../map/chair-model.ts';
 import { backoffMs, sendEntry } from './pending-sender.ts';
 import type { PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';

@@ -3,8 +3,8 @@
 // the encounter; without one, the patient's active orders).
 import { queryOptions } from '@tanstack/react-query';
 import type { FhirResource } from 'fhir/r4';
-import { isFhirError, type FhirGateway } from '../../fhir/gateway.ts';
-import { fhirKeys } from '../../fhir/queries/keys.ts';
+import { isFhirError, type FhirGateway } from '../gateway.ts';
+import { fhirKeys } from './keys.ts';
 
 export interface NurseOrders {
   resources: FhirResource[];
@@ -63,4 +63,14 @@ export function nurseOrdersQuery(gateway: FhirGateway) {
       }
     },
   });
+}
+
+/** The billing picture's resources with the visit's orders added (one copy per type and id). */
+export function withOrders(
+  resources: readonly FhirResource[],
+  orders: readonly FhirResource[],
+): FhirResource[] {
+  const seen = new Map<string, FhirResource>();
+  for (const r of [...resources, ...orders]) seen.set(`${r.resourceType}/${r.id ?? ''}`, r);
+  return [...seen.values()];
 }

@@ -5,8 +5,8 @@
 // the action: hiding it would make a real discard vanish.
 import type { CodeableConcept, MedicationAdministration } from 'fhir/r4';
 import { resolveDrugCategory } from '../../engine/index.ts';
-import { serviceMethodOf } from '../../fhir/map/administration.ts';
-import { conceptIdentity } from '../../fhir/map/codes.ts';
+import { serviceMethodOf } from './administration.ts';
+import { conceptIdentity } from './codes.ts';
 import type { ReferenceData } from '../../reference/types.ts';
 
 type MapConcept = Parameters<typeof conceptIdentity>[0];

@@ -7,8 +7,8 @@ import {
   type LaunchContext,
   type ReadResult,
   type SearchParams,
-} from '../../../fhir/gateway.ts';
-import { MemoryGateway } from '../../../fhir/memory-gateway.ts';
+} from './gateway.ts';
+import { MemoryGateway } from './memory-gateway.ts';
 
 export const TEST_LAUNCH: LaunchContext = {
   serverUrl: 'https://ehr.test/fhir',

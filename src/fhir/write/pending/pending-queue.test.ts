@@ -1,8 +1,8 @@
 import type { MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FhirError } from '../../../fhir/gateway.ts';
-import { newAdministrationFromRequest } from '../../../fhir/write/medication-administration.ts';
-import { FlakyGateway } from './flaky-gateway.ts';
+import { FhirError } from '../../gateway.ts';
+import { newAdministrationFromRequest } from '../medication-administration.ts';
+import { FlakyGateway } from '../../flaky-gateway.ts';
 import { PendingQueue, type QueueClock } from './pending-queue.ts';
 import { PENDING_STORAGE_KEY, PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';

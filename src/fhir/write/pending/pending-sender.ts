@@ -3,23 +3,17 @@
 // her to decide (never a silent overwrite); the PUT then carries If-Match, so a race ends in
 // a 412 and the same choice. A create whose answer was lost is found again by its client id.
 import type { MedicationAdministration, Provenance } from 'fhir/r4';
-import { isFhirError, type FhirGateway, type ReadResult } from '../../../fhir/gateway.ts';
-import { scopeAllows } from '../../../fhir/scopes.ts';
-import {
-  writeNurseFallback,
-  type NurseFallbackResult,
-} from '../../../fhir/write/nurse-channels.ts';
+import { isFhirError, type FhirGateway, type ReadResult } from '../../gateway.ts';
+import { scopeAllows } from '../../scopes.ts';
+import { writeNurseFallback, type NurseFallbackResult } from '../nurse-channels.ts';
 import {
   applyNurseChange,
   clientIdSearchValue,
   isChangeApplied,
   type NurseChange,
-} from '../../../fhir/write/medication-administration.ts';
-import {
-  buildCorrectionProvenance,
-  isCorrectionProvenance,
-} from '../../../fhir/write/nurse-provenance.ts';
-import { etagOf } from '../chair-model.ts';
+} from '../medication-administration.ts';
+import { buildCorrectionProvenance, isCorrectionProvenance } from '../nurse-provenance.ts';
+import { etagOf } from '../../map/chair-model.ts';
 import type { PendingEntry } from './pending-types.ts';
 
 export type SendOutcome =

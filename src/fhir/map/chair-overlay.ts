@@ -2,9 +2,9 @@
 // server's newest known version of each record, with her pending entries applied on top,
 // and her pending new administrations as rows of their own.
 import type { FhirResource, MedicationAdministration } from 'fhir/r4';
-import { applyNurseChange } from '../../fhir/write/medication-administration.ts';
+import { applyNurseChange } from '../write/medication-administration.ts';
 import { buildChairModel, type ChairModel, type ChairScope } from './chair-model.ts';
-import type { PendingEntry } from './pending/pending-types.ts';
+import type { PendingEntry } from '../write/pending/pending-types.ts';
 
 function version(r: FhirResource | undefined): number {
   const v = Number(r?.meta?.versionId);

@@ -3,12 +3,12 @@
 // screen never flickers back to an older one while the picture reloads.
 import type { MedicationAdministration } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { FhirGateway } from '../../../fhir/gateway.ts';
-import type { NurseChange } from '../../../fhir/write/medication-administration.ts';
-import type { NurseFallbackResult } from '../../../fhir/write/nurse-channels.ts';
-import { PendingQueue, type QueueClock } from './pending-queue.ts';
-import { PendingStore } from './pending-store.ts';
-import type { PendingEntry } from './pending-types.ts';
+import type { FhirGateway } from '../fhir/gateway.ts';
+import type { NurseChange } from '../fhir/write/medication-administration.ts';
+import type { NurseFallbackResult } from '../fhir/write/nurse-channels.ts';
+import { PendingQueue, type QueueClock } from '../fhir/write/pending/pending-queue.ts';
+import { PendingStore } from '../fhir/write/pending/pending-store.ts';
+import type { PendingEntry } from '../fhir/write/pending/pending-types.ts';
 
 export interface PendingQueueOptions {
   gateway: FhirGateway;
