@@ -84,6 +84,17 @@ export async function benchAudit(
         (v) => v >= 100_000,
         `${big.admins} administrations in ${big.audit.cpuSeconds.toFixed(1)} s CPU, ${big.audit.seconds} s wall (line reader + JSON.parse: ${big.base.cpuSeconds.toFixed(1)} s CPU, ${big.base.seconds} s wall); 100k run: ${small100.audit.cpuSeconds.toFixed(1)} s CPU`,
       ),
+      // Issue 18 §2: audit throughput over the line reader's (read + JSON.parse) in the same run,
+      // so the machine's load cancels out of the figure.
+      figure(
+        'audit.ratio_to_line_reader',
+        rate,
+        'administrations/s',
+        baseRate,
+        'ratio >= 0.5',
+        (_v, r) => r !== null && r >= 0.5,
+        `audit ${rate === null ? 'failed' : Math.round(rate)} /s against the line reader's ${Math.round(baseRate)} /s (CPU, 1M administrations)`,
+      ),
       figure(
         'audit.peak_rss_mb_100k',
         small100.audit.ok ? small100.audit.peakRssMb : null,

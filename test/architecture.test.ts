@@ -153,3 +153,90 @@ describe('architecture: dependency rules', () => {
     60_000,
   );
 });
+
+/**
+ * Module-level state in a source text (issue 18: the engine is fast by design, not by cache):
+ * a top-level `let`/`var`; a top-level Map, Set or WeakMap created empty (it can only be filled
+ * while running); a top-level empty array or object not typed read-only; a class's static
+ * Map/Set/WeakMap; and any top-level binding the file changes (`NAME.set(`, `.add(`, `.delete(`,
+ * `.clear(`, `.push(`, `NAME[…] =`, `NAME.field =`). Constant tables built once (a Set of
+ * statuses, a frozen table) are allowed: nothing writes them after the module loads.
+ */
+function moduleState(text: string): string[] {
+  const code = stripComments(text);
+  const out: string[] = [];
+  const top = [
+    ...code.matchAll(/^(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)([^=\n]*)=\s*([^\n;]*)/gm),
+  ];
+  for (const m of top) {
+    const [, kind, name = '', type = '', init = ''] = m;
+    if (kind !== 'const') out.push(`${name}: module-level ${kind ?? ''}`);
+    else if (/^new\s+Weak(Map|Set|Ref)\b/.test(init)) out.push(`${name}: module-level weak table`);
+    else if (/^new\s+(Map|Set)\s*(<[^(]*>)?\(\s*\)/.test(init))
+      out.push(`${name}: module-level ${init.startsWith('new Map') ? 'Map' : 'Set'} created empty`);
+    else if (
+      /^(\[\s*\]|\{\s*\}|Object\.create\(\s*null\s*\))/.test(init) &&
+      !/readonly|Readonly</.test(type)
+    )
+      out.push(`${name}: module-level empty container`);
+    const escaped = name.replace(/\$/g, '\\$');
+    const writes = new RegExp(
+      `(?<![\\w$.])${escaped}\\s*(\\.\\s*(set|add|delete|clear|push|pop|shift|unshift|splice|sort)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=]|\\.\\s*[A-Za-z_$][\\w$]*\\s*=[^=])`,
+    );
+    if (kind === 'const' && writes.test(code)) out.push(`${name}: module-level binding written`);
+  }
+  for (const m of code.matchAll(
+    /^\s+(?:private\s+|public\s+)?static\s+(?:readonly\s+)?([\w$]+)\s*(?::[^=\n]*)?=\s*new\s+(Weak)?(Map|Set)\b/gm,
+  ))
+    out.push(`${m[1] ?? ''}: static table`);
+  return out;
+}
+
+describe('architecture: no module-level caches in the engine (issue 18)', () => {
+  it.each([
+    ['a bounded memo Map', 'const memo = new Map<string, number>();\nexport function f() {}'],
+    ['a WeakMap by reference data', 'const byRef = new WeakMap<object, number>();'],
+    ['a let counter', 'let entries = 0;'],
+    ['a let array cache', 'let cache: number[] = [];'],
+    ['an exported let', 'export let current = undefined;'],
+    ['an empty Set filled later', 'const seen = new Set();'],
+    ['a plain object used as a table of answers', 'const dayText: Record<number, string> = {};'],
+    [
+      'a literal table written later',
+      "const TABLE = new Map([['a', 1]]);\nexport function f(k: string) { TABLE.set(k, 2); }",
+    ],
+    [
+      'a field of a constant object written',
+      'const state = { n: 0 };\nfunction f() { state.n = 1; }',
+    ],
+    ['an index write', "const known = Object.freeze({});\nfunction f() { known['x'] = 1; }"],
+    ['a static cache in a class', 'class A {\n  static cache = new Map<string, string>();\n}'],
+  ])('flags %s', (_name, text) => {
+    expect(moduleState(text)).not.toEqual([]);
+  });
+
+  it.each([
+    ['a constant set of statuses', "const BILLABLE = new Set(['completed', 'stopped']);"],
+    ['a read-only empty list', 'const NONE: readonly string[] = [];'],
+    ['a frozen table', 'const T: Readonly<Record<string, number>> = Object.freeze({ a: 1 });'],
+    ['a decimal constant', 'export const ZERO = new Decimal(0);'],
+    [
+      'a Map local to a function',
+      'export function f() {\n  const m = new Map();\n  m.set(1, 2);\n}',
+    ],
+    [
+      'a class whose instances hold tables',
+      'export class Memo {\n  private readonly m = new Map();\n}',
+    ],
+    ['a comparison is not a write', 'const LIMIT = 5;\nconst ok = (n: number) => LIMIT == n;'],
+  ])('allows %s', (_name, text) => {
+    expect(moduleState(text)).toEqual([]);
+  });
+
+  it('src/engine keeps no state between calls: the caller owns the run memo (run-memo.ts)', () => {
+    const offenders = files(resolve(src, 'engine')).flatMap((f) =>
+      moduleState(readFileSync(f, 'utf8')).map((s) => `${relative(src, f)}: ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

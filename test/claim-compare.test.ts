@@ -8,6 +8,7 @@ import { compareClaimLines } from '../src/engine/checks/claim-lines.ts';
 import { admin, claim, line, patient, scope } from '../src/engine/checks/test-builders.ts';
 import { trialStatus } from '../src/engine/checks/trial-status.ts';
 import { defaultConfig, mergeWarnings, type ClaimInfo, type Setting } from '../src/engine/index.ts';
+import { runContext } from '../src/engine/run-memo.ts';
 import { builtinReference } from '../src/reference/builtin.ts';
 
 const reference = builtinReference();
@@ -51,7 +52,7 @@ function compareWith(
   const p = patient({ administrations: [a] });
   const s = scope(p, {
     dateOfService: date,
-    context: { config: defaultConfig(), reference },
+    context: runContext({ config: defaultConfig(), reference }),
   });
   const derived = [
     line(derivedCode, 10, [A1], {

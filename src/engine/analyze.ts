@@ -12,6 +12,7 @@ import type { DateEntry } from './part2/date-entry.ts';
 import type { EncounterScope } from './stage.ts';
 import { localDate } from './time.ts';
 import { mergeRefMinutes } from './ref-minutes.ts';
+import { runContext, type RunMemo } from './run-memo.ts';
 import { findClaimLine } from './same-line.ts';
 import { deriveSetting } from './setting.ts';
 import { unique } from './unique.ts';
@@ -155,8 +156,16 @@ function nameHeldRecords(e: DateEntry): void {
   e.warnings[i] = { ...held, sources: [...held.sources, ...unnamed] };
 }
 
-/** Analyse one patient: every encounter, in time order. Never throws on billing conditions. */
-export function analyzePatient(patient: PatientInput, ctx: EngineContext): EncounterResult[] {
+/**
+ * Analyse one patient: every encounter, in time order. Never throws on billing conditions. `context.memo` is the run's memo (run-memo.ts): a caller analysing
+ * many patients in one run (the audit, a clinic day) makes one with `createRunMemo()` and passes
+ * it with every call; without one, this call makes its own.
+ */
+export function analyzePatient(
+  patient: PatientInput,
+  context: EngineContext & { memo?: RunMemo },
+): EncounterResult[] {
+  const ctx = runContext(context);
   const groups = groupEncounters(patient);
   const ledger: AuthLedger = { entries: [] };
   const seenDates = new Set<string>();

@@ -198,60 +198,15 @@ export function resolveCategory(
   ref: ReferenceData,
   dos: string,
   opts: CategoryOptions = {},
+  memo?: CategoryMemo,
 ): CategoryResult {
-  // The answer depends only on these values and the reference data: the same drug recurs in
-  // every visit (and both engines ask), so it is worked out once per distinct drug and date.
-  let memo = categoryMemo.get(ref);
-  if (!memo) {
-    memo = { simple: new Map(), general: new Map(), size: 0 };
-    categoryMemo.set(ref, memo);
-  }
-  const d = admin.drug;
-  const simple =
-    admin.ingredients.length === 0 &&
-    d.ndc.length <= 1 &&
-    d.hcpcs.length <= 1 &&
-    d.rxnorm.length <= 1 &&
-    d.rxnormNames === undefined &&
-    (d.text === undefined || d.text === d.display);
-  // Most drugs carry one code of each kind and no ingredients: looked up field by field in
-  // nested maps, so nothing is built for them. Anything else by its full key text.
-  const flush = admin.flushMarked === true;
-  const opt = opts.electrolyteReplacement;
-  const head = simple ? undefined : categoryKey(admin, dos, opts);
-  const hit =
-    head === undefined
-      ? (at(
-          at(at(at(at(at(at(memo.simple, dos), opt), flush), d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]),
-          d.text !== undefined,
-        )?.get(d.display) as CategoryResult | undefined)
-      : memo.general.get(head);
-  if (hit) return hit;
-  const result = Object.freeze(categoryOf(admin, ref, dos, opts));
-  if (memo.size >= MEMO_LIMIT) {
-    memo.simple.clear();
-    memo.general.clear();
-    memo.size = 0;
-  }
-  memo.size++;
-  if (head !== undefined) memo.general.set(head, result);
-  else {
-    const byNdc = child(child(child(memo.simple, dos), opt), flush);
-    const byRx = child(child(child(byNdc, d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]);
-    child(byRx, d.text !== undefined).set(d.display, result);
-  }
-  return result;
+  return memo
+    ? memo.resolve(admin, ref, dos, opts)
+    : Object.freeze(categoryOf(admin, ref, dos, opts));
 }
 
 /** Nested maps, one level per field; a Map tells `undefined` apart from any text. */
 type Trie = Map<unknown, unknown>;
-
-interface CategoryMemo {
-  /** date → option → flush → NDC → HCPCS → RxNorm → has text → display → answer. */
-  simple: Trie;
-  general: Map<string, CategoryResult>;
-  size: number;
-}
 
 function at(t: Trie | undefined, k: unknown): Trie | undefined {
   return t?.get(k) as Trie | undefined;
@@ -299,9 +254,69 @@ function categoryKey(admin: Administration, dos: string, opts: CategoryOptions):
   return k;
 }
 
-/** Bounded: cleared when full. Keyed by reference data so a new data set never sees old answers. */
 const MEMO_LIMIT = 65_536;
-const categoryMemo = new WeakMap<ReferenceData, CategoryMemo>();
+
+/**
+ * Categories of one run (run-memo.ts): the answer depends only on the administration's drug
+ * fields, the date, the options and the reference data, and the same drug recurs in every visit
+ * (both engines ask), so it is worked out once per distinct drug and date. Keyed by reference
+ * data so another data set never sees these answers; bounded: cleared when full.
+ */
+export class CategoryMemo {
+  private readonly byRef = new WeakMap<
+    ReferenceData,
+    { simple: Trie; general: Map<string, CategoryResult>; size: number }
+  >();
+
+  resolve(
+    admin: Administration,
+    ref: ReferenceData,
+    dos: string,
+    opts: CategoryOptions,
+  ): CategoryResult {
+    let memo = this.byRef.get(ref);
+    if (!memo) {
+      memo = { simple: new Map(), general: new Map(), size: 0 };
+      this.byRef.set(ref, memo);
+    }
+    const d = admin.drug;
+    const simple =
+      admin.ingredients.length === 0 &&
+      d.ndc.length <= 1 &&
+      d.hcpcs.length <= 1 &&
+      d.rxnorm.length <= 1 &&
+      d.rxnormNames === undefined &&
+      (d.text === undefined || d.text === d.display);
+    // Most drugs carry one code of each kind and no ingredients: looked up field by field in
+    // nested maps (date → option → flush → NDC → HCPCS → RxNorm → has text → display), so nothing
+    // is built for them. Anything else by its full key text.
+    const flush = admin.flushMarked === true;
+    const opt = opts.electrolyteReplacement;
+    const head = simple ? undefined : categoryKey(admin, dos, opts);
+    const hit =
+      head === undefined
+        ? (at(
+            at(at(at(at(at(at(memo.simple, dos), opt), flush), d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]),
+            d.text !== undefined,
+          )?.get(d.display) as CategoryResult | undefined)
+        : memo.general.get(head);
+    if (hit) return hit;
+    const result = Object.freeze(categoryOf(admin, ref, dos, opts));
+    if (memo.size >= MEMO_LIMIT) {
+      memo.simple.clear();
+      memo.general.clear();
+      memo.size = 0;
+    }
+    memo.size++;
+    if (head !== undefined) memo.general.set(head, result);
+    else {
+      const byNdc = child(child(child(memo.simple, dos), opt), flush);
+      const byRx = child(child(child(byNdc, d.ndc[0]), d.hcpcs[0]), d.rxnorm[0]);
+      child(byRx, d.text !== undefined).set(d.display, result);
+    }
+    return result;
+  }
+}
 
 function categoryOf(
   admin: Administration,

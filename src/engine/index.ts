@@ -4,6 +4,7 @@ export type { StageResult, EncounterScope } from './stage.ts';
 export { analyzePatient, toReport, toEncounterReport, aggregateLines } from './analyze.ts';
 export { mergeWarnings } from './warnings/merge.ts';
 export { deriveSetting } from './setting.ts';
+export { createRunMemo, type RunMemo } from './run-memo.ts';
 export { localDate, wholeMinutes } from './time.ts';
 export { linePrice } from './checks/line-price.ts';
 export { resolveDrugCategory, type CategoryResult } from './category.ts';

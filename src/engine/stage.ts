@@ -1,12 +1,6 @@
 // What every engine stage returns: lines with their evidence, and warnings as values.
-import type {
-  Administration,
-  DerivedLine,
-  EngineContext,
-  PatientInput,
-  Setting,
-  Warning,
-} from './types.ts';
+import type { RunContext } from './run-memo.ts';
+import type { Administration, DerivedLine, PatientInput, Setting, Warning } from './types.ts';
 
 export interface StageResult {
   lines: DerivedLine[];
@@ -24,5 +18,6 @@ export interface EncounterScope {
   setting: Setting;
   /** A later encounter of the same patient on the same date (infusion-rules R9.8). */
   laterEncounterSameDay: boolean;
-  context: EngineContext;
+  /** The caller's configuration and reference data, and the run's memo (run-memo.ts). */
+  context: RunContext;
 }

@@ -5,7 +5,7 @@ import { crossesMidnight, localDate, localDateAt } from './time.ts';
 const plain = (ms: number, offsetMin: number): string =>
   new Date(ms + offsetMin * 60_000).toISOString().slice(0, 10);
 
-describe('localDate (day-number cache)', () => {
+describe('localDate', () => {
   it.each([
     ['midnight exactly', Date.UTC(2025, 0, 1), 0, '2025-01-01'],
     ['one ms before midnight', Date.UTC(2025, 0, 1) - 1, 0, '2024-12-31'],
@@ -50,6 +50,49 @@ describe('localDate (day-number cache)', () => {
     );
     expect(crossesMidnight(start, { ms: Date.UTC(2025, 0, 2, 0, 1), offsetMin: 0, iso: '' })).toBe(
       true,
+    );
+  });
+});
+
+describe('localDate by day arithmetic (no cache) agrees with Date at the edges', () => {
+  it.each([
+    ['0000-01-01 exactly', -62_167_219_200_000],
+    ['one ms before year 0000', -62_167_219_200_001],
+    ['last ms of 9999', 253_402_300_799_999],
+    ['10000-01-01 exactly', 253_402_300_800_000],
+    ['leap day 2000-02-29', Date.UTC(2000, 1, 29, 12)],
+    ['1900-02-28 (no leap day)', Date.UTC(1900, 1, 28, 23, 59)],
+    ['1900-03-01', Date.UTC(1900, 2, 1)],
+    ['2100-02-28 23:59:59.999', Date.UTC(2100, 2, 1) - 1],
+    ['a fraction of a ms before the epoch', -0.5],
+    ['a fraction after', 1.5],
+    ['minus zero', -0],
+    ['the last instant Date knows', 8.64e15],
+    ['the first instant Date knows', -8.64e15],
+  ])('%s', (_name, ms) => {
+    expect(localDateAt(ms, 0)).toBe(plain(ms, 0));
+  });
+
+  it('answers as Date for any instant Date knows, fractions included', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -8.64e15, max: 8.64e15 }),
+          fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }),
+          fc.integer({
+            min: -62_167_219_200_000 - 2 * 86_400_000,
+            max: -62_167_219_200_000 + 2 * 86_400_000,
+          }),
+          fc.integer({
+            min: 253_402_300_800_000 - 2 * 86_400_000,
+            max: 253_402_300_800_000 + 2 * 86_400_000,
+          }),
+        ),
+        (ms) => {
+          expect(localDateAt(ms, 0)).toBe(plain(ms, 0));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

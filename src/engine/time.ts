@@ -4,20 +4,33 @@ import type { Timestamp } from './types.ts';
 const MINUTE_MS = 60_000;
 
 const DAY_MS = 86_400_000;
-/** Date strings by local day number: the same few hundred days recur in every run. Bounded. */
-const DAY_LIMIT = 65_536;
-const dayText = new Map<number, string>();
+/** 0000-01-01T00:00Z and 10000-01-01T00:00Z: the years written with four digits. */
+const FIRST_MS = -62_167_219_200_000;
+const END_MS = 253_402_300_800_000;
+const TWO_DIGITS: readonly string[] = Object.freeze(
+  Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0')),
+);
 
+/**
+ * YYYY-MM-DD of a shifted instant, by integer arithmetic on the day number (proleptic
+ * Gregorian, as Date): the same text as `new Date(t).toISOString().slice(0, 10)`, which stays
+ * the answer outside years 0000–9999 and throws as before for an invalid instant.
+ */
 function dateOfShifted(shiftedMs: number): string {
   const t = Math.trunc(shiftedMs); // as Date does
-  const day = Math.floor(t / DAY_MS);
-  const hit = dayText.get(day);
-  if (hit !== undefined) return hit;
-  // Computed from the instant itself (throws as before for an invalid one); cached only after.
-  const text = new Date(t).toISOString().slice(0, 10);
-  if (dayText.size >= DAY_LIMIT) dayText.clear();
-  dayText.set(day, text);
-  return text;
+  if (!(t >= FIRST_MS && t < END_MS)) return new Date(t).toISOString().slice(0, 10);
+  const z = Math.floor(t / DAY_MS) + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month] ?? ''}-${TWO_DIGITS[day] ?? ''}`;
 }
 
 /** Calendar date (YYYY-MM-DD) of an instant in its own UTC offset (contract §2.1). */

@@ -1,6 +1,7 @@
 // Small builders for the checks' tests: PatientInput, scope, lines and a fake reference.
 // Test-only (imported by *.test.ts); pure data.
 import { defaultConfig } from '../profiles.ts';
+import { runContext } from '../run-memo.ts';
 import type { EncounterScope } from '../stage.ts';
 import { blankAdministration, blankPatient } from '../test-inputs.ts';
 import type {
@@ -136,7 +137,7 @@ export function scope(
     dateOfService: DOS,
     setting: 'professional',
     laterEncounterSameDay: false,
-    context: { config: config ?? defaultConfig(), reference: fakeReference() },
+    context: runContext({ config: config ?? defaultConfig(), reference: fakeReference() }),
     ...rest,
   };
 }

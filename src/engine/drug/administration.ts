@@ -1,6 +1,5 @@
 // Drug lines for one group of administrations: drug-wastage §9 steps 2–7 (R-01–R-32), trial
 // sponsor-supplied drug (research-billing T-35, T-37). Pure.
-import type Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { DerivedLine, Warning } from '../types.ts';
@@ -9,8 +8,7 @@ import { doseVersusOrder } from './dose-order.ts';
 import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { separatelyPayable, show, warn } from './line-parts.ts';
 import type { DrugGroup } from './prepare.ts';
-import { ceilDiv } from './exact.ts';
-import { dec, quantity } from './quantity.ts';
+import { quantity } from './quantity.ts';
 import { wasteLines } from './waste-lines.ts';
 
 export type { DrugFacts } from './line-build.ts';
@@ -49,15 +47,16 @@ export function groupLines(
     return undefined;
   }
   const dose = g.dose;
-  const unitSize = dec(bu);
-  const adminUnits = unitsCeil(dose, unitSize); // R-01, R-05
+  const ex = scope.context.memo.exact;
+  const unitSize = ex.dec(bu);
+  const adminUnits = ex.ceilDiv(dose, unitSize); // R-01, R-05: billing units per dose, rounded up
   if (!Number.isSafeInteger(adminUnits)) {
     // A dose beyond any claim (1e308 mg): no line rather than Infinity units.
     warnings.push(
       warn(
         'INVALID_RESOURCE',
         'error',
-        `${name}: the recorded dose (${show(dose, bu.unit)}) is too large to bill; no drug line was made. Check the dose.`,
+        `${name}: the recorded dose (${show(ex, dose, bu.unit)}) is too large to bill; no drug line was made. Check the dose.`,
         sources,
       ),
     );
@@ -75,8 +74,8 @@ export function groupLines(
     lines,
     warnings,
   };
-  const administered = quantity(dose, bu.unit);
-  const reasonDose = `${name}: ${show(dose, bu.unit)} given, ${adminUnits} unit(s) of ${show(unitSize, bu.unit)}`;
+  const administered = quantity(ex, dose, bu.unit);
+  const reasonDose = `${name}: ${show(ex, dose, bu.unit)} given, ${adminUnits} unit(s) of ${show(ex, unitSize, bu.unit)}`;
 
   if (a.sponsorSupplied) {
     // T-35 nominal profile: the drug shown at $0.01 with Q0, no JW/JZ, no vial warnings.
@@ -110,11 +109,6 @@ export function groupLines(
     lines.push(pay.payable ? priced(c, with340bLine(scope, l)) : l);
     return undefined;
   }
-  const facts = containerFacts(a, drug, bu.unit, dose, scope.context.reference);
+  const facts = containerFacts(a, drug, bu.unit, dose, scope.context);
   return wasteLines(c, facts, reasonDose);
-}
-
-/** Billing units per dose, rounded up (memoised by the decimals: the same doses recur). */
-function unitsCeil(dose: Decimal, unitSize: Decimal): number {
-  return ceilDiv(dose, unitSize);
 }

@@ -3,12 +3,13 @@
 // combination of the marketed single-dose presentations, flagged provisional.
 import type Decimal from 'decimal.js';
 import type { ContainerType } from '../../reference/types.ts';
-import type { ContainerOpened, ReferenceData } from '../types.ts';
+import type { RunContext, SizesNode } from '../run-memo.ts';
+import type { ContainerOpened } from '../types.ts';
 import { labeledAmount } from './amounts.ts';
-import { countDec, plus, times } from './exact.ts';
+import { countDec } from './exact.ts';
 import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
-import { leastWasteShared, type VialChoice, type VialSize } from './vials.ts';
+import type { VialChoice, VialSize } from './vials.ts';
 
 export interface ContainerFacts {
   documented: boolean;
@@ -35,24 +36,8 @@ function typeOf<T>(
   return type === 'single-dose' || type === 'multi-dose' ? type : null;
 }
 
-/**
- * Sizes per reference data and everything they are computed from: a clinic gives the same few
- * drugs again and again. A tree of maps, one level per input (found without building a key);
- * weak in the reference data, bounded per reference.
- */
+/** Bound of the run's sizes tree per reference data (run-memo.ts): cleared when full. */
 const SIZES_LIMIT = 4096;
-
-interface SizesNode {
-  next: Map<unknown, SizesNode>;
-  sizes?: readonly VialSize[];
-}
-
-interface SizesRoot {
-  root: SizesNode;
-  count: number;
-}
-
-const sizesMemo = new WeakMap<ReferenceData, SizesRoot>();
 
 function step(node: SizesNode, key: unknown): SizesNode {
   let child = node.next.get(key);
@@ -71,12 +56,16 @@ export function vialSizes(
   a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
-  ref: ReferenceData,
+  rc: RunContext,
 ): readonly VialSize[] {
-  let memo = sizesMemo.get(ref);
+  // Sizes per reference data and everything they are computed from, kept in the run's memo: a
+  // clinic gives the same few drugs again and again. A tree of maps, one level per input (found
+  // without building a key).
+  const ref = rc.reference;
+  let memo = rc.memo.sizes.get(ref);
   if (!memo || memo.count >= SIZES_LIMIT) {
     memo = { root: { next: new Map() }, count: 0 };
-    sizesMemo.set(ref, memo);
+    rc.memo.sizes.set(ref, memo);
   }
   const concentration = drug.concentrationPerMl;
   const amount = a.medicationAmount;
@@ -90,7 +79,7 @@ export function vialSizes(
   node = step(node, amount !== undefined);
   if (amount) node = step(step(node, amount.value), amount.unit);
   if (node.sizes) return node.sizes;
-  const sizes: readonly VialSize[] = computeVialSizes(a, drug, unit, ref);
+  const sizes: readonly VialSize[] = computeVialSizes(a, drug, unit, rc);
   memo.count++;
   node.sizes = sizes;
   return sizes;
@@ -100,13 +89,15 @@ function computeVialSizes(
   a: GroupAdministration,
   drug: ResolvedDrug,
   unit: string,
-  ref: ReferenceData,
+  rc: RunContext,
 ): VialSize[] {
+  const ref = rc.reference;
+  const x = rc.memo.exact;
   const sizes: VialSize[] = [];
   // Medication.amount describes the administered product only, not the other presentations.
   const add = (ndc11: string, own = false): void => {
     const fallback = own ? a.medicationAmount : undefined;
-    const amount = labeledAmount(ndc11, unit, fallback, drug.concentrationPerMl, ref);
+    const amount = labeledAmount(x, ndc11, unit, fallback, drug.concentrationPerMl, ref);
     if (amount && !sizes.some((s) => s.ndc11 === ndc11)) sizes.push({ ndc11, amount });
   };
   if (drug.ndc11 && drug.product?.container !== 'multi-dose') add(drug.ndc11, true);
@@ -114,7 +105,14 @@ function computeVialSizes(
     if (p.container !== 'multi-dose') add(p.ndc11);
   }
   if (sizes.length === 0 && a.medicationAmount) {
-    const amount = labeledAmount(undefined, unit, a.medicationAmount, drug.concentrationPerMl, ref);
+    const amount = labeledAmount(
+      x,
+      undefined,
+      unit,
+      a.medicationAmount,
+      drug.concentrationPerMl,
+      ref,
+    );
     if (amount) sizes.push({ ndc11: drug.ndc11 ?? '', amount });
   }
   return sizes;
@@ -125,10 +123,12 @@ export function containerFacts(
   drug: ResolvedDrug,
   unit: string,
   dose: Decimal,
-  ref: ReferenceData,
+  rc: RunContext,
 ): ContainerFacts {
-  const sizes = vialSizes(a, drug, unit, ref);
-  const best = leastWasteShared(dose, sizes);
+  const ref = rc.reference;
+  const x = rc.memo.exact;
+  const sizes = vialSizes(a, drug, unit, rc);
+  const best = rc.memo.leastWaste.shared(dose, sizes);
   const all = a.containers ?? [];
   // The group's merged list is its own: kept as it is when every count is positive.
   let positive = true;
@@ -137,13 +137,20 @@ export function containerFacts(
   if (documented.length > 0) {
     let labeled: Decimal | undefined;
     for (const c of documented) {
-      const each = labeledAmount(c.ndc11, unit, a.medicationAmount, drug.concentrationPerMl, ref);
+      const each = labeledAmount(
+        x,
+        c.ndc11,
+        unit,
+        a.medicationAmount,
+        drug.concentrationPerMl,
+        ref,
+      );
       if (!each) {
         labeled = undefined;
         break;
       }
-      const content = times(each, countDec(c.count));
-      labeled = labeled ? plus(labeled, content) : content;
+      const content = x.times(each, countDec(c.count));
+      labeled = labeled ? x.plus(labeled, content) : content;
     }
     if (labeled) {
       const type = typeOf(documented, (c) => ref.productByNdc(c.ndc11)?.container);

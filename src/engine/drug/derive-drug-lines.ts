@@ -15,7 +15,7 @@ export function deriveDrugLines(scope: EncounterScope): StageResult {
     const p = prepare(a, scope, warnings);
     if (p) prepared.push(p);
   }
-  for (const g of groupPrepared(prepared)) {
+  for (const g of groupPrepared(prepared, scope.context.memo)) {
     const f = groupLines(g, scope, lines, warnings);
     if (f) facts.push(f);
   }

@@ -4,7 +4,7 @@ import type Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import type { Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
-import { eq, lte, ZERO } from './exact.ts';
+import { ZERO } from './exact.ts';
 import { show, warn } from './line-parts.ts';
 import type { GroupAdministration } from './prepare.ts';
 import type { ResolvedDrug } from './resolve.ts';
@@ -20,17 +20,19 @@ export function doseVersusOrder(
   warnings: Warning[],
 ): void {
   if (!a.orderedDose) return;
+  const ex = scope.context.memo.exact;
   const ordered = amountIn(
+    ex,
     a.orderedDose,
     unit,
     drug.concentrationPerMl,
     drug.product,
     scope.context.reference,
   );
-  if (!ordered || lte(ordered, ZERO) || eq(ordered, dose)) return;
+  if (!ordered || ex.lte(ordered, ZERO) || ex.eq(ordered, dose)) return;
   const percent = dose.minus(ordered).abs().div(ordered).mul(100);
   const threshold = scope.context.config.rules.doseDeviationPercent;
-  const text = `${drug.displayName}: ${show(dose, unit)} given, ${show(ordered, unit)} ordered (${percent.toDecimalPlaces(1).toString()}% apart)`;
+  const text = `${drug.displayName}: ${show(ex, dose, unit)} given, ${show(ex, ordered, unit)} ordered (${percent.toDecimalPlaces(1).toString()}% apart)`;
   if (percent.lte(threshold)) {
     warnings.push(
       warn(

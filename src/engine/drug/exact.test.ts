@@ -1,23 +1,24 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import {
-  ceilDiv,
-  cmp,
-  countDec,
-  eq,
-  floorDiv,
-  gt,
-  gte,
-  lte,
-  minus,
-  over,
-  plus,
-  rounded3,
-  shownText,
-  shownWithUnit,
-  textOf,
-  times,
-} from './exact.ts';
+import { countDec, Exact } from './exact.ts';
+
+// One run's exact arithmetic, shared by every test below (so the bounded tables do fill up).
+const ex = new Exact();
+const ceilDiv = (x: Decimal, y: Decimal): ReturnType<Exact['ceilDiv']> => ex.ceilDiv(x, y);
+const cmp = (x: Decimal, y: Decimal): ReturnType<Exact['cmp']> => ex.cmp(x, y);
+const eq = (x: Decimal, y: Decimal): ReturnType<Exact['eq']> => ex.eq(x, y);
+const floorDiv = (x: Decimal, y: Decimal): ReturnType<Exact['floorDiv']> => ex.floorDiv(x, y);
+const gt = (x: Decimal, y: Decimal): ReturnType<Exact['gt']> => ex.gt(x, y);
+const gte = (x: Decimal, y: Decimal): ReturnType<Exact['gte']> => ex.gte(x, y);
+const lte = (x: Decimal, y: Decimal): ReturnType<Exact['lte']> => ex.lte(x, y);
+const minus = (x: Decimal, y: Decimal): ReturnType<Exact['minus']> => ex.minus(x, y);
+const over = (x: Decimal, y: Decimal): ReturnType<Exact['over']> => ex.over(x, y);
+const plus = (x: Decimal, y: Decimal): ReturnType<Exact['plus']> => ex.plus(x, y);
+const rounded3 = (x: Decimal): ReturnType<Exact['rounded3']> => ex.rounded3(x);
+const shownText = (x: Decimal): ReturnType<Exact['shownText']> => ex.shownText(x);
+const shownWithUnit = (x: Decimal, unit: string): string => ex.shownWithUnit(x, unit);
+const textOf = (x: Decimal): ReturnType<Exact['textOf']> => ex.textOf(x);
+const times = (x: Decimal, y: Decimal): ReturnType<Exact['times']> => ex.times(x, y);
 
 // Operand pairs with boundaries: zero and minus zero, equal values, a sum beyond the default
 // precision (20 digits), NaN and infinities, tiny and huge exponents.

@@ -5,7 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { Presentation } from '../../reference/types.ts';
 import type { DecimalQuantity, NdcQuantity, RuleSettings, Severity, Warning } from '../types.ts';
 import { ndcQuantity } from './amounts.ts';
-import { gt, rounded3, shownWithUnit, ZERO } from './exact.ts';
+import { ZERO, type Exact } from './exact.ts';
 import { toNumber } from './quantity.ts';
 
 /** no JZ before 2023-01-01; optional (config) until 2023-06-30; payer may not require it. */
@@ -35,26 +35,25 @@ export function paymentAmount(
   const limit = scope.context.reference.paymentLimit(hcpcs, scope.dateOfService);
   if (limit === undefined) return undefined;
   if (!Number.isSafeInteger(units) || units <= 0) return limitTimes(limit, units);
-  // The same few limits and unit counts recur on every line: the exact product once per pair.
-  let byUnits = amountMemo.get(limit);
+  // The same few limits and unit counts recur on every line: the exact product once per pair,
+  // kept in the run's memo by limit text, then unit count (pure arithmetic on the two; bounded).
+  const memo = scope.context.memo.amounts;
+  let byUnits = memo.byLimit.get(limit);
   if (byUnits?.has(units)) return byUnits.get(units);
   const amount = limitTimes(limit, units);
-  if (++amountEntries > AMOUNT_MEMO_LIMIT) {
-    amountMemo.clear();
-    amountEntries = 1;
+  if (++memo.entries > AMOUNT_MEMO_LIMIT) {
+    memo.byLimit.clear();
+    memo.entries = 1;
     byUnits = undefined;
   }
   if (!byUnits) {
     byUnits = new Map();
-    amountMemo.set(limit, byUnits);
+    memo.byLimit.set(limit, byUnits);
   }
   byUnits.set(units, amount);
   return amount;
 }
 
-/** Payment amounts by limit text, then unit count (pure arithmetic on the two; bounded). */
-const amountMemo = new Map<string, Map<number, number | undefined>>();
-let amountEntries = 0;
 const AMOUNT_MEMO_LIMIT = 65_536;
 
 function limitTimes(limit: string, units: number): number | undefined {
@@ -78,11 +77,12 @@ export function ndcFor(
   scope: EncounterScope,
 ): NdcQuantity | undefined {
   if (!ndc11) return undefined;
-  const q = ndcQuantity(amount, unit, product, concentration, scope.context.reference);
+  const x = scope.context.memo.exact;
+  const q = ndcQuantity(x, amount, unit, product, concentration, scope.context.reference);
   if (!q) return undefined;
   // A positive amount never reads as 0 on the claim: the smallest reportable is 0.001.
-  const rounded = rounded3(q.quantity);
-  const quantity = rounded === 0 && gt(q.quantity, ZERO) ? 0.001 : rounded;
+  const rounded = x.rounded3(q.quantity);
+  const quantity = rounded === 0 && x.gt(q.quantity, ZERO) ? 0.001 : rounded;
   return { code: ndc11, quantity, unit: q.unit };
 }
 
@@ -95,7 +95,7 @@ export function warn(
   return { code, severity, message, sources };
 }
 
-/** A decimal amount for people: '144 mg'. */
-export function show(d: Decimal, unit: string): string {
-  return shownWithUnit(d, unit);
+/** A decimal amount for people: '144 mg' (the run's exact arithmetic keeps each text once). */
+export function show(x: Exact, d: Decimal, unit: string): string {
+  return x.shownWithUnit(d, unit);
 }

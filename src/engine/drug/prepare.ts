@@ -3,10 +3,10 @@
 // opened containers and one waste (an interrupted infusion restarted from the same vials).
 import Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
+import type { RunMemo } from '../run-memo.ts';
 import type { Administration, ContainerOpened, DecimalQuantity, Warning } from '../types.ts';
 import { amountIn } from './amounts.ts';
-import { lte, plus, textOf, ZERO } from './exact.ts';
-import { dec } from './quantity.ts';
+import { ZERO } from './exact.ts';
 import { warn } from './line-parts.ts';
 import { resolveDrug, type ResolvedDrug } from './resolve.ts';
 
@@ -69,13 +69,14 @@ export function prepare(
   const bu = drug.info.billingUnit;
   if (!bu) return { a, drug };
   const ref = scope.context.reference;
+  const x = scope.context.memo.exact;
   const dose = a.dose
-    ? amountIn(a.dose, bu.unit, drug.concentrationPerMl, drug.product, ref)
+    ? amountIn(x, a.dose, bu.unit, drug.concentrationPerMl, drug.product, ref)
     : undefined;
-  if ((!dose || lte(dose, ZERO)) && !a.dose && drug.category === 'hydration') {
+  if ((!dose || x.lte(dose, ZERO)) && !a.dose && drug.category === 'hydration') {
     return undefined; // a fluid without a recorded volume: no supply line
   }
-  if (!dose || lte(dose, ZERO)) {
+  if (!dose || x.lte(dose, ZERO)) {
     const why = a.dose
       ? `${a.dose.value} ${a.dose.unit} cannot be turned into ${bu.unit} without a concentration`
       : 'no dose is recorded';
@@ -109,14 +110,15 @@ function mergeContainers(list: Administration[]): ContainerOpened[] | undefined 
   return out;
 }
 
-/**
- * A sum's exact text as decimal.js gives it (0 + value, rounded to its precision), by the
- * value's text: one quantity alone is the common case. Bounded; a text that throws is not kept.
- */
-const sumText = new Map<string, string>();
 const SUM_TEXT_LIMIT = 65_536;
 
-function alone(q: DecimalQuantity): DecimalQuantity {
+/**
+ * A sum's exact text as decimal.js gives it (0 + value, rounded to its precision), kept by the
+ * value's text in the run's memo: one quantity alone is the common case. Bounded; a text that
+ * throws is not kept.
+ */
+function alone(memo: RunMemo, q: DecimalQuantity): DecimalQuantity {
+  const sumText = memo.sums;
   const text = q.value;
   let value = typeof text === 'string' ? sumText.get(text) : undefined;
   if (value === undefined) {
@@ -129,18 +131,19 @@ function alone(q: DecimalQuantity): DecimalQuantity {
   return { value, unit: q.unit };
 }
 
-function sumQuantities(qs: DecimalQuantity[]): DecimalQuantity | undefined {
+function sumQuantities(memo: RunMemo, qs: DecimalQuantity[]): DecimalQuantity | undefined {
   const first = qs[0];
   if (!first) return undefined;
-  if (qs.length === 1) return alone(first);
+  if (qs.length === 1) return alone(memo, first);
+  const x = memo.exact;
   for (const q of qs) if (q.unit !== first.unit) return first;
   let sum = ZERO; // 0 + each value in turn, as decimal.js adds (shared parsed values, memoised sums)
-  for (const q of qs) sum = plus(sum, dec(q.value));
-  return { value: textOf(sum), unit: first.unit };
+  for (const q of qs) sum = x.plus(sum, x.dec(q.value));
+  return { value: x.textOf(sum), unit: first.unit };
 }
 
 /** Ordered dose of the group: each distinct order once (a record without an order by its place). */
-function ordered(list: Administration[]): DecimalQuantity | undefined {
+function ordered(memo: RunMemo, list: Administration[]): DecimalQuantity | undefined {
   const seen: string[] = []; // a handful: a list, same equality and order as a Set
   const doses: DecimalQuantity[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -151,11 +154,11 @@ function ordered(list: Administration[]): DecimalQuantity | undefined {
     seen.push(key);
     doses.push(a.orderedDose);
   }
-  return sumQuantities(doses);
+  return sumQuantities(memo, doses);
 }
 
 /** Groups by HCPCS and sponsor supply, in first-seen order. */
-export function groupPrepared(list: Prepared[]): DrugGroup[] {
+export function groupPrepared(list: Prepared[], memo: RunMemo): DrugGroup[] {
   const plain = new Map<string, Prepared[]>();
   let sponsor: Map<string, Prepared[]> | undefined;
   const groups: Prepared[][] = [];
@@ -170,11 +173,12 @@ export function groupPrepared(list: Prepared[]): DrugGroup[] {
     }
   }
   const out: DrugGroup[] = [];
-  for (const g of groups) out.push(g.length === 1 ? single(g[0] as Prepared) : merge(g));
+  for (const g of groups)
+    out.push(g.length === 1 ? single(memo, g[0] as Prepared) : merge(memo, g));
   return out;
 }
 
-function single(p: Prepared): DrugGroup {
+function single(memo: RunMemo, p: Prepared): DrugGroup {
   const a = p.a;
   const group: DrugGroup = {
     a: {
@@ -182,8 +186,8 @@ function single(p: Prepared): DrugGroup {
       sponsorSupplied: a.sponsorSupplied,
       medicationAmount: a.medicationAmount,
       containers: a.containers ? mergeContainers([a]) : undefined,
-      discarded: a.discarded ? alone(a.discarded) : undefined,
-      orderedDose: a.orderedDose ? alone(a.orderedDose) : undefined,
+      discarded: a.discarded ? alone(memo, a.discarded) : undefined,
+      orderedDose: a.orderedDose ? alone(memo, a.orderedDose) : undefined,
       sharedContainer: Boolean(a.sharedContainer),
     },
     drug: p.drug,
@@ -213,7 +217,7 @@ function sortByStart(members: Prepared[]): void {
 }
 
 /** Merges a group (its list is the group's own: sorted in place). */
-function merge(members: Prepared[]): DrugGroup {
+function merge(memo: RunMemo, members: Prepared[]): DrugGroup {
   sortByStart(members);
   const first = members[0] as Prepared;
   const admins: Administration[] = [];
@@ -227,7 +231,7 @@ function merge(members: Prepared[]): DrugGroup {
     if (a.discarded) discarded.push(a.discarded);
     if (a.sharedContainer) shared = true;
     if (!sources.includes(a.ref)) sources.push(a.ref);
-    if (m.dose) dose = dose ? plus(dose, m.dose) : m.dose;
+    if (m.dose) dose = dose ? memo.exact.plus(dose, m.dose) : m.dose;
   }
   const group: DrugGroup = {
     a: {
@@ -235,8 +239,8 @@ function merge(members: Prepared[]): DrugGroup {
       sponsorSupplied: first.a.sponsorSupplied,
       medicationAmount: first.a.medicationAmount,
       containers: mergeContainers(admins),
-      discarded: sumQuantities(discarded),
-      orderedDose: ordered(admins),
+      discarded: sumQuantities(memo, discarded),
+      orderedDose: ordered(memo, admins),
       sharedContainer: shared,
     },
     drug: first.drug,

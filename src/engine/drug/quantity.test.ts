@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from '../../reference/builtin.ts';
 import { loadUcumUnitFactor, withUnitFactor } from '../../reference/ucum.ts';
+import { Exact } from './exact.ts';
 import { KNOWN_UNITS, dimensionOf, unitFactor, valueIn } from './quantity.ts';
 
 describe('R-03 / R-05 exact unit conversion', () => {
@@ -14,7 +15,7 @@ describe('R-03 / R-05 exact unit conversion', () => {
     ['500', 'U', '[iU]', '500'],
     ['2', 'mEq', 'meq', '2'],
   ])('%s %s → %s %s', (value, from, to, expected) => {
-    expect(valueIn({ value, unit: from }, to)?.toString()).toBe(expected);
+    expect(valueIn(new Exact(), { value, unit: from }, to)?.toString()).toBe(expected);
   });
   it.each([
     ['mg', 'mL'],
@@ -24,7 +25,7 @@ describe('R-03 / R-05 exact unit conversion', () => {
     expect(unitFactor(from, to)).toBeUndefined();
   });
   it('0.25 mg / 25 mcg is exactly 10 (no binary float)', () => {
-    const v = valueIn({ value: '0.25', unit: 'mg' }, 'ug');
+    const v = valueIn(new Exact(), { value: '0.25', unit: 'mg' }, 'ug');
     expect(v?.div(25).ceil().toNumber()).toBe(10);
   });
 });
@@ -43,6 +44,8 @@ describe('the unit table agrees with UCUM (@lhncbc/ucum-lhc)', async () => {
   });
   it('an injected UCUM factor answers for units the table does not know', () => {
     const ref = withUnitFactor(builtinReference(), ucum);
-    expect(valueIn({ value: '2', unit: 'mmol' }, 'umol', ref)?.toString()).toBe('2000');
+    expect(valueIn(new Exact(), { value: '2', unit: 'mmol' }, 'umol', ref)?.toString()).toBe(
+      '2000',
+    );
   });
 });

@@ -3,7 +3,7 @@
 // (ReferenceData.unitFactor, backed by a maintained UCUM implementation).
 import Decimal from 'decimal.js';
 import type { DecimalQuantity, ReferenceData } from '../types.ts';
-import { ONE, textOf, times } from './exact.ts';
+import { ONE, type Exact } from './exact.ts';
 
 type Dimension = 'mass' | 'volume' | 'activity' | 'equivalents';
 
@@ -49,49 +49,48 @@ export function isVolume(unit: string): boolean {
   return dimensionOf(unit) === 'volume';
 }
 
-/** Decimals by their exact text: the same billing units and doses recur (instances are immutable). */
-const decByText = new Map<string, Decimal>();
-const DEC_LIMIT = 65_536;
+/**
+ * The table's exact factor for every pair of units of one dimension, computed once when the
+ * module loads (a frozen constant: the table never changes).
+ */
+const TABLE_FACTORS: Readonly<Record<string, Decimal>> = (() => {
+  const out: Record<string, Decimal> = {};
+  for (const [from, a] of Object.entries(UNITS)) {
+    for (const [to, b] of Object.entries(UNITS)) {
+      if (a[0] === b[0]) out[`${from}|${to}`] = new Decimal(a[1]).div(b[1]);
+    }
+  }
+  return Object.freeze(out);
+})();
 
-export function dec(q: DecimalQuantity | string): Decimal {
-  const text = typeof q === 'string' ? q : q.value;
-  if (typeof text !== 'string') return new Decimal(text);
-  const hit = decByText.get(text);
-  if (hit !== undefined) return hit;
-  const d = new Decimal(text); // an invalid text throws as before and is not cached
-  if (decByText.size >= DEC_LIMIT) decByText.clear();
-  decByText.set(text, d);
-  return d;
-}
-
-/** Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown. */
-export function unitFactor(from: string, to: string, ref?: ReferenceData): Decimal | undefined {
+/**
+ * Factor to multiply an amount in `from` by to express it in `to`; undefined when unknown.
+ * `x` is the run's exact arithmetic (shared decimals); without one, a new decimal.
+ */
+export function unitFactor(
+  from: string,
+  to: string,
+  ref?: ReferenceData,
+  x?: Exact,
+): Decimal | undefined {
   if (from === to) return ONE;
   // The injected UCUM factor first (exact decimal string), then the table of common units.
   const injected = ref?.unitFactor?.(from, to);
-  if (injected !== undefined) return dec(injected);
-  const a = UNITS[from];
-  const b = UNITS[to];
-  if (!a || !b || a[0] !== b[0]) return undefined;
-  // The table is constant: each pair's exact factor once (immutable instances).
-  const key = `${from}|${to}`;
-  const hit = tableFactors.get(key);
-  if (hit !== undefined) return hit;
-  const f = new Decimal(a[1]).div(b[1]);
-  tableFactors.set(key, f); // bounded by the table's size squared
-  return f;
+  if (injected !== undefined) return x ? x.dec(injected) : new Decimal(injected);
+  if (!Object.prototype.hasOwnProperty.call(UNITS, from)) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(UNITS, to)) return undefined;
+  return TABLE_FACTORS[`${from}|${to}`];
 }
-
-const tableFactors = new Map<string, Decimal>();
 
 /** The quantity's value expressed in `unit`, exactly; undefined when not convertible. */
 export function valueIn(
+  x: Exact,
   q: DecimalQuantity,
   unit: string,
   ref?: ReferenceData,
 ): Decimal | undefined {
-  const f = unitFactor(q.unit, unit, ref);
-  return f === undefined ? undefined : times(dec(q), f);
+  const f = unitFactor(q.unit, unit, ref, x);
+  return f === undefined ? undefined : x.times(x.dec(q), f);
 }
 
 /** Plain number for the report, rounded half-up to `places` decimals. */
@@ -99,6 +98,6 @@ export function toNumber(d: Decimal, places: number): number {
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-export function quantity(d: Decimal, unit: string): DecimalQuantity {
-  return { value: textOf(d), unit };
+export function quantity(x: Exact, d: Decimal, unit: string): DecimalQuantity {
+  return { value: x.textOf(d), unit };
 }

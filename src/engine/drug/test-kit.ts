@@ -3,6 +3,7 @@ import { builtinReference } from '../../reference/builtin.ts';
 import { createReference, overlayReference } from '../../reference/create-reference.ts';
 import { emptyTables, type ReferenceTables } from '../../reference/tables.ts';
 import { defaultConfig } from '../profiles.ts';
+import { runContext } from '../run-memo.ts';
 import type { EncounterScope } from '../stage.ts';
 import { blankAdministration, blankPatient } from '../test-inputs.ts';
 import { deriveDrugLines } from './derive-drug-lines.ts';
@@ -50,7 +51,10 @@ export function scopeOf(admins: Administration[], o: ScopeOptions = {}): Encount
     dateOfService: o.dos ?? '2026-03-02',
     setting: o.setting ?? 'professional',
     laterEncounterSameDay: false,
-    context: { config: o.config ?? defaultConfig(), reference: o.reference ?? builtinReference() },
+    context: runContext({
+      config: o.config ?? defaultConfig(),
+      reference: o.reference ?? builtinReference(),
+    }),
   };
 }
 

@@ -27,54 +27,52 @@ function better(a: VialChoice, b: VialChoice | undefined): boolean {
   return a.containers.length < b.containers.length;
 }
 
-/**
- * Memo of searched combinations: the search is pure in (dose, ordered sizes), and a clinic gives
- * the same few doses of the same drugs again and again. Bounded: cleared when full.
- */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, VialChoice | null>();
-
 function copy(c: Readonly<VialChoice>): VialChoice {
   return { containers: c.containers.map((x) => ({ ...x })), total: c.total, waste: c.waste };
 }
 
-/**
- * The same memo by instances: the sizes lists handed out by `vialSizes` are shared and the doses
- * are shared decimals, so most searches are found without building the text key. Weak in the
- * list, bounded per list.
- */
-const byInstance = new WeakMap<readonly VialSize[], Map<Decimal, VialChoice | null>>();
-
 /** The least-waste combination that covers the dose, or undefined when no size is known. */
 export function leastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
-  const shared = leastWasteShared(dose, sizes);
-  return shared ? copy(shared) : undefined;
+  return searchLeastWaste(dose, sizes);
 }
 
-/** The same answer, shared with later calls: read it, never change it (copy what leaves). */
-export function leastWasteShared(
-  dose: Decimal,
-  sizes: readonly VialSize[],
-): Readonly<VialChoice> | undefined {
-  let perSizes = byInstance.get(sizes);
-  const known = perSizes?.get(dose);
-  if (known !== undefined) return known ?? undefined;
-  let key = dose.toString();
-  for (const s of sizes) key += `|${s.ndc11}=${s.amount.toString()}`;
-  let stored = memo.get(key);
-  if (stored === undefined) {
-    const found = searchLeastWaste(dose, sizes);
-    stored = found ? copy(found) : null;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, stored);
+const MEMO_LIMIT = 4096;
+
+/**
+ * Searched combinations of one run: the search is pure in (dose, ordered sizes), and a clinic
+ * gives the same few doses of the same drugs again and again. Owned by the run (run-memo.ts);
+ * bounded: cleared when full.
+ */
+export class LeastWasteMemo {
+  private readonly byText = new Map<string, VialChoice | null>();
+  /**
+   * The same by instances: the sizes lists handed out per run are shared and the doses are
+   * shared decimals, so most searches are found without building the text key.
+   */
+  private readonly byInstance = new WeakMap<readonly VialSize[], Map<Decimal, VialChoice | null>>();
+
+  /** `leastWaste`'s answer, shared with later calls: read it, never change it (copy what leaves). */
+  shared(dose: Decimal, sizes: readonly VialSize[]): Readonly<VialChoice> | undefined {
+    let perSizes = this.byInstance.get(sizes);
+    const known = perSizes?.get(dose);
+    if (known !== undefined) return known ?? undefined;
+    let key = dose.toString();
+    for (const s of sizes) key += `|${s.ndc11}=${s.amount.toString()}`;
+    let stored = this.byText.get(key);
+    if (stored === undefined) {
+      const found = searchLeastWaste(dose, sizes);
+      stored = found ? copy(found) : null;
+      if (this.byText.size >= MEMO_LIMIT) this.byText.clear();
+      this.byText.set(key, stored);
+    }
+    if (!perSizes) {
+      perSizes = new Map();
+      this.byInstance.set(sizes, perSizes);
+    }
+    if (perSizes.size >= MEMO_LIMIT) perSizes.clear();
+    perSizes.set(dose, stored);
+    return stored ?? undefined;
   }
-  if (!perSizes) {
-    perSizes = new Map();
-    byInstance.set(sizes, perSizes);
-  }
-  if (perSizes.size >= MEMO_LIMIT) perSizes.clear();
-  perSizes.set(dose, stored);
-  return stored ?? undefined;
 }
 
 function searchLeastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {

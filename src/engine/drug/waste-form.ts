@@ -7,7 +7,7 @@ import type Decimal from 'decimal.js';
 import type { Presentation } from '../../reference/types.ts';
 import type { ContainerOpened, DecimalQuantity, ReferenceData } from '../types.ts';
 import { amountIn, labeledAmount } from './amounts.ts';
-import { countDec, minus, plus, times, ZERO } from './exact.ts';
+import { countDec, Exact, ZERO } from './exact.ts';
 import { leastWaste, type VialSize } from './vials.ts';
 
 /**
@@ -64,6 +64,7 @@ export interface OwnContent {
 }
 
 function contentOf(
+  x: Exact,
   ndc11: string,
   unit: string | undefined,
   own: OwnContent | undefined,
@@ -73,7 +74,7 @@ function contentOf(
   const fallback = own && own.ndc11 === ndc11 ? own.amount : undefined;
   const u = unit ?? product?.amount.unit ?? fallback?.unit;
   if (!u) return undefined;
-  const value = labeledAmount(ndc11, u, fallback, undefined, ref);
+  const value = labeledAmount(x, ndc11, u, fallback, undefined, ref);
   return value && value.gt(ZERO) ? { unit: u, value } : undefined;
 }
 
@@ -85,20 +86,21 @@ export function wasteFigures(
   own?: OwnContent,
 ): WasteFiguresResult {
   const listed = containers.filter((c) => c.count > 0);
+  const x = new Exact(); // this call is its own run
   const first = listed[0];
   if (!first) return { ok: false, problem: 'no-containers' };
   if (!dose) return { ok: false, problem: 'no-dose' };
-  const head = contentOf(first.ndc11, undefined, own, ref);
+  const head = contentOf(x, first.ndc11, undefined, own, ref);
   if (!head) return { ok: false, problem: 'unknown-content', ndc11: first.ndc11 };
   const unit = head.unit;
   let opened = ZERO;
   for (const c of listed) {
-    const each = contentOf(c.ndc11, unit, own, ref);
+    const each = contentOf(x, c.ndc11, unit, own, ref);
     if (!each) return { ok: false, problem: 'unknown-content', ndc11: c.ndc11 };
-    opened = plus(opened, times(each.value, countDec(c.count)));
+    opened = x.plus(opened, x.times(each.value, countDec(c.count)));
   }
   const product = ref.productByNdc(first.ndc11);
-  const given = amountIn(dose, unit, product?.concentrationPerMl, product, ref);
+  const given = amountIn(x, dose, unit, product?.concentrationPerMl, product, ref);
   if (!given) return { ok: false, problem: 'dose-unit', unit: dose.unit };
   return {
     ok: true,
@@ -107,7 +109,7 @@ export function wasteFigures(
       containers: listed.map((c) => ({ ...c })),
       opened,
       given,
-      leftOver: minus(opened, given),
+      leftOver: x.minus(opened, given),
     },
   };
 }
@@ -125,12 +127,13 @@ export function suggestWaste(
   const first = products.find((p) => p.marketed);
   if (!dose || !first) return undefined;
   const unit = first.amount.unit;
-  const given = amountIn(dose, unit, first.concentrationPerMl, first, ref);
+  const x = new Exact(); // this call is its own run
+  const given = amountIn(x, dose, unit, first.concentrationPerMl, first, ref);
   if (!given || !given.gt(ZERO)) return undefined;
   const sizes: VialSize[] = [];
   for (const p of products) {
     if (!p.marketed) continue;
-    const amount = labeledAmount(p.ndc11, unit, undefined, undefined, ref);
+    const amount = labeledAmount(x, p.ndc11, unit, undefined, undefined, ref);
     if (amount && amount.gt(ZERO)) sizes.push({ ndc11: p.ndc11, amount });
   }
   const best = leastWaste(given, sizes);

@@ -4,8 +4,8 @@ import type { DecimalQuantity, LineEvidence } from '../types.ts';
 import type { ContainerFacts } from './containers.ts';
 import { type Ctx, type DrugFacts, line, priced, with340bLine } from './line-build.ts';
 import { jzApplies, show, warn, with340b } from './line-parts.ts';
-import { floorDiv, gt, gte, minus, ZERO } from './exact.ts';
-import { dec, quantity } from './quantity.ts';
+import { ZERO } from './exact.ts';
+import { quantity } from './quantity.ts';
 
 /** Evidence of a single-dose line: rules, reason, administered, containers, provisional, discarded. */
 function evidence(
@@ -24,10 +24,11 @@ function evidence(
 /** The group's lines (appended to `c.lines`) and the facts for the encounter-level checks. */
 export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugFacts {
   const { a, scope, drug, unit, dose, adminUnits, warnings, lines } = c;
+  const ex = scope.context.memo.exact;
   const rules = scope.context.config.rules;
   const name = drug.displayName;
-  const u = dec(drug.info.billingUnit ?? '1');
-  const administered = quantity(dose, unit);
+  const u = ex.dec(drug.info.billingUnit ?? '1');
+  const administered = quantity(ex, dose, unit);
   const facts: DrugFacts = {
     hcpcs: drug.hcpcs,
     multiDose: f.type === 'multi-dose',
@@ -35,21 +36,21 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     sources: c.sources,
   };
 
-  if (f.labeled && gt(dose, f.labeled) && (f.documented || f.type !== 'multi-dose')) {
+  if (f.labeled && ex.gt(dose, f.labeled) && (f.documented || f.type !== 'multi-dose')) {
     warnings.push(
       warn(
         'DOSE_EXCEEDS_OPENED_VIALS',
         'error',
-        `${name}: ${show(dose, unit)} given but the opened containers hold ${show(f.labeled, unit)}. Complete the container record; the drug line is held.`,
+        `${name}: ${show(ex, dose, unit)} given but the opened containers hold ${show(ex, f.labeled, unit)}. Complete the container record; the drug line is held.`,
         c.sources,
       ),
     );
     return facts;
   }
   if (f.type === 'multi-dose') {
-    const left = f.labeled && f.documented ? minus(f.labeled, dose) : undefined;
-    const discarded = a.discarded ? dec(a.discarded) : undefined;
-    if ((discarded && gt(discarded, ZERO)) || (left && gte(left, u))) {
+    const left = f.labeled && f.documented ? ex.minus(f.labeled, dose) : undefined;
+    const discarded = a.discarded ? ex.dec(a.discarded) : undefined;
+    if ((discarded && ex.gt(discarded, ZERO)) || (left && ex.gte(left, u))) {
       warnings.push(
         warn(
           'MULTI_DOSE_NO_WASTE_BILLING',
@@ -95,8 +96,8 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
     return facts;
   }
-  const waste = minus(f.labeled, dose);
-  const labeledUnits = floorDiv(f.labeled, u);
+  const waste = ex.minus(f.labeled, dose);
+  const labeledUnits = ex.floorDiv(f.labeled, u);
   if (!Number.isSafeInteger(labeledUnits)) {
     // Containers beyond any claim (a count of 1e15): bill what was given, leave the waste out.
     warnings.push(
@@ -146,7 +147,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
         warn(
           'WASTE_NOT_DOCUMENTED',
           'warning',
-          `${name}: ${show(waste, unit)} discarded is billed with JW but the record has no waste statement. Document the amount discarded.`,
+          `${name}: ${show(ex, waste, unit)} discarded is billed with JW but the record has no waste statement. Document the amount discarded.`,
           c.sources,
         ),
       );
@@ -155,21 +156,21 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     const adminLine = line(c, adminUnits, with340b(scope, []), adminEvidence);
     const jwEvidence = evidence(
       ['R-06', 'R-07', 'R-09'],
-      `${name}: ${show(waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
+      `${name}: ${show(ex, waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
       administered,
       f,
-      quantity(waste, unit),
+      quantity(ex, waste, unit),
     );
     const jwLine = line(c, jwUnits, with340b(scope, ['JW']), jwEvidence, waste);
     lines.push(priced(c, adminLine), priced(c, jwLine));
     return facts;
   }
-  if (gt(waste, ZERO) && jwUnits < 1) {
+  if (ex.gt(waste, ZERO) && jwUnits < 1) {
     warnings.push(
       warn(
         'DISCARD_LESS_THAN_ONE_UNIT',
         'info',
-        `${name}: ${show(waste, unit)} discarded is less than one billing unit, so no JW line; the line carries JZ.`,
+        `${name}: ${show(ex, waste, unit)} discarded is less than one billing unit, so no JW line; the line carries JZ.`,
         c.sources,
       ),
     );
@@ -181,7 +182,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     `${reasonDose}; no billable waste.`,
     administered,
     f,
-    gt(waste, ZERO) ? quantity(waste, unit) : undefined,
+    ex.gt(waste, ZERO) ? quantity(ex, waste, unit) : undefined,
   );
   lines.push(priced(c, line(c, adminUnits, with340b(scope, mods), e)));
   return facts;
@@ -193,25 +194,26 @@ function describeContainers(f: ContainerFacts): string {
 
 /** R-17 / R-24: compare with the least-waste combination. */
 function bestChecks(c: Ctx, f: ContainerFacts, waste: Decimal, u: Decimal): void {
+  const ex = c.scope.context.memo.exact;
   const best = f.best;
   if (!best) return;
   const name = c.drug.displayName;
-  if (f.documented && gt(waste, best.waste)) {
+  if (f.documented && ex.gt(waste, best.waste)) {
     c.warnings.push(
       warn(
         'SUBOPTIMAL_VIAL_SELECTION',
         'warning',
-        `${name}: the vials opened leave ${show(waste, c.unit)} of waste; ${best.containers.map((x) => `${x.count} × ${x.ndc11}`).join(' + ')} would leave ${show(best.waste, c.unit)}. The JW line may be denied or reduced.`,
+        `${name}: the vials opened leave ${show(ex, waste, c.unit)} of waste; ${best.containers.map((x) => `${x.count} × ${x.ndc11}`).join(' + ')} would leave ${show(ex, best.waste, c.unit)}. The JW line may be denied or reduced.`,
         c.sources,
       ),
     );
   }
-  if (floorDiv(best.total, u) - c.adminUnits >= 1) {
+  if (ex.floorDiv(best.total, u) - c.adminUnits >= 1) {
     c.warnings.push(
       warn(
         'NO_ZERO_WASTE_COMBINATION',
         'info',
-        `${name}: no combination of marketed vial sizes matches ${show(c.dose, c.unit)}, so some waste (JW) is expected.`,
+        `${name}: no combination of marketed vial sizes matches ${show(ex, c.dose, c.unit)}, so some waste (JW) is expected.`,
         c.sources,
       ),
     );

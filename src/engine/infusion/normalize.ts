@@ -70,9 +70,15 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
     if (!BILLABLE.has(admin.status)) continue;
     if (!admin.start) continue;
     if (admin.sponsorPaid) continue;
-    const r = resolveCategory(admin, ref, scope.dateOfService, {
-      electrolyteReplacement: rules.electrolyteReplacement,
-    });
+    const r = resolveCategory(
+      admin,
+      ref,
+      scope.dateOfService,
+      {
+        electrolyteReplacement: rules.electrolyteReplacement,
+      },
+      scope.context.memo.category,
+    );
     if (r.category === 'flush') {
       warnings.push(warn('FLUSH_KVO_NOT_BILLABLE', [admin.ref]));
       continue;

@@ -1,6 +1,7 @@
 // Test builders for the administration engine (used by *.test.ts only).
 import { aggregateLines } from '../analyze.ts';
 import { defaultConfig } from '../profiles.ts';
+import { runContext } from '../run-memo.ts';
 import type { EncounterScope, StageResult } from '../stage.ts';
 import type {
   Administration,
@@ -186,10 +187,10 @@ export function scopeOf(admins: Administration[], o: RunOptions = {}): Encounter
     dateOfService: o.dos ?? admins[0]?.start?.iso.slice(0, 10) ?? '2026-03-02',
     setting: o.setting ?? 'facility',
     laterEncounterSameDay: o.later ?? false,
-    context: {
+    context: runContext({
       config: defaultConfig('medicare', o.rules ? { rules: o.rules } : {}),
       reference: o.reference ?? fakeReference(),
-    },
+    }),
   };
 }
 

@@ -53,9 +53,15 @@ export function codeInjections(scope: EncounterScope): StageResult {
     if ((family !== 'sc' && family !== 'im') || a.serviceMethod) continue;
     if (!BILLABLE.has(a.status) || !a.start || a.sponsorPaid) continue;
     const date = localDate(a.start);
-    const r = resolveCategory(a, ref, date, {
-      electrolyteReplacement: rules.electrolyteReplacement,
-    });
+    const r = resolveCategory(
+      a,
+      ref,
+      date,
+      {
+        electrolyteReplacement: rules.electrolyteReplacement,
+      },
+      scope.context.memo.category,
+    );
     if (r.category === 'hydration') {
       // R20.6: SC hydration (hypodermoclysis, 96369–96371) is out of scope.
       warnings.push({

@@ -49,9 +49,15 @@ function initiationLine(
     return undefined;
   }
   if (minutes === undefined) warnings.push(warn2('PUMP_DURATION_UNVERIFIED', [a.ref]));
-  const r = resolveCategory(a, scope.context.reference, date, {
-    electrolyteReplacement: rules.electrolyteReplacement,
-  });
+  const r = resolveCategory(
+    a,
+    scope.context.reference,
+    date,
+    {
+      electrolyteReplacement: rules.electrolyteReplacement,
+    },
+    scope.context.memo.category,
+  );
   if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [a.ref]));
   const ran = minutes === undefined ? 'still running' : `${minutes} minutes`;
   const drugName = r.displayName ?? a.drug.display ?? 'drug';

@@ -15,6 +15,7 @@ import {
 } from '../checks/trial-status.ts';
 import { trialEncounterWarnings } from '../checks/trial-warnings.ts';
 import { deriveDrugLines } from '../drug/derive-drug-lines.ts';
+import { runContext, type RunContext, type RunMemo } from '../run-memo.ts';
 import type { EncounterScope } from '../stage.ts';
 import type {
   Administration,
@@ -143,7 +144,7 @@ function checkOne(
   patient: PatientInput,
   p: PlannedDose,
   ledger: AuthLedger,
-  ctx: EngineContext,
+  ctx: RunContext,
 ): PlannedResult {
   const admin = asAdministration(patient.patient, p);
   const scope: EncounterScope = {
@@ -218,8 +219,9 @@ function checkOne(
 export function checkPlannedDoses(
   patient: PatientInput,
   planned: readonly PlannedDose[],
-  ctx: EngineContext,
+  context: EngineContext & { memo?: RunMemo },
 ): PlannedResult[] {
+  const ctx = runContext(context); // one memo for the whole check
   const ledger: AuthLedger = { entries: [] };
   for (const r of analyzePatient(patient, ctx)) recordUse(ledger, r.lines, r.dateOfService);
   const order = [...planned].sort(

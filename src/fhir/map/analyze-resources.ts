@@ -6,12 +6,14 @@
 // answer for the same data.
 import {
   analyzePatient,
+  createRunMemo,
   deriveSetting,
   type EncounterResult,
   type EngineConfig,
   type EngineContext,
   type PatientInput,
   type Readability,
+  type RunMemo,
 } from '../../engine/index.ts';
 import { ndcKnownIn } from './codes.ts';
 import type { NdcKnown } from '../../reference/ndc.ts';
@@ -26,7 +28,8 @@ export interface AnalyzeOptions {
 }
 
 export interface Pipeline {
-  ctx: EngineContext;
+  /** The run's context, with the run's memo (one per run: issue 18). */
+  ctx: EngineContext & { memo: RunMemo };
   /** Whether an NDC is known to the reference data (with the input's MedicationKnowledge). */
   ndcKnown: NdcKnown;
 }
@@ -38,11 +41,14 @@ export function pipelineFor(
   knowledge: readonly unknown[],
 ): Pipeline {
   const ref = withMedicationKnowledge(reference, knowledge);
-  return { ctx: { config, reference: ref }, ndcKnown: ndcKnownIn(ref) };
+  return { ctx: { config, reference: ref, memo: createRunMemo() }, ndcKnown: ndcKnownIn(ref) };
 }
 
 /** One patient's results: the engine, then the input issues it could not place (contract §2.6). */
-export function analyzeInput(patient: PatientInput, ctx: EngineContext): EncounterResult[] {
+export function analyzeInput(
+  patient: PatientInput,
+  ctx: EngineContext & { memo?: RunMemo },
+): EncounterResult[] {
   return placeUnplacedIssues(patient, analyzePatient(patient, ctx), (enc) =>
     deriveSetting(patient, enc, ctx),
   );
