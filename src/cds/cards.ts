@@ -2,7 +2,7 @@
 // (P-8), worst first; critical for an expired or missing authorization on a drug that needs one.
 import { randomUUID } from 'node:crypto';
 import type { FhirResource, MedicationRequest } from 'fhir/r4';
-import type { PlannedResult, PlannedWarning } from '../engine/index.ts';
+import type { PlannedResult, PlannedWarning, WarningCode } from '../engine/index.ts';
 import type { Card, Coding } from './cds-types.ts';
 
 export const WARNING_CODE_SYSTEM = 'https://everydose.dev/fhir/CodeSystem/warning-code';
@@ -140,7 +140,10 @@ export function unreadableCard(labels: readonly string[], ctx: CardContext): Car
       ),
     indicator: 'warning',
     detail: `These could not be read, so warnings that depend on them may be missing (unknown, not "none"):\n\n${labels.map((l) => `- ${l}`).join('\n')}`,
-    source: { ...SOURCE, topic: { system: WARNING_CODE_SYSTEM, code: 'CDS_DATA_UNREADABLE' } },
+    source: {
+      ...SOURCE,
+      topic: { system: WARNING_CODE_SYSTEM, code: 'CDS_DATA_UNREADABLE' satisfies WarningCode },
+    },
     links: [
       {
         label: 'Open EveryDose for this patient',

@@ -1,5 +1,6 @@
 // The engine's one public entry (architecture: no other barrel files).
 export * from './types.ts';
+export type { WarningCode } from './warning-codes.ts';
 export type { StageResult, EncounterScope } from './stage.ts';
 export { analyzePatient, toReport, toEncounterReport, aggregateLines } from './analyze.ts';
 export { mergeWarnings } from './warnings/merge.ts';

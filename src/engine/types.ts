@@ -2,6 +2,7 @@
 // resources to these types (contract §2); the engine turns them into a report (contract §3).
 import type { RouteDecision } from '../reference/route-types.ts';
 import type { DecimalQuantity, ReferenceData } from '../reference/types.ts';
+import type { WarningCode } from './warning-codes.ts';
 
 export type { DecimalQuantity, DrugCategory, ReferenceData } from '../reference/types.ts';
 export type {
@@ -261,7 +262,7 @@ export interface Readability {
 
 /** A problem found while reading input (contract: INVALID_RESOURCE, INVALID_TIME_RANGE). */
 export interface InputIssue {
-  code: string;
+  code: WarningCode;
   severity: Severity;
   message: string;
   sources: string[];
@@ -466,7 +467,7 @@ export interface DerivedLine extends ReportLine {
 }
 
 export interface Warning {
-  code: string;
+  code: WarningCode;
   severity: Severity;
   message: string;
   sources: string[];

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import type { EncounterScope } from '../stage.ts';
 import type { Presentation } from '../../reference/types.ts';
 import type { DecimalQuantity, NdcQuantity, RuleSettings, Severity, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 import { ndcQuantity } from './amounts.ts';
 import { ZERO, type Exact } from './exact.ts';
 import { toNumber } from './quantity.ts';
@@ -87,7 +88,7 @@ export function ndcFor(
 }
 
 export function warn(
-  code: string,
+  code: WarningCode,
   severity: Severity,
   message: string,
   sources: string[],

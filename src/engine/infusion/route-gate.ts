@@ -1,12 +1,13 @@
 // Route gate (injection-pump-rules §9 step 0, R20.1–R20.5): the route family of each billable
 // record decides whether it enters the IV algorithm. Nothing is assumed IV.
 import type { Administration, RouteDecision, RuleSettings, Severity, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 
 export const ROUTE_WARNINGS = {
   ROUTE_UNKNOWN: { severity: 'error' },
   ORAL_ROUTE_NOT_BILLABLE: { severity: 'info' },
   ROUTE_OUT_OF_SCOPE: { severity: 'warning' },
-} as const satisfies Record<string, { severity: Severity }>;
+} as const satisfies Partial<Record<WarningCode, { severity: Severity }>>;
 
 /** R20.5: the code family a coder would look at for an out-of-scope route. */
 const OUT_OF_SCOPE_FAMILY: Partial<Record<RouteDecision['class'], string>> = {

@@ -2,6 +2,7 @@
 // Severity: error = the claim would be wrong or rejected as it stands; warning = money or
 // compliance at risk, a person should look; info = explanation only.
 import type { Severity, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 import { unique } from '../unique.ts';
 
 export const INFUSION_WARNINGS = {
@@ -106,7 +107,7 @@ export const INFUSION_WARNINGS = {
     message:
       'Drug not found in the reference data; coded as a therapeutic drug. Check the category.',
   },
-} as const satisfies Record<string, { severity: Severity; message: string }>;
+} as const satisfies Partial<Record<WarningCode, { severity: Severity; message: string }>>;
 
 export type InfusionWarningCode = keyof typeof INFUSION_WARNINGS;
 

@@ -1,6 +1,7 @@
 // Warning catalogue of injection-pump-rules §11 (SC/IM injections, pumps, port flush, NCCI PTP).
 // Plain words as the rule file gives them. Severity as in infusion/warnings.ts.
 import type { Severity, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 import { unique } from '../unique.ts';
 
 export const PART2_WARNINGS = {
@@ -54,7 +55,7 @@ export const PART2_WARNINGS = {
     severity: 'warning',
     message: 'Office injection without direct supervision is not covered for Medicare; not billed.',
   },
-} as const satisfies Record<string, { severity: Severity; message: string }>;
+} as const satisfies Partial<Record<WarningCode, { severity: Severity; message: string }>>;
 
 export type Part2WarningCode = keyof typeof PART2_WARNINGS;
 

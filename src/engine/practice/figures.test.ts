@@ -16,7 +16,7 @@ function enc(
     setting: 'professional',
     lines: lines.map((l) => ({ code: '96413', units: 1, modifiers: [], date, sources: [], ...l })),
     warnings: warnings.map((w) => ({
-      code: 'X',
+      code: 'UNKNOWN_DRUG_CATEGORY',
       severity: 'warning',
       message: '',
       sources: [],
@@ -129,9 +129,21 @@ describe('practice figures', () => {
 
   it('periods in date order, totals over all, top warnings by encounters carrying them', () => {
     const b = new PracticeFiguresBuilder('week');
-    b.add(enc('2026-03-10', [], [{ code: 'A' }, { code: 'A' }, { code: 'B' }]));
-    b.add(enc('2026-03-02', [], [{ code: 'B' }]));
-    b.add(enc('2026-03-03', [], [{ code: 'B' }, { code: 'C', severity: 'error' }]));
+    b.add(
+      enc(
+        '2026-03-10',
+        [],
+        [{ code: 'AUTH_MISSING' }, { code: 'AUTH_MISSING' }, { code: 'MUE_EXCEEDED' }],
+      ),
+    );
+    b.add(enc('2026-03-02', [], [{ code: 'MUE_EXCEEDED' }]));
+    b.add(
+      enc(
+        '2026-03-03',
+        [],
+        [{ code: 'MUE_EXCEEDED' }, { code: 'PTP_NOT_ALLOWED', severity: 'error' }],
+      ),
+    );
     const r = b.result(2);
     expect(r.periods.map((p) => [p.period, p.encounters])).toEqual([
       ['2026-03-02', 2],
@@ -139,8 +151,8 @@ describe('practice figures', () => {
     ]);
     expect([r.from, r.to]).toEqual(['2026-03-02', '2026-03-10']);
     expect(r.topWarnings).toEqual([
-      { code: 'B', severity: 'warning', count: 3 },
-      { code: 'A', severity: 'warning', count: 1 },
+      { code: 'MUE_EXCEEDED', severity: 'warning', count: 3 },
+      { code: 'AUTH_MISSING', severity: 'warning', count: 1 },
     ]);
     expect(r.totals.cleanEncounters).toBe(2);
   });

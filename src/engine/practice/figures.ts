@@ -5,6 +5,7 @@
 import { DENIAL_CAUSES, type DenialCause } from '../../reference/denial-reasons.ts';
 import type { ClassifiedAdjudication } from '../checks/prior-denials.ts';
 import type { EncounterReport, ReportLine, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
 
@@ -74,12 +75,12 @@ export interface PracticeFigures {
 }
 
 // Sets of warning codes the figures read (rule files: infusion-rules R9.5, drug-wastage §JW/JZ).
-const STOP_MISSING = new Set([
+const STOP_MISSING: ReadonlySet<string> = new Set<WarningCode>([
   'MISSING_STOP_TIME',
   'HYDRATION_NO_STOP_TIME',
   'NOT_COMPLETED_EXCLUDED',
 ]);
-const JW_JZ_PROBLEMS = new Set([
+const JW_JZ_PROBLEMS: ReadonlySet<string> = new Set<WarningCode>([
   'JZ_WITH_WASTE',
   'JW_ON_MULTIDOSE',
   'WASTE_NOT_DOCUMENTED',

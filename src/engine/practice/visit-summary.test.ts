@@ -15,7 +15,7 @@ function visit(id: string, warnings: Partial<Warning>[] = [], amount = 100): Enc
       { code: 'J9271', units: 200, modifiers: ['JZ'], date: '2026-08-03', sources: [MA], amount },
     ],
     warnings: warnings.map((w) => ({
-      code: 'X',
+      code: 'UNKNOWN_DRUG_CATEGORY',
       severity: 'warning',
       message: '',
       sources: [],
@@ -25,7 +25,7 @@ function visit(id: string, warnings: Partial<Warning>[] = [], amount = 100): Enc
 }
 
 describe('summarizeVisit: worklist status', () => {
-  it.each([
+  it.each<[Partial<Warning>[], boolean, string]>([
     [[], false, 'ready-to-review'],
     [[{ code: 'MISSING_STOP_TIME', sources: [MA] }], false, 'needs-nurse'],
     [[{ code: 'WASTE_NOT_DOCUMENTED', sources: [MA] }], false, 'needs-nurse'],
@@ -68,9 +68,9 @@ describe('summarizeVisit: worklist status', () => {
 describe('worklistOrder', () => {
   it('unsigned first, then money at risk, then errors', () => {
     const rows: VisitSummary[] = [
-      summarizeVisit(visit('signed-big', [{ code: 'A', sources: [MA] }], 900), true),
-      summarizeVisit(visit('small', [{ code: 'A', sources: [MA] }], 10), false),
-      summarizeVisit(visit('big', [{ code: 'A', sources: [MA] }], 500), false),
+      summarizeVisit(visit('signed-big', [{ code: 'AUTH_MISSING', sources: [MA] }], 900), true),
+      summarizeVisit(visit('small', [{ code: 'AUTH_MISSING', sources: [MA] }], 10), false),
+      summarizeVisit(visit('big', [{ code: 'AUTH_MISSING', sources: [MA] }], 500), false),
       summarizeVisit(visit('none', [], 300), false),
     ];
     expect(rows.sort(worklistOrder).map((r) => r.encounter)).toEqual([

@@ -1,6 +1,7 @@
 // One row of a day's worklist (coder queue, charge-nurse board): a visit's status, lines, warnings
 // and money, from the same engine result the single-visit review shows. Pure.
 import type { EncounterReport, Severity } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 import { PracticeFiguresBuilder } from './figures.ts';
 
 /**
@@ -25,7 +26,7 @@ export interface VisitSummary {
 }
 
 /** Warnings only the nurse at the chair can clear (times, waste, containers). */
-export const NURSE_DOCUMENTATION = new Set([
+export const NURSE_DOCUMENTATION: ReadonlySet<string> = new Set<WarningCode>([
   'MISSING_STOP_TIME',
   'HYDRATION_NO_STOP_TIME',
   'NOT_COMPLETED_EXCLUDED',

@@ -3,10 +3,11 @@
 // (severity, repeated sources of a warning met once, amounts rounded to the cent).
 import { describe, expect, it } from 'vitest';
 import type { Severity, Warning } from '../types.ts';
+import type { WarningCode } from '../warning-codes.ts';
 import { mergeWarnings } from './merge.ts';
 
 const w = (
-  code: string,
+  code: WarningCode,
   sources: string[],
   extra: Partial<Omit<Warning, 'code' | 'sources'>> = {},
 ): Warning => ({ code, severity: 'warning', message: `${code} message`, sources, ...extra });
@@ -14,13 +15,21 @@ const w = (
 describe('research-billing §11: one warning per code per encounter', () => {
   it.each<[string, Warning[], string[]]>([
     ['no warnings', [], []],
-    ['one warning', [w('A', ['r1'])], ['A']],
-    ['two codes stay two, order first met', [w('B', ['r1']), w('A', ['r2'])], ['B', 'A']],
-    ['same code twice is one', [w('A', ['r1']), w('A', ['r2'])], ['A']],
+    ['one warning', [w('AUTH_MISSING', ['r1'])], ['AUTH_MISSING']],
+    [
+      'two codes stay two, order first met',
+      [w('MUE_EXCEEDED', ['r1']), w('AUTH_MISSING', ['r2'])],
+      ['MUE_EXCEEDED', 'AUTH_MISSING'],
+    ],
+    [
+      'same code twice is one',
+      [w('AUTH_MISSING', ['r1']), w('AUTH_MISSING', ['r2'])],
+      ['AUTH_MISSING'],
+    ],
     [
       'codes interleaved keep the order first met',
-      [w('B', ['r1']), w('A', ['r2']), w('B', ['r3'])],
-      ['B', 'A'],
+      [w('MUE_EXCEEDED', ['r1']), w('AUTH_MISSING', ['r2']), w('MUE_EXCEEDED', ['r3'])],
+      ['MUE_EXCEEDED', 'AUTH_MISSING'],
     ],
   ])('§11 %s', (_name, input, codes) => {
     expect(mergeWarnings(input).map((x) => x.code)).toEqual(codes);
@@ -29,16 +38,24 @@ describe('research-billing §11: one warning per code per encounter', () => {
 
 describe('research-billing §11: sources name each offending record once', () => {
   it.each<[string, Warning[], string[]]>([
-    ['one warning, one source', [w('A', ['r1'])], ['r1']],
-    ['one warning with a repeated source (boundary: met once)', [w('A', ['r1', 'r1'])], ['r1']],
-    ['two warnings, distinct sources', [w('A', ['r1']), w('A', ['r2'])], ['r1', 'r2']],
-    ['two warnings, same source', [w('A', ['r1']), w('A', ['r1'])], ['r1']],
+    ['one warning, one source', [w('AUTH_MISSING', ['r1'])], ['r1']],
+    [
+      'one warning with a repeated source (boundary: met once)',
+      [w('AUTH_MISSING', ['r1', 'r1'])],
+      ['r1'],
+    ],
+    [
+      'two warnings, distinct sources',
+      [w('AUTH_MISSING', ['r1']), w('AUTH_MISSING', ['r2'])],
+      ['r1', 'r2'],
+    ],
+    ['two warnings, same source', [w('AUTH_MISSING', ['r1']), w('AUTH_MISSING', ['r1'])], ['r1']],
     [
       'first warning repeats its own source',
-      [w('A', ['r1', 'r2', 'r1']), w('A', ['r3'])],
+      [w('AUTH_MISSING', ['r1', 'r2', 'r1']), w('AUTH_MISSING', ['r3'])],
       ['r1', 'r2', 'r3'],
     ],
-    ['a warning without sources', [w('A', []), w('A', ['r1'])], ['r1']],
+    ['a warning without sources', [w('AUTH_MISSING', []), w('AUTH_MISSING', ['r1'])], ['r1']],
   ])('§11 %s', (_name, input, sources) => {
     const out = mergeWarnings(input);
     expect(out).toHaveLength(1);
@@ -59,8 +76,8 @@ describe('contract §3: the merged severity is the most serious met', () => {
     ['error', 'error', 'error'],
   ])('§3 %s then %s is %s', (first, second, merged) => {
     const out = mergeWarnings([
-      w('A', ['r1'], { severity: first }),
-      w('A', ['r2'], { severity: second }),
+      w('AUTH_MISSING', ['r1'], { severity: first }),
+      w('AUTH_MISSING', ['r2'], { severity: second }),
     ]);
     expect(out[0]?.severity).toBe(merged);
   });
@@ -82,7 +99,9 @@ describe('research-billing §11: every distinct message is kept', () => {
       '2 on 03-02. 2 on 03-03. 2 on 03-04. 2 on 03-05. 2 on 03-06.',
     ],
   ])('§11 %s', (_name, messages, merged) => {
-    const out = mergeWarnings(messages.map((message, i) => w('A', [`r${i}`], { message })));
+    const out = mergeWarnings(
+      messages.map((message, i) => w('AUTH_MISSING', [`r${i}`], { message })),
+    );
     expect(out[0]?.message).toBe(merged);
   });
 });
@@ -98,7 +117,7 @@ describe('research-billing §11: amounts at stake are summed to the cent', () =>
     ['half a cent rounds up', [0.005, 0], 0.01],
   ])('§11 %s', (_name, amounts, merged) => {
     const input = amounts.map((amountAtStake, i) =>
-      w('A', [`r${i}`], amountAtStake === undefined ? {} : { amountAtStake }),
+      w('AUTH_MISSING', [`r${i}`], amountAtStake === undefined ? {} : { amountAtStake }),
     );
     const out = mergeWarnings(input);
     expect(out[0]?.amountAtStake).toBe(merged);
@@ -108,14 +127,14 @@ describe('research-billing §11: amounts at stake are summed to the cent', () =>
 
 describe('mergeWarnings never changes its input', () => {
   it('a warning met once with distinct sources is passed on as it is', () => {
-    const a = w('A', ['r1']);
+    const a = w('AUTH_MISSING', ['r1']);
     expect(mergeWarnings([a])[0]).toBe(a);
   });
 
   it('merged and de-duplicated warnings are copies; the inputs stay as they were', () => {
-    const a = w('A', ['r1'], { severity: 'info', amountAtStake: 1 });
-    const b = w('A', ['r2'], { severity: 'error', message: 'other.', amountAtStake: 2 });
-    const c = w('C', ['r3', 'r3']);
+    const a = w('AUTH_MISSING', ['r1'], { severity: 'info', amountAtStake: 1 });
+    const b = w('AUTH_MISSING', ['r2'], { severity: 'error', message: 'other.', amountAtStake: 2 });
+    const c = w('PTP_NOT_ALLOWED', ['r3', 'r3']);
     const before = structuredClone([a, b, c]);
     const out = mergeWarnings([a, b, c]);
     expect(out[0]).not.toBe(a);

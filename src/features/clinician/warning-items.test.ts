@@ -3,14 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EncounterResult, Warning } from '../../engine/index.ts';
+import type { EncounterResult, Warning, WarningCode } from '../../engine/index.ts';
 import { clinicianWarnings, coderOnlyCount, severityCounts } from './warning-items.ts';
 
 const CLINICIAN = 'clinician';
 const CODER = 'coder';
 
 /** Every warning code → who acts on it (coverage, authorization, trial status, dose vs order). */
-const ROLE: Record<string, typeof CLINICIAN | typeof CODER> = {
+const ROLE: Record<WarningCode, typeof CLINICIAN | typeof CODER> = {
   NO_COVERAGE: CLINICIAN,
   COVERAGE_NOT_ACTIVE: CLINICIAN,
   AUTH_MISSING: CLINICIAN,
@@ -24,6 +24,7 @@ const ROLE: Record<string, typeof CLINICIAN | typeof CODER> = {
   DOSE_ROUNDED_WITHIN_POLICY: CLINICIAN,
   PLANNED_DOSE_UNKNOWN: CLINICIAN,
   UNIT_CONVERSION_MISSING: CLINICIAN,
+  CDS_DATA_UNREADABLE: CLINICIAN,
   // Claim codes and claim comparison.
   CLAIM_LINE_EXTRA: CODER,
   CLAIM_LINE_MISSING: CODER,
@@ -116,7 +117,7 @@ function engineCodes(dir = join(import.meta.dirname, '../../engine')): Set<strin
   return out;
 }
 
-const warning = (code: string, severity: Warning['severity'] = 'warning'): Warning => ({
+const warning = (code: WarningCode, severity: Warning['severity'] = 'warning'): Warning => ({
   code,
   severity,
   message: code,
@@ -137,7 +138,7 @@ describe('issue #16 part 2 (P-8): every warning code → the role that acts on i
     expect(missing).toEqual([]);
   });
 
-  it.each(Object.entries(ROLE))('P-8 %s → %s', (code, role) => {
+  it.each(Object.entries(ROLE) as [WarningCode, string][])('P-8 %s → %s', (code, role) => {
     const shown = clinicianWarnings(visit([warning(code)])).map((w) => w.code);
     expect(shown).toEqual(role === CLINICIAN ? [code] : []);
   });

@@ -10,6 +10,7 @@ import {
   warningResolved,
   type DecisionState,
 } from './decisions.ts';
+import type { Warning } from '../../engine/index.ts';
 import { chemoLine, drugLine, pushLine, result, vialError } from './test-data.ts';
 
 const allAccepted: DecisionState = {
@@ -149,14 +150,14 @@ describe('signOffBlockers', () => {
 });
 
 describe('accepting the fix resolves the claim-line error it names (never write wrong data, part 6)', () => {
-  const missing = {
+  const missing: Warning = {
     code: 'CLAIM_LINE_MISSING',
     severity: 'error' as const,
     message:
       'The claim is missing J9271-JZ-Q1 × 200 (pembrolizumab), which today’s records support. Add the line.',
     sources: ['MedicationAdministration/a1', 'Claim/c1'],
   };
-  const extra = {
+  const extra: Warning = {
     code: 'CLAIM_LINE_EXTRA',
     severity: 'error' as const,
     message:

@@ -2,7 +2,7 @@
 // own lines and warnings over FHIR records (injection-pump-rules R21, R23.1, R25.3).
 import type { FhirResource, MedicationAdministration } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type Warning } from '../../engine/index.ts';
+import { defaultConfig, type Warning, type WarningCode } from '../../engine/index.ts';
 import { ADMINISTRATION_METHOD_SYSTEM, SYSTEMS } from '../../fhir/extensions.ts';
 import { analyzeResources } from '../../fhir/map/analyze-resources.ts';
 import { builtinReference } from '../../reference/builtin.ts';
@@ -114,7 +114,7 @@ describe('issue 15 §5 line evidence in words', () => {
 });
 
 describe('ptpWords (R25.3) and clockDay', () => {
-  const w = (code: string, message: string): Warning => ({
+  const w = (code: WarningCode, message: string): Warning => ({
     code,
     severity: 'warning',
     message,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Warning } from '../../engine/index.ts';
+import type { Warning, WarningCode } from '../../engine/index.ts';
 import { nurseTasks } from './billing-todo.tsx';
 
 const names = new Map([
   ['MedicationAdministration/a1', 'Paclitaxel'],
   ['MedicationAdministration/a2', 'Pembrolizumab'],
 ]);
-const w = (code: string, ...sources: string[]): Warning => ({
+const w = (code: WarningCode, ...sources: string[]): Warning => ({
   code,
   severity: 'warning',
   message: 'engine words',

@@ -117,7 +117,12 @@ describe('merged warnings keep every message', () => {
     ['two messages both kept', ['about a1.', 'about a2.'], 'about a1. about a2.'],
   ])('%s', (_name, messages, merged) => {
     const out = mergeWarnings(
-      messages.map((message, i) => ({ code: 'C', severity: 'info', message, sources: [`s${i}`] })),
+      messages.map((message, i) => ({
+        code: 'INVALID_RESOURCE',
+        severity: 'info',
+        message,
+        sources: [`s${i}`],
+      })),
     );
     expect(out).toHaveLength(1);
     expect(out[0]?.message).toBe(merged);
