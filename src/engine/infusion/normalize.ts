@@ -5,7 +5,7 @@ import type { EncounterScope } from '../stage.ts';
 import type { Administration, Warning } from '../types.ts';
 import type { IvItem } from './model.ts';
 import { routeGate } from './route-gate.ts';
-import { warn } from './warnings.ts';
+import { unknownCategoryWarning, warn } from './warnings.ts';
 import { sortSmall } from '../sort-small.ts';
 
 export interface Normalized {
@@ -88,7 +88,7 @@ export function normalizeAdministrations(scope: EncounterScope): Normalized {
     if (gate.warning) warnings.push(gate.warning);
     if (gate.hold) held = true;
     if (!gate.iv) continue;
-    if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [admin.ref]));
+    if (r.unknown) warnings.push(unknownCategoryWarning(admin.ref, r));
     items.push({
       admin,
       category: r.category,

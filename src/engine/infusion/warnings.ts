@@ -1,6 +1,7 @@
 // Warning catalogue of the administration engine (infusion-rules §13, contract §3).
 // Severity: error = the claim would be wrong or rejected as it stands; warning = money or
 // compliance at risk, a person should look; info = explanation only.
+import type { IdentifiedBy } from '../identify.ts';
 import type { Severity, Warning } from '../types.ts';
 import type { WarningCode } from '../warning-codes.ts';
 import { unique } from '../unique.ts';
@@ -119,4 +120,30 @@ export function warn(code: InfusionWarningCode, sources: string[], message?: str
     message: message ?? entry.message,
     sources: unique(sources),
   };
+}
+
+const IDENTIFIED_BY: Readonly<Record<IdentifiedBy, string>> = {
+  ndc: 'its NDC',
+  hcpcs: 'its HCPCS code',
+  rxnorm: 'its RxNorm code',
+  'rxnorm-name': 'its RxNorm name',
+  text: 'its name',
+};
+
+/**
+ * UNKNOWN_DRUG_CATEGORY in words that say what is true (contract §2.2): a drug identified by a
+ * code whose category the reference data does not hold is named with that code; only a drug
+ * nothing identified is "not found".
+ */
+export function unknownCategoryWarning(
+  source: string,
+  r: { hcpcs?: string | undefined; identifiedBy?: IdentifiedBy | undefined },
+): Warning {
+  if (!r.hcpcs) return warn('UNKNOWN_DRUG_CATEGORY', [source]);
+  const by = r.identifiedBy ? ` from ${IDENTIFIED_BY[r.identifiedBy]}` : '';
+  return warn(
+    'UNKNOWN_DRUG_CATEGORY',
+    [source],
+    `Drug identified as ${r.hcpcs}${by}, but the reference data gives no category (chemotherapy, therapeutic or hydration) for it; coded as a therapeutic drug. Check the category.`,
+  );
 }

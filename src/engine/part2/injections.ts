@@ -7,7 +7,7 @@
 import { resolveCategory } from '../category.ts';
 import { line } from '../infusion/lines.ts';
 import { checkMue } from '../infusion/mue.ts';
-import { warn } from '../infusion/warnings.ts';
+import { unknownCategoryWarning, warn } from '../infusion/warnings.ts';
 import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { Administration, DerivedLine, Warning } from '../types.ts';
@@ -77,7 +77,7 @@ export function codeInjections(scope: EncounterScope): StageResult {
       continue;
     }
     if (a.status === 'stopped') warnings.push(warn('STOPPED_EARLY_REVIEW', [a.ref]));
-    if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [a.ref]));
+    if (r.unknown) warnings.push(unknownCategoryWarning(a.ref, r));
     const hcpcs = r.hcpcs?.toUpperCase();
     // R20.7: an on-body injector on an SC route is 96377 whatever the drug's category; on an
     // IM route the route decides (R20.1) and the category codes it.

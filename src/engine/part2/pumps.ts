@@ -11,7 +11,7 @@
 import { resolveCategory } from '../category.ts';
 import { line } from '../infusion/lines.ts';
 import { checkMue } from '../infusion/mue.ts';
-import { warn } from '../infusion/warnings.ts';
+import { unknownCategoryWarning, warn } from '../infusion/warnings.ts';
 import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate, wholeMinutes } from '../time.ts';
 import type { Administration, DerivedLine, Warning } from '../types.ts';
@@ -58,7 +58,7 @@ function initiationLine(
     },
     scope.context.memo.category,
   );
-  if (r.unknown) warnings.push(warn('UNKNOWN_DRUG_CATEGORY', [a.ref]));
+  if (r.unknown) warnings.push(unknownCategoryWarning(a.ref, r));
   const ran = minutes === undefined ? 'still running' : `${minutes} minutes`;
   const drugName = r.displayName ?? a.drug.display ?? 'drug';
   const evidenceMinutes = minutes === undefined ? undefined : { [a.ref]: minutes };
