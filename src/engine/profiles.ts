@@ -1,6 +1,7 @@
 // Payer profiles: each holds the default of every disputed rule (docs/billing-rules.md).
 // `medicare` carries the defaults the rule files name; others change them key by key.
 import type { EngineConfig, PayerProfileName, RuleSettings, TrialSettings } from './types.ts';
+import { CPT } from './admin-codes.ts';
 
 export const MEDICARE_RULES: RuleSettings = {
   routeMissingPolicy: 'hold_encounter',
@@ -26,10 +27,10 @@ export const MEDICARE_RULES: RuleSettings = {
   authRequiredHcpcs: [],
   distinctServiceModifier: '59',
   ptpIndicator0Action: 'warn',
-  pumpInitiationCode: '96416',
-  nonChemoPumpCode: { facility: 'C8957', professional: '96365' },
+  pumpInitiationCode: CPT.CHEMO_PUMP_INITIATION,
+  nonChemoPumpCode: { facility: CPT.C8957, professional: CPT.THER_INFUSION_FIRST_HOUR },
   billPortFlushAtPumpDisconnect: false,
-  portFlushAloneCode: '96523',
+  portFlushAloneCode: CPT.PORT_FLUSH,
   pumpOnlyDayTpdPolicy: 'code_with_ptp_warning',
   splitDoseUnits: 'one',
   splitDoseWindowMinutes: 30,

@@ -152,6 +152,11 @@ export const SERVICE_CODES = {
   '36591': { family: 'device', words: 'Blood drawn from an implanted port', addOn: false },
   '36592': { family: 'device', words: 'Blood drawn through a catheter', addOn: false },
   '51720': { family: 'chemotherapy', words: 'Drug put into the bladder', addOn: false },
+  '99211': {
+    family: 'other',
+    words: 'Short office visit that may not need a doctor (nurse visit)',
+    addOn: false,
+  },
   G0498: {
     family: 'pump',
     words: 'Chemotherapy pump started at the hospital for a prolonged infusion (facility)',

@@ -16,6 +16,7 @@ import { warn } from './warnings.ts';
 import { pumpIntervals } from '../part2/pump-intervals.ts';
 import { mergeRefMinutes } from '../ref-minutes.ts';
 import { sortSmall } from '../sort-small.ts';
+import { CPT } from '../admin-codes.ts';
 
 interface Prepared {
   drugs: DrugService[];
@@ -109,7 +110,7 @@ export function codeAdministrations(scope: EncounterScope): StageResult & { held
     lines.push(
       baseLine(
         {
-          code: '96368',
+          code: CPT.THER_INFUSION_CONCURRENT,
           units: 1,
           sources: refs,
           minutes: mergeRefMinutes(...concurrent.map((d) => d.minutesByRef)),

@@ -6,6 +6,7 @@ import { codePushes } from './code-pushes.ts';
 import type { Initial } from './initial.ts';
 import { additionalHours, baseLine, hourLines, type LineSpec, type Span } from './lines.ts';
 import type { DrugService, HydrationService } from './model.ts';
+import { CPT } from '../admin-codes.ts';
 
 export interface GroupInput {
   drugs: DrugService[];
@@ -122,8 +123,8 @@ export function codeGroup(input: GroupInput): GroupOutput {
     const chemo = initialDrug.cls === 'chemo';
     infusionLines(
       initialDrug,
-      chemo ? '96413' : '96365',
-      chemo ? '96415' : '96366',
+      chemo ? CPT.CHEMO_INFUSION_FIRST_HOUR : CPT.THER_INFUSION_FIRST_HOUR,
+      chemo ? CPT.CHEMO_INFUSION_ADDL_HOUR : CPT.THER_INFUSION_ADDL_HOUR,
       'initial',
       input.initialModifiers,
     );
@@ -138,7 +139,7 @@ export function codeGroup(input: GroupInput): GroupOutput {
         lines.push(
           baseLine(
             {
-              code: '96549',
+              code: CPT.CHEMO_UNLISTED,
               units: 1,
               sources: d.refs,
               minutes: d.minutesByRef,
@@ -154,8 +155,8 @@ export function codeGroup(input: GroupInput): GroupOutput {
     const repeat = rules.sameDrugSegments === 'separate' && infusionKeys.has(d.drugKey);
     infusionLines(
       d,
-      chemo ? '96417' : '96367',
-      chemo ? '96415' : '96366',
+      chemo ? CPT.CHEMO_INFUSION_SEQUENTIAL : CPT.THER_INFUSION_SEQUENTIAL,
+      chemo ? CPT.CHEMO_INFUSION_ADDL_HOUR : CPT.THER_INFUSION_ADDL_HOUR,
       repeat ? 'repeat' : 'sequential',
       [],
     );
@@ -187,7 +188,7 @@ export function codeGroup(input: GroupInput): GroupOutput {
         {
           sources,
           minutes,
-          code: '96360',
+          code: CPT.HYDRATION_FIRST_HOUR,
           units: 1,
           modifiers: input.initialModifiers,
           rules: ['R6.1', pick, 'R4.5'],
@@ -202,7 +203,7 @@ export function codeGroup(input: GroupInput): GroupOutput {
           {
             sources,
             minutes,
-            code: '96361',
+            code: CPT.HYDRATION_ADDL_HOUR,
             units: hours,
             rules: ['R4.5', 'R4.3'],
             reason: `Hydration, ${h.minutes} net minutes: ${hours} additional hour(s).`,
@@ -219,7 +220,7 @@ export function codeGroup(input: GroupInput): GroupOutput {
         {
           sources,
           minutes,
-          code: '96361',
+          code: CPT.HYDRATION_ADDL_HOUR,
           units: 1 + hours,
           modifiers: rules.modifier59OnSequentialHydration ? ['59'] : [],
           rules: ['R4.6', 'R7.4'],

@@ -5,6 +5,7 @@ import { sortSmall } from '../sort-small.ts';
 import { baseLine } from './lines.ts';
 import type { DrugService } from './model.ts';
 import { warn } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
 export interface PushInput {
   drugs: DrugService[];
@@ -49,7 +50,7 @@ export function codePushes(input: PushInput): PushOutput {
         {
           sources,
           minutes,
-          code: chemo ? '96409' : '96374',
+          code: chemo ? CPT.CHEMO_PUSH_INITIAL : CPT.THER_PUSH_INITIAL,
           units: 1,
           modifiers: input.initialModifiers,
           rules: ['R6.1', pick, 'R2.4'],
@@ -69,7 +70,7 @@ export function codePushes(input: PushInput): PushOutput {
           {
             sources,
             minutes,
-            code: chemo ? '96411' : '96375',
+            code: chemo ? CPT.CHEMO_PUSH_ADDL : CPT.THER_PUSH_SEQUENTIAL,
             units: 1,
             rules: ['R7.2', 'R2.4'],
             reason: `${d.drugName} IV push: additional push of a new drug.`,
@@ -97,7 +98,7 @@ export function codePushes(input: PushInput): PushOutput {
         {
           sources,
           minutes,
-          code: '96376',
+          code: CPT.THER_PUSH_SAME_DRUG,
           units: 1,
           rules: ['R7.3'],
           reason: `${d.drugName} IV push repeated ${gap} minutes after the last reported push of the same drug.`,

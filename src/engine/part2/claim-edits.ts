@@ -11,14 +11,15 @@
 import type { DerivedLine, EngineContext, PatientInput } from '../types.ts';
 import { lineDate, type DateEntry } from './date-entry.ts';
 import { warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
-const DEVICE_DRAW = new Set(['36591', '36592']);
+const DEVICE_DRAW = new Set<string>([CPT.BLOOD_DRAW_PORT, CPT.BLOOD_DRAW_CATHETER]);
 
 /** A drug-administration line the engine produced (96360–96549, G0498, C8957); 96523 aside. */
 const isDrugAdministration = (l: DerivedLine) =>
   l.kind === 'administration' &&
-  l.code !== '96523' &&
-  (/^96(3[6-7]\d|4\d\d|5[0-4]\d)$/.test(l.code) || l.code === 'G0498' || l.code === 'C8957');
+  l.code !== CPT.PORT_FLUSH &&
+  (/^96(3[6-7]\d|4\d\d|5[0-4]\d)$/.test(l.code) || l.code === CPT.G0498 || l.code === CPT.C8957);
 
 interface Placed {
   code: string;
@@ -33,7 +34,7 @@ function claimCodes(patient: PatientInput, entries: DateEntry[]): Placed[] {
     const own = entries.find((e) => c.encounter !== undefined && e.encounter === c.encounter);
     for (const l of c.lines) {
       const code = l.code.toUpperCase();
-      if (!DEVICE_DRAW.has(code) && code !== '99211') continue;
+      if (!DEVICE_DRAW.has(code) && code !== CPT.NURSE_VISIT) continue;
       const date = l.date ?? own?.dateOfService;
       if (date) out.push({ code, claim: c.ref, date });
     }
@@ -55,7 +56,7 @@ export function applyClaimEdits(
     if (DEVICE_DRAW.has(p.code)) {
       for (const e of entries) {
         const flushes = e.lines.filter(
-          (l) => l.kind === 'administration' && l.code === '96523' && sameDate(e, l),
+          (l) => l.kind === 'administration' && l.code === CPT.PORT_FLUSH && sameDate(e, l),
         );
         if (flushes.length === 0) continue;
         e.lines = e.lines.filter((l) => !flushes.includes(l));
@@ -66,7 +67,7 @@ export function applyClaimEdits(
           (w) =>
             !(
               w.code === 'CLAIM_LINE_MISSING' &&
-              w.message.includes('96523') &&
+              w.message.includes(CPT.PORT_FLUSH) &&
               w.sources.every((s) => refs.has(s) || s.startsWith('Claim/'))
             ),
         );
@@ -80,7 +81,7 @@ export function applyClaimEdits(
       }
     } else if (!medicare || entries.every((e) => e.setting !== 'professional')) continue;
     for (const e of entries) {
-      if (p.code === '99211' && e.setting !== 'professional') continue;
+      if (p.code === CPT.NURSE_VISIT && e.setting !== 'professional') continue;
       const beside = e.lines.filter((l) => isDrugAdministration(l) && sameDate(e, l));
       if (beside.length === 0) continue;
       const codes = [...new Set(beside.map((l) => l.code))].join(', ');
@@ -88,7 +89,7 @@ export function applyClaimEdits(
         warn2(
           'PTP_NOT_ALLOWED',
           [...beside.flatMap((l) => l.sources), p.claim],
-          p.code === '99211'
+          p.code === CPT.NURSE_VISIT
             ? `99211 on ${p.claim} is never paid with drug administration (${codes}) on ${p.date} for Medicare, with or without modifier 25 (CMS CR 3631; injection-pump-rules R25.5); coder review.`
             : `${p.code} on ${p.claim} is paid only as the sole service; never with drug administration (${codes}) on ${p.date} (injection-pump-rules R24.5); coder review.`,
         ),

@@ -12,24 +12,29 @@ import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate } from '../time.ts';
 import type { Administration, DerivedLine, Warning } from '../types.ts';
 import { PART2_WARNINGS, warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
-export type InjectionCode = '96372' | '96377' | '96401' | '96402';
+export type InjectionCode =
+  | typeof CPT.THER_INJECTION_SC_IM
+  | typeof CPT.ON_BODY_INJECTOR
+  | typeof CPT.CHEMO_INJECTION
+  | typeof CPT.CHEMO_INJECTION_HORMONAL;
 
 /**
  * R22.3 defaults by product (HCPCS) where the category alone does not say: denosumab and the
  * somatostatin analogues are 96372 [Disputed]; the hormonal antineoplastics are 96402.
  */
 export const DEFAULT_INJECTION_CODES: Readonly<Record<string, InjectionCode>> = {
-  J0897: '96372', // denosumab (Prolia, Xgeva)
-  J2353: '96372', // octreotide depot
-  J2354: '96372', // octreotide
-  J1930: '96372', // lanreotide
-  J2506: '96372', // pegfilgrastim
-  J9217: '96402', // leuprolide 7.5 mg depot
-  J9202: '96402', // goserelin implant
-  J9395: '96402', // fulvestrant
-  J9155: '96402', // degarelix
-  J3315: '96402', // triptorelin
+  J0897: CPT.THER_INJECTION_SC_IM, // denosumab (Prolia, Xgeva)
+  J2353: CPT.THER_INJECTION_SC_IM, // octreotide depot
+  J2354: CPT.THER_INJECTION_SC_IM, // octreotide
+  J1930: CPT.THER_INJECTION_SC_IM, // lanreotide
+  J2506: CPT.THER_INJECTION_SC_IM, // pegfilgrastim
+  J9217: CPT.CHEMO_INJECTION_HORMONAL, // leuprolide 7.5 mg depot
+  J9202: CPT.CHEMO_INJECTION_HORMONAL, // goserelin implant
+  J9395: CPT.CHEMO_INJECTION_HORMONAL, // fulvestrant
+  J9155: CPT.CHEMO_INJECTION_HORMONAL, // degarelix
+  J3315: CPT.CHEMO_INJECTION_HORMONAL, // triptorelin
 };
 
 const BILLABLE = new Set(['completed', 'stopped']);
@@ -83,10 +88,11 @@ export function codeInjections(scope: EncounterScope): StageResult {
     // IM route the route decides (R20.1) and the category codes it.
     const onBody = a.onBodyInjector === true && family === 'sc';
     const code: InjectionCode = onBody
-      ? '96377'
+      ? CPT.ON_BODY_INJECTOR
       : ((hcpcs
           ? (rules.drugCategoryOverrides[hcpcs] ?? DEFAULT_INJECTION_CODES[hcpcs])
-          : undefined) ?? (r.category === 'chemo' ? '96401' : '96372'));
+          : undefined) ??
+        (r.category === 'chemo' ? CPT.CHEMO_INJECTION : CPT.THER_INJECTION_SC_IM));
     const key = `${onBody ? 'obi' : family}|${r.family ?? hcpcs ?? a.drug.display ?? a.ref}`;
     given.push({ a, code, key, ms: a.start.ms, name: r.displayName ?? a.drug.display ?? 'drug' });
   }
@@ -133,11 +139,11 @@ export function codeInjections(scope: EncounterScope): StageResult {
           modifiers,
           sources: [g.a.ref],
           rules: [
-            ...(g.code === '96377' ? ['R20.7'] : ['R21.1', 'R21.2', 'R22.3']),
+            ...(g.code === CPT.ON_BODY_INJECTOR ? ['R20.7'] : ['R21.1', 'R21.2', 'R22.3']),
             ...(prev ? ['R21.3', 'R21.4'] : []),
           ],
           reason:
-            g.code === '96377'
+            g.code === CPT.ON_BODY_INJECTOR
               ? `${g.name} applied with an on-body injector${g.a.site ? ` (${g.a.site})` : ''}: 96377 ×1 instead of 96372 (R20.7), never the initial IV service.`
               : `${g.name} given by ${g.a.route.family === 'sc' ? 'subcutaneous' : 'intramuscular'} injection${g.a.site ? ` (${g.a.site})` : ''}: ${g.code}, one unit per injection, never the initial IV service.`,
         },

@@ -7,6 +7,7 @@ import type { DerivedLine, EngineContext } from '../types.ts';
 import { lineDate, type DateEntry } from './date-entry.ts';
 import { PORT_FLUSH_RULE } from './pumps.ts';
 import { warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
 interface Candidate {
   entry: DateEntry;
@@ -14,7 +15,9 @@ interface Candidate {
 }
 
 const isCandidate = (l: DerivedLine) =>
-  l.kind === 'administration' && l.code === '96523' && l.evidence.rules.includes(PORT_FLUSH_RULE);
+  l.kind === 'administration' &&
+  l.code === CPT.PORT_FLUSH &&
+  l.evidence.rules.includes(PORT_FLUSH_RULE);
 
 export function applyPortFlush(entries: DateEntry[], ctx: EngineContext): void {
   const { rules } = ctx.config;

@@ -6,11 +6,17 @@
 import type { DerivedLine, EngineContext } from '../types.ts';
 import { lineDate, type DateEntry } from './date-entry.ts';
 import { warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
 /** Modifiers that already answer an NCCI edit (R25.3 step 3; anatomic modifiers, S93). */
 const NCCI_MODIFIER = /^(59|X[ESPU]|LT|RT|E[1-4]|FA|F[1-9]|TA|T[1-9])$/;
 /** SC/IM injection codes: distinct by documented, differing sites (R25.4). */
-const INJECTION_CODES = new Set(['96372', '96377', '96401', '96402']);
+const INJECTION_CODES = new Set<string>([
+  CPT.THER_INJECTION_SC_IM,
+  CPT.ON_BODY_INJECTOR,
+  CPT.CHEMO_INJECTION,
+  CPT.CHEMO_INJECTION_HORMONAL,
+]);
 
 interface Placed {
   entry: DateEntry;

@@ -11,19 +11,20 @@
 import type { DerivedLine, EngineContext } from '../types.ts';
 import type { DateEntry } from './date-entry.ts';
 import { warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
-const PUMP_CODES = new Set(['96416', 'G0498']);
+const PUMP_CODES = new Set<string>([CPT.CHEMO_PUMP_INITIATION, CPT.G0498]);
 /** TPD and hydration administration codes (infusion-rules R3–R7). */
-const TPD_CODES = new Set([
-  '96360',
-  '96361',
-  '96365',
-  '96366',
-  '96367',
-  '96368',
-  '96374',
-  '96375',
-  '96376',
+const TPD_CODES = new Set<string>([
+  CPT.HYDRATION_FIRST_HOUR,
+  CPT.HYDRATION_ADDL_HOUR,
+  CPT.THER_INFUSION_FIRST_HOUR,
+  CPT.THER_INFUSION_ADDL_HOUR,
+  CPT.THER_INFUSION_SEQUENTIAL,
+  CPT.THER_INFUSION_CONCURRENT,
+  CPT.THER_PUSH_INITIAL,
+  CPT.THER_PUSH_SEQUENTIAL,
+  CPT.THER_PUSH_SAME_DRUG,
 ]);
 /** Any other chemotherapy/complex administration service (96401–96549, G0498 aside). */
 const isOtherChemo = (code: string) => /^96(4\d\d|5[0-4]\d)$/.test(code) && !PUMP_CODES.has(code);
@@ -50,10 +51,10 @@ export function applyPumpOnlyDay(entries: DateEntry[], ctx: EngineContext): void
       continue;
     }
     e.lines = e.lines.map((l) =>
-      l.kind === 'administration' && l.code === '96374'
+      l.kind === 'administration' && l.code === CPT.THER_PUSH_INITIAL
         ? {
             ...l,
-            code: '96375',
+            code: CPT.THER_PUSH_SEQUENTIAL,
             evidence: {
               ...l.evidence,
               rules: [...l.evidence.rules, 'R23.4'],

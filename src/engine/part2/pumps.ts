@@ -16,6 +16,7 @@ import type { EncounterScope, StageResult } from '../stage.ts';
 import { localDate, wholeMinutes } from '../time.ts';
 import type { Administration, DerivedLine, Warning } from '../types.ts';
 import { warn2 } from './warnings.ts';
+import { CPT } from '../admin-codes.ts';
 
 /** R23.1: a prolonged infusion runs more than 8 hours. */
 export const PUMP_MIN_MINUTES = 480;
@@ -70,7 +71,7 @@ function initiationLine(
       rules.pumpInitiationCode === 'G0498_when_provider_pump' && payerProfile === 'medicare';
     return line(
       {
-        code: g0498 ? 'G0498' : '96416',
+        code: g0498 ? CPT.G0498 : CPT.CHEMO_PUMP_INITIATION,
         units: 1,
         sources: [a.ref],
         rules: g0498 ? ['R23.1', 'R23.5'] : ['R23.1', 'R23.2'],
@@ -91,7 +92,7 @@ function initiationLine(
       sources: [a.ref],
       rules: ['R23.8'],
       reason:
-        code === 'C8957'
+        code === CPT.C8957
           ? `${drugName} pump started (${ran}): prolonged non-chemotherapy infusion by pump (C8957).`
           : `${drugName} pump started in the office (${ran}): initial hour only (96365); home hours are never counted.`,
       ...(evidenceMinutes ? { minutes: evidenceMinutes } : {}),
@@ -148,7 +149,7 @@ export function codePumps(scope: EncounterScope): StageResult {
       lines.push(
         line(
           {
-            code: '96523',
+            code: CPT.PORT_FLUSH,
             units: 1,
             sources: [a.ref],
             rules: [PORT_FLUSH_RULE, 'R24.3'],
@@ -165,7 +166,7 @@ export function codePumps(scope: EncounterScope): StageResult {
     lines.push(
       line(
         {
-          code: implanted ? '96522' : '96521',
+          code: implanted ? CPT.IMPLANTED_PUMP_REFILL : CPT.PUMP_REFILL,
           units: 1,
           sources: list.map((a) => a.ref),
           rules: ['R23.6', 'R27.11'],

@@ -6,6 +6,7 @@ import { DENIAL_CAUSES, type DenialCause } from '../../reference/denial-reasons.
 import type { ClassifiedAdjudication } from '../checks/prior-denials.ts';
 import type { EncounterReport, ReportLine, Warning } from '../types.ts';
 import type { WarningCode } from '../warning-codes.ts';
+import { CPT } from '../admin-codes.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
 
@@ -91,21 +92,21 @@ const JW_JZ_PROBLEMS: ReadonlySet<string> = new Set<WarningCode>([
 /** IV hydration, infusion and push codes that need a stop time (infusion-rules R1–R9); not the
  * SC/IM injections (96372, 96401, 96402), SC infusions (96369–96371), intra-arterial push (96373),
  * on-body injector (96377) or pump initiation (96416, whose stop is the disconnect). */
-const IV_TIMED_CODES = new Set([
-  '96360',
-  '96361',
-  '96365',
-  '96366',
-  '96367',
-  '96368',
-  '96374',
-  '96375',
-  '96376',
-  '96409',
-  '96411',
-  '96413',
-  '96415',
-  '96417',
+const IV_TIMED_CODES = new Set<string>([
+  CPT.HYDRATION_FIRST_HOUR,
+  CPT.HYDRATION_ADDL_HOUR,
+  CPT.THER_INFUSION_FIRST_HOUR,
+  CPT.THER_INFUSION_ADDL_HOUR,
+  CPT.THER_INFUSION_SEQUENTIAL,
+  CPT.THER_INFUSION_CONCURRENT,
+  CPT.THER_PUSH_INITIAL,
+  CPT.THER_PUSH_SEQUENTIAL,
+  CPT.THER_PUSH_SAME_DRUG,
+  CPT.CHEMO_PUSH_INITIAL,
+  CPT.CHEMO_PUSH_ADDL,
+  CPT.CHEMO_INFUSION_FIRST_HOUR,
+  CPT.CHEMO_INFUSION_ADDL_HOUR,
+  CPT.CHEMO_INFUSION_SEQUENTIAL,
 ]);
 
 export function isIvAdministrationCode(code: string): boolean {
@@ -114,7 +115,7 @@ export function isIvAdministrationCode(code: string): boolean {
 
 /** A drug line: a HCPCS Level II code (letter first), as the engine derives from doses. */
 function isDrugLine(line: ReportLine): boolean {
-  return /^[A-Z]\d{4}$/.test(line.code) && line.code !== 'G0498';
+  return /^[A-Z]\d{4}$/.test(line.code) && line.code !== CPT.G0498;
 }
 
 function emptyCounts(period: string): PeriodCounts {
