@@ -84,11 +84,6 @@ export function sequentialChain<T extends Timed>(reqs: readonly T[]): T[] {
   return chain;
 }
 
-/** Length of the longest such chain. */
-export function sequentialDepth(reqs: readonly Timed[]): number {
-  return sequentialChain(reqs).length;
-}
-
 function labelOf(r: Request, fhirBase: string): string {
   const url = new URL(r.url());
   const path = r.url().startsWith(fhirBase)

@@ -140,4 +140,4 @@ export function researchSubject(id, patientId, studyId, o) {
   };
 }
 
-export { money, qty };
+export { money };

@@ -59,10 +59,6 @@ export interface Card {
   links?: CardLink[];
 }
 
-export interface HookResponse {
-  cards: Card[];
-}
-
 export interface FeedbackItem {
   card: string;
   outcome: 'accepted' | 'overridden';

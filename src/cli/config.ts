@@ -77,8 +77,6 @@ export const configFileSchema = z.strictObject({
   rules: rulesSchema.partial().optional(),
 });
 
-export type ConfigFile = z.infer<typeof configFileSchema>;
-
 export interface AuditConfig {
   engine: EngineConfig;
   reference: ReferenceFilePaths;

@@ -6,8 +6,3 @@ export function formatInstant(iso: string | undefined): string {
   if (!m) return iso;
   return m[2] ? `${m[1]} ${m[2]}` : (m[1] ?? iso);
 }
-
-export function formatTime(iso: string | undefined): string {
-  const m = iso ? /T(\d{2}:\d{2})/.exec(iso) : null;
-  return m?.[1] ?? formatInstant(iso);
-}

@@ -53,11 +53,6 @@ export function floorMinutes(ms: number): number {
   return Math.floor(ms / MINUTE_MS);
 }
 
-/** Milliseconds in a number of minutes. */
-export function minutesToMs(min: number): number {
-  return min * MINUTE_MS;
-}
-
 /** Whether a service [start, end) runs past midnight between its local start and end dates (R9.7). */
 export function crossesMidnight(start: Timestamp, end: Timestamp): boolean {
   if (end.ms <= start.ms) return false;

@@ -5,12 +5,7 @@ import type { DecimalQuantity, ReferenceData } from '../reference/types.ts';
 import type { WarningCode } from './warning-codes.ts';
 
 export type { DecimalQuantity, DrugCategory, ReferenceData } from '../reference/types.ts';
-export type {
-  RouteClass,
-  RouteDecision,
-  RouteEvidenceSource,
-  RouteFamily,
-} from '../reference/route-types.ts';
+export type { RouteClass, RouteDecision, RouteFamily } from '../reference/route-types.ts';
 
 export type Setting = 'professional' | 'facility';
 export type Severity = 'error' | 'warning' | 'info';

@@ -6,8 +6,6 @@ import type { LoadProgress } from '../fhir/load/load-billing-picture.ts';
 import { useGateway } from './gateway-context.ts';
 import { setLoadProgress, useLoadProgressFor } from './load-progress.ts';
 
-export type { BillingPicture, UnreadableType } from '../fhir/load/billing-picture.ts';
-
 export function useBillingPicture() {
   const gateway = useGateway();
   const key = JSON.stringify(fhirKeys.billingPicture(gateway.launch));

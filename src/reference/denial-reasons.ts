@@ -206,9 +206,6 @@ export const RARC: Record<string, CodeRow> = {
   N823: { cause: 'modifier', words: 'Procedure modifier incomplete or invalid', checked: false },
 };
 
-export const CARC_SYSTEM = 'https://x12.org/codes/claim-adjustment-reason-codes';
-export const RARC_SYSTEM = 'https://x12.org/codes/remittance-advice-remark-codes';
-
 export interface DenialClassification {
   cause: DenialCause;
   /** The codes that decided, e.g. ['CARC 4', 'RARC N822'], with their words. */

@@ -135,7 +135,7 @@ export interface ReferenceData {
   /**
    * Optional exact factor (decimal string) to convert an amount in `from` to `to` (UCUM codes),
    * e.g. ('mg', 'ug') → '1000'. The engine knows the common mass/volume units itself and asks
-   * here only for others (src/reference/ucum.ts injects a maintained UCUM implementation).
+   * here only for others (nothing shipped fills it; docs/drug-units.md).
    */
   unitFactor?(from: string, to: string): string | undefined;
   /**

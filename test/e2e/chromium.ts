@@ -3,7 +3,7 @@
 // first): missing Chromium is installed with apt-get when running as root, otherwise this fails with
 // the exact command to run. Never a silent skip, never a browser download by playwright.
 import { chromium, type Browser } from 'playwright-core';
-import { ensureChromium as ensure, findChromium as find } from './ensure-chromium.mjs';
+import { ensureChromium as ensure } from './ensure-chromium.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -12,10 +12,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--headless',
 ];
-
-export function findChromium(): string | undefined {
-  return find();
-}
 
 /** The Chromium path, installing it first if possible; throws with the command otherwise. */
 export function ensureChromium(): string {

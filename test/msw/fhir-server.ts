@@ -68,8 +68,6 @@ export function capabilityStatement(
   };
 }
 
-export const fhirJson = { 'Content-Type': 'application/fhir+json' };
-
 /** A launch context for tests: patient p1, encounter e1, every requested scope granted. */
 export function testLaunch(overrides: Partial<LaunchContext> = {}): LaunchContext {
   return {

@@ -4,8 +4,6 @@ import type { EncounterScope } from '../stage.ts';
 import type { Administration, DerivedLine } from '../types.ts';
 import { isInvestigational, isTrialRelated, type TrialStatus } from './trial-status.ts';
 
-export const TRIAL_MODIFIERS = ['Q0', 'Q1'] as const;
-
 export function isTrialModifier(m: string): boolean {
   return m === 'Q0' || m === 'Q1';
 }

@@ -62,14 +62,6 @@ export interface AccessGroup {
   items: IvItem[];
 }
 
-export interface CodedGroup {
-  site: string;
-  drugs: DrugService[];
-  hydration: HydrationService[];
-  /** The initial service: a drug service, 'hydration', or none. */
-  initial: DrugService | 'hydration' | undefined;
-}
-
 /** Hierarchy ranks (R6.2): lower is higher. */
 export const RANK = {
   chemoInfusion: 1,

@@ -30,19 +30,6 @@ export function linePriceText(line: DerivedLine): string {
   return centsText(p.total);
 }
 
-/** Where a line's price comes from, in words. */
-export function linePriceSource(line: DerivedLine): string {
-  if (line.kind === 'drug')
-    return line.amount === undefined ? 'no payment limit' : 'ASP payment limit';
-  const p = line.evidence.price;
-  if (!p || p.status === 'not-configured')
-    return line.evidence.price ? 'not in the price files' : 'no price files';
-  if (p.status !== 'priced') return `OPPS status ${p.si}`;
-  return p.source === 'opps-addendum-b'
-    ? `OPPS payment rate ${centsText(p.perUnit)} per unit`
-    : `practice fee ${centsText(p.perUnit)} per unit`;
-}
-
 /** +$12.50 / −$3.00 / $0.00 */
 export function signedMoney(value: number | undefined): string {
   if (value === undefined) return 'amount unknown';

@@ -9,16 +9,6 @@ export function isAppRole(value: unknown): value is AppRole {
   return typeof value === 'string' && (APP_ROLES as readonly string[]).includes(value);
 }
 
-export function appRoleFromResources(resources: readonly FhirResource[]): AppRole | null {
-  for (const r of resources) {
-    if (r.resourceType !== 'PractitionerRole' || r.active === false) continue;
-    for (const concept of r.code ?? [])
-      for (const coding of concept.coding ?? [])
-        if (coding.system === APP_ROLE_SYSTEM && isAppRole(coding.code)) return coding.code;
-  }
-  return null;
-}
-
 /** Every app role the user's active PractitionerRoles give (APP_ROLE_SYSTEM codings). */
 export function appRolesFromResources(resources: readonly FhirResource[]): AppRole[] {
   const out = new Set<AppRole>();

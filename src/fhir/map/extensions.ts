@@ -5,10 +5,6 @@ import type { Extension } from '../schemas/common.ts';
 import type { NdcKnown } from '../../reference/ndc.ts';
 import { decimalQuantity, ndcOf } from './codes.ts';
 
-export function extensionsOf(list: readonly Extension[] | undefined, url: string): Extension[] {
-  return (list ?? []).filter((e) => e.url === url);
-}
-
 /** True only for an explicit `valueBoolean: true`. */
 export function flag(list: readonly Extension[] | undefined, url: string): boolean {
   if (list) for (const e of list) if (e.url === url && e.valueBoolean === true) return true;

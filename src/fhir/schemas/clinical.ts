@@ -42,6 +42,5 @@ export const researchStudySchema = z.looseObject({
 });
 
 export type EncounterR = z.infer<typeof encounterSchema>;
-export type LocationR = z.infer<typeof locationSchema>;
 export type ResearchSubjectR = z.infer<typeof researchSubjectSchema>;
 export type ResearchStudyR = z.infer<typeof researchStudySchema>;

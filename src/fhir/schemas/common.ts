@@ -89,9 +89,6 @@ export const resourceBase = {
   contained: z.array(z.looseObject({ resourceType: z.string() })).optional(),
 };
 
-export type Coding = z.infer<typeof codingSchema>;
 export type CodeableConcept = z.infer<typeof codeableConceptSchema>;
-export type Reference = z.infer<typeof referenceSchema>;
 export type Quantity = z.infer<typeof quantitySchema>;
 export type Ratio = z.infer<typeof ratioSchema>;
-export type Period = z.infer<typeof periodSchema>;

@@ -155,6 +155,5 @@ export const explanationOfBenefitSchema = z.looseObject({
 export type CoverageR = z.infer<typeof coverageSchema>;
 export type CoverageEligibilityResponseR = z.infer<typeof coverageEligibilityResponseSchema>;
 export type ClaimR = z.infer<typeof claimSchema>;
-export type ClaimItemR = z.infer<typeof claimItemSchema>;
 export type ClaimResponseR = z.infer<typeof claimResponseSchema>;
 export type ExplanationOfBenefitR = z.infer<typeof explanationOfBenefitSchema>;

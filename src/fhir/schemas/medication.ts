@@ -100,5 +100,4 @@ export const medicationKnowledgeSchema = z.looseObject({
 
 export type MedicationAdministrationR = z.infer<typeof medicationAdministrationSchema>;
 export type MedicationR = z.infer<typeof medicationSchema>;
-export type MedicationRequestR = z.infer<typeof medicationRequestSchema>;
 export type MedicationKnowledgeR = z.infer<typeof medicationKnowledgeSchema>;

@@ -387,11 +387,6 @@ export function newServiceFromRequest(
   return ma;
 }
 
-/** An ordered port flush done at `at` (R24, R26.4). */
-export function newPortFlushFromRequest(input: NewAdministrationInput): MedicationAdministration {
-  return newServiceFromRequest(input, 'port-flush');
-}
-
 export interface PumpDisconnectInput {
   /** The running pump's record and its 'MedicationAdministration/<id>'. */
   pump: MedicationAdministration;

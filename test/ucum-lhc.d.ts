@@ -1,4 +1,5 @@
-// Minimal typing of @lhncbc/ucum-lhc (the package ships none): the calls we make.
+// Minimal typing of @lhncbc/ucum-lhc (the package ships none; a test-only dependency that
+// checks the unit table in src/engine/drug/quantity.ts): the calls the test makes.
 declare module '@lhncbc/ucum-lhc' {
   export interface UcumConversion {
     status: string;
