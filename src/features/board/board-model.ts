@@ -3,14 +3,10 @@
 export {
   boardChairs,
   elapsedMinutes,
-  milliliters,
   mlPerHour,
   plannedEnd,
   type BoardChair,
   type BoardDrug,
-  type BoardInput,
-  type DrugState,
-  type PlannedEnd,
 } from '../../fhir/map/board-chairs.ts';
 
 /** "2 h 05 min", "45 min", "more than a day". */
