@@ -3,12 +3,8 @@
 export {
   buildChairModel,
   chairStatus,
-  etagOf,
   STATUS_TEXT,
   type AdministrationRow,
-  type ChairModel,
-  type ChairScope,
   type ChairStatus,
-  type DrugFacts,
   type OrderRow,
 } from '../../fhir/map/chair-model.ts';
