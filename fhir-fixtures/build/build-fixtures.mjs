@@ -1,5 +1,7 @@
 // Writes the synthetic FHIR fixtures (fhir-fixtures/*.json) from the story builders.
 // Usage: node fhir-fixtures/build/build-fixtures.mjs
+// fixtureFiles() gives the same files in memory (test/fixtures-regenerate.test.ts compares them
+// byte for byte with the committed ones).
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +13,7 @@ import { CLINIC_DAY } from './stories-e.mjs';
 import { boneAgents, folfoxWithPump, hormonalInjections, myelomaSc, portFlushOnly } from './stories-d.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = {
+const builders = {
   'practitioners.json': practitioners,
   '01-folfox-premeds-hydration.json': folfoxWithPump,
   '02-pembrolizumab-weight-waste.json': pembroWaste,
@@ -30,7 +32,17 @@ const files = {
   '14-port-flush-only.json': portFlushOnly,
   '15-myeloma-sc-injections.json': myelomaSc,
 };
-for (const [name, build] of Object.entries(files)) {
-  writeFileSync(join(out, name), `${JSON.stringify(build(), null, 2)}\n`);
+
+/** File name → the exact text the generator writes. */
+export function fixtureFiles() {
+  return Object.entries(builders).map(([name, build]) => ({
+    name,
+    text: `${JSON.stringify(build(), null, 2)}\n`,
+  }));
 }
-console.log(`wrote ${Object.keys(files).length} files to ${out}`);
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const files = fixtureFiles();
+  for (const f of files) writeFileSync(join(out, f.name), f.text);
+  console.log(`wrote ${files.length} files to ${out}`);
+}
