@@ -137,8 +137,7 @@ function expectOneFailureMessage(): void {
 }
 
 // Refused (403) and turned down (400) for every visit type; every failure for the patient's
-// own record. A failed load of the visit (401, 5xx, dropped connection) still shows the visit
-// list's alert and the screen's own: not covered here yet.
+// own record. A failed load of the whole visit (401, 5xx, dropped connection) is below.
 const PARTIAL: Failure[] = [400, 403];
 const rowsFor = (failures: readonly Failure[]) => [
   ...FAILURES.map((f) => ['Patient', f] as const),
@@ -201,3 +200,37 @@ describe('every request refused or turned down (the issue\'s "every FHIR call fa
     },
   );
 });
+
+// Issue 14 part 7 / issue 17 §5: when the whole visit cannot be loaded (the session ended, the
+// EHR failing, the connection dropped), every role sees exactly one alert and one "Try again":
+// the visit list's, never the role screen's too; no absence wording, no role picker, and the
+// chair never says "All entries saved." over it.
+const WHOLE: Failure[] = [401, 500, 'network'];
+describe.each(['nurse', 'clinician', 'coder'])(
+  '%s screen: the whole visit fails to load',
+  (role) => {
+    const rows = ['Encounter', 'MedicationAdministration', '*'].flatMap((t) =>
+      WHOLE.map((f) => [t, f] as const),
+    );
+    it.each(rows)('%s answering %s: exactly 1 alert and 1 "Try again"', async (type, how) => {
+      serve(type, how);
+      render(role, `${role}-1`);
+      await settled();
+      expectOneFailureMessage();
+      expect(screen.getByRole('alert')).toHaveTextContent('EveryDose could not load this visit.');
+      expect(screen.queryByText('All entries saved.')).toBeNull();
+    });
+
+    it('"Try again" once the EHR answers: the alert goes and the screen loads', async () => {
+      serve('MedicationAdministration', 500);
+      render(role, `${role}-1`);
+      await settled();
+      expectOneFailureMessage();
+      server.resetHandlers();
+      serve('none', 500);
+      screen.getByRole('button', { name: 'Try again' }).click();
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull(), { timeout: 40_000 });
+      expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    });
+  },
+);

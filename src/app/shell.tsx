@@ -1,41 +1,21 @@
 // The app frame: title, role switcher, patient banner (unless the EHR shows its own), this
 // visit's administrations, then the screen for the user's role. Role screens load lazily so
 // the first screen (banner + administrations) does not wait for them.
-import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
-import { fhirKeys } from '../fhir/queries/keys.ts';
 import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
 import { useBillingPicture } from '../hooks/use-billing-picture.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';
 import { opensWorklist } from '../fhir/work-queue-context.ts';
+import { useRetryFailed, useVisitFailed } from './retry-failed.ts';
 import { VisitAdministrations } from './visit-administrations.tsx';
 import { VisitPicker } from './visit-picker.tsx';
 import { WorklistShell } from './worklist-shell.tsx';
-
-/** Whether the visit's records failed to load (one alert for them is shown below the banner). */
-function useVisitFailed(): boolean {
-  const picture = useBillingPicture();
-  return !!picture.error || !!picture.data?.unreadable.some((u) => u.failed);
-}
-
-/** "Try again" retries every read that failed, so one button serves every failure shown. */
-function useRetryFailed(): () => void {
-  const queryClient = useQueryClient();
-  const launch = useLaunch();
-  return () => {
-    // The visit's records too: types refused with 403/400 are answered reads, not query errors.
-    const visit = JSON.stringify(fhirKeys.billingPicture(launch));
-    void queryClient.refetchQueries({
-      predicate: (q) => q.state.status === 'error' || JSON.stringify(q.queryKey) === visit,
-    });
-  };
-}
 
 function PatientBannerContainer({ withVisit }: { withVisit: boolean }) {
   const patient = usePatientSummary();
@@ -81,7 +61,11 @@ function RoleView({ role }: { role: AppRole }) {
 /**
  * The visit's list and the role's screen (issue 14 part 7): records refused or turned down (403,
  * 400) are one alert naming them, with one "Try again", above screens that say their checks are
- * incomplete and never word them as absence.
+ * incomplete and never word them as absence. When the whole visit could not be loaded (401, 5xx,
+ * a dropped connection) the visit list's alert is the only message: the clinician's and coder's
+ * screens, which could only repeat it, are not shown; the chair stays, without an alert of its
+ * own, so entries kept on the device remain in view. The list keeps its place in the tree: a
+ * remount would read the failed visit again at once, and again after each failure.
  */
 function VisitScreens({ role }: { role: AppRole }) {
   const picture = useBillingPicture();
@@ -106,7 +90,7 @@ function VisitScreens({ role }: { role: AppRole }) {
     <>
       {notice}
       <VisitAdministrations />
-      <RoleView role={role} />
+      {picture.error ? null : <RoleView role={role} />}
     </>
   );
 }
@@ -143,8 +127,7 @@ export function Shell() {
               visit={
                 <>
                   <PatientBannerContainer withVisit />
-                  <VisitAdministrations />
-                  <RoleView role={CODER} />
+                  <VisitScreens role={CODER} />
                 </>
               }
             />

@@ -5,10 +5,12 @@ import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useAdministrationRows } from '../hooks/use-administration-rows.ts';
 import { useBillingPictureProgress } from '../hooks/use-billing-picture.ts';
+import { useRetryFailed } from './retry-failed.ts';
 
 export function VisitAdministrations() {
   const launch = useLaunch();
-  const { rows, isPending, error, data, refetch } = useAdministrationRows();
+  const { rows, isPending, error, data } = useAdministrationRows();
+  const retry = useRetryFailed();
   const progress = useBillingPictureProgress();
   const title = launch.encounterId ? 'Administrations this visit' : 'Administrations today';
   if (isPending)
@@ -19,12 +21,14 @@ export function VisitAdministrations() {
         total={progress?.total}
       />
     );
+  // The one message when the visit could not be loaded; its "Try again" reads again everything
+  // that failed (the patient's details too), so no other alert or button is shown for it.
   if (error)
     return (
       <ErrorMessage
         title="EveryDose could not load this visit."
         message={plainErrorMessage(error)}
-        onRetry={() => void refetch()}
+        onRetry={retry}
       />
     );
   const maUnreadable = data.unreadable.find((u) => u.resourceType === 'MedicationAdministration');

@@ -6,7 +6,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { FhirGateway } from '../fhir/gateway.ts';
 import type { NurseChange } from '../fhir/write/medication-administration.ts';
 import type { NurseFallbackResult } from '../fhir/write/nurse-channels.ts';
-import { PendingQueue, type QueueClock } from '../fhir/write/pending/pending-queue.ts';
+import {
+  PendingQueue,
+  type QueueClock,
+  type QueueReport,
+} from '../fhir/write/pending/pending-queue.ts';
 import { PendingStore } from '../fhir/write/pending/pending-store.ts';
 import type { PendingEntry } from '../fhir/write/pending/pending-types.ts';
 
@@ -18,6 +22,8 @@ export interface PendingQueueOptions {
   newKey?: () => string;
   /** How long a new entry waits on the device before it is sent, so it can be undone. */
   undoMs?: number;
+  /** Each send's outcome, for the chair's confirmation ("Saved: …", issue 17 §5). */
+  onReport?: (report: QueueReport) => void;
 }
 
 /** An entry the EHR took as a chart note, or that became a MAR task list (docs/write-back.md). */
@@ -72,8 +78,10 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
   );
   const [noted, setNoted] = useState<readonly NotedEntry[]>([]);
   const onSentRef = useRef(opts.onSent);
+  const onReportRef = useRef(opts.onReport);
   useEffect(() => {
     onSentRef.current = opts.onSent;
+    onReportRef.current = opts.onReport;
   });
   const clock = opts.clock;
   const queue = useMemo(
@@ -91,6 +99,7 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
           }
           onSentRef.current(resource);
         },
+        onReport: (report) => onReportRef.current?.(report),
         onNoted: (result, entry) => {
           setNoted((list) => [...list, { key: entry.key, label: entry.label, result }]);
         },

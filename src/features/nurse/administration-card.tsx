@@ -8,14 +8,10 @@ import type { AdministrationRow } from './chair-model.ts';
 import { dateOf, doseText, hoursMinutesText, recordsSentence, whenText } from './chair-text.ts';
 import { CorrectPanel } from './correct-panel.tsx';
 import { CorrectionList } from './correction-list.tsx';
-import {
-  atLocalTime,
-  formatClock,
-  isSameLocalDay,
-  timeInputValue,
-  toIsoWithOffset,
-} from './local-time.ts';
+import { atLocalTime, isSameLocalDay, timeInputValue, toIsoWithOffset } from './local-time.ts';
 import { PendingNotes, type PendingActions } from './pending-notes.tsx';
+import { RunningFacts } from './running-facts.tsx';
+import { clockOnDay } from './running-text.ts';
 import type { PendingEntry } from '../../fhir/write/pending/pending-types.ts';
 import { checkDisconnect, checkStart, checkStop } from './time-checks.ts';
 import {
@@ -154,13 +150,16 @@ export function AdministrationCard(props: AdministrationCardProps) {
           <ServiceFacts row={row} now={now()} />
         ) : (
           <>
-            <span>Started {formatClock(row.start) ?? 'not recorded'}</span>
-            {(row.end || finished) && <span>Stopped {formatClock(row.end) ?? 'not recorded'}</span>}
+            <span>Started {clockOnDay(row.start, now()) ?? 'not recorded'}</span>
+            {(row.end || finished) && (
+              <span>Stopped {clockOnDay(row.end, now()) ?? 'not recorded'}</span>
+            )}
           </>
         )}
         {row.wasteDocumented && <span>Waste documented</span>}
         {row.ref.startsWith('local:') && <span>Not yet on the server</span>}
       </div>
+      <RunningFacts row={row} now={now()} />
       <CorrectionList resource={row.resource} />
       <PendingNotes entries={props.pending} actions={props.actions} />
       {!panel && (canTime || canDisconnect || canWaste || canCorrect) && (

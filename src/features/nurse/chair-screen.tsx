@@ -1,7 +1,7 @@
 // The nurse's chair screen: running infusions first, then the ordered drugs not yet started,
 // then today's timeline. Every entry goes through the pending queue, so nothing is lost to a
 // reload, a dropped network or someone else's change.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FhirGateway } from '../../fhir/gateway.ts';
 import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
 import { visitDayOf } from '../../fhir/map/visit-day.ts';
@@ -22,13 +22,17 @@ import { AdministrationCard } from './administration-card.tsx';
 import { BillingTodo } from './billing-todo.tsx';
 import { buildChairView } from '../../fhir/map/chair-overlay.ts';
 import type { AdministrationRow, OrderRow } from './chair-model.ts';
+import { administrationRow } from '../../fhir/map/chair-model.ts';
+import { entryRow } from '../../fhir/map/entry-row.ts';
 import { changeLabel, dayClockText } from './chair-text.ts';
 import { formatClock } from './local-time.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { OrderCard } from './order-card.tsx';
 import { PendingNotes } from './pending-notes.tsx';
+import { entryWords, savedSentence, type SavedState } from './saved-text.ts';
 import { SavedElsewhere } from './saved-elsewhere.tsx';
-import type { QueueClock } from '../../fhir/write/pending/pending-queue.ts';
+import type { QueueClock, QueueReport } from '../../fhir/write/pending/pending-queue.ts';
+import type { NurseFallbackResult } from '../../fhir/write/nurse-channels.ts';
 import { newUuid, usePendingQueue } from '../../hooks/use-pending-queue.ts';
 import { useOnline, useTicking } from './use-clock.ts';
 import './chair.css';
@@ -52,6 +56,11 @@ export interface ChairScreenProps {
   /** A plain note, e.g. that orders could not be read. */
   notice?: string | undefined;
   /**
+   * The visit's records could not be read; the shell says so once (issue 14 part 7), so the chair
+   * shows no alert of its own and never "All entries saved.".
+   */
+  readFailed?: boolean;
+  /**
    * How long each entry is held on the device before it is sent, so "Undo" can take it back
    * (issue 14 §1). 0: sent at once, no Undo.
    */
@@ -74,12 +83,48 @@ function useHoldTimer(holds: readonly (number | undefined)[]): void {
 
 const defaultNow = () => new Date();
 
+/**
+ * The one polite live region's confirmation (issue 17 §5): "Saved: …" once the server accepted
+ * an entry, "Saved on this device, not yet sent: …" while it is kept for a later try; cleared
+ * when a send failed (the entry's own alert says why).
+ */
+function useSavedMessage(resources: LoadedResources | undefined) {
+  const [said, setSaid] = useState<string | undefined>(undefined);
+  const resourcesRef = useRef(resources);
+  useEffect(() => {
+    resourcesRef.current = resources;
+  });
+  const say = (
+    state: SavedState,
+    change: NurseChange | undefined,
+    row: AdministrationRow | undefined,
+    noted?: NurseFallbackResult,
+  ) => setSaid(row ? savedSentence(state, entryWords(change, row), noted) : undefined);
+  const onReport = (report: QueueReport) => {
+    const all = resourcesRef.current ?? [];
+    const { entry } = report;
+    switch (report.kind) {
+      case 'sent':
+        return say('sent', entry.change, entryRow(entry, all, report.resource));
+      case 'held':
+        return say('held', entry.change, entryRow(entry, all));
+      case 'noted':
+        return say('noted', entry.change, entryRow(entry, all), report.result);
+      case 'failed':
+        return setSaid(undefined);
+    }
+  };
+  return { said, say, onReport };
+}
+
 export function ChairScreen(props: ChairScreenProps) {
   const { gateway, resources, reference } = props;
   const now = useTicking(props.now ?? defaultNow);
   const online = useOnline();
   const newId = props.newId ?? newUuid;
+  const saved = useSavedMessage(resources);
   const pending = usePendingQueue({
+    onReport: saved.onReport,
     gateway,
     onSent: props.onWritten,
     storage: props.storage,
@@ -98,6 +143,12 @@ export function ChairScreen(props: ChairScreenProps) {
     pending.confirmed,
   );
 
+  // Offline, nothing is tried until the connection returns: the entry is kept on the device.
+  const keptOffline = (change: NurseChange | undefined, row: AdministrationRow) => {
+    if (!online) saved.say('held', change, row);
+  };
+  const keptNew = (ma: AdministrationRecord, clientId: string) =>
+    keptOffline(undefined, administrationRow(`local:${clientId}`, ma, resources ?? []));
   const record = (row: AdministrationRow, change: NurseChange) => {
     pending.addChange(
       row.ref,
@@ -105,6 +156,7 @@ export function ChairScreen(props: ChairScreenProps) {
       change,
       changeLabel(change),
     );
+    keptOffline(change, row);
   };
   const encounter = launch.encounterId ? `Encounter/${launch.encounterId}` : undefined;
   const fromOrder = (order: OrderRow, at: Date): NewAdministrationInput | undefined =>
@@ -123,6 +175,7 @@ export function ChairScreen(props: ChairScreenProps) {
     if (!input) return;
     const ma = newAdministrationFromRequest(input);
     pending.addCreate(ma, input.clientId, changeLabel({ kind: 'start', at: input.at }));
+    keptNew(ma, input.clientId);
   };
   // Issue 15 §5: an injection is one instant at a site (R21.10, R26.3).
   const given = (order: OrderRow, at: Date, site: InjectionSite) => {
@@ -131,6 +184,7 @@ export function ChairScreen(props: ChairScreenProps) {
     const ma = newInjectionFromRequest({ ...input, site });
     const label = `Injection given ${formatClock(input.at) ?? ''}, ${site.words.toLowerCase()}`;
     pending.addCreate(ma, input.clientId, label);
+    keptNew(ma, input.clientId);
   };
   // R23.6, R24, R26.4: a port flush or a pump refill, one instant, its method.
   const flush = (order: OrderRow, at: Date) => {
@@ -140,6 +194,7 @@ export function ChairScreen(props: ChairScreenProps) {
     const ma = newServiceFromRequest(input, refill ? 'pump-refill' : 'port-flush');
     const words = refill ? 'Pump refill' : 'Port flush';
     pending.addCreate(ma, input.clientId, `${words} ${formatClock(input.at) ?? ''}`.trim());
+    keptNew(ma, input.clientId);
   };
   // R23.7, R26.1: the pump's record gets its end (If-Match on its version) and the disconnect
   // is its own record on its own date, in this visit.
@@ -159,6 +214,7 @@ export function ChairScreen(props: ChairScreenProps) {
       clientId,
     });
     pending.addCreate(ma, clientId, `Pump disconnect ${dayClockText(iso) ?? ''}`.trim());
+    keptNew(ma, clientId);
   };
 
   const visitDay = visitDayOf(resources ?? [], launch.encounterId, today);
@@ -183,7 +239,20 @@ export function ChairScreen(props: ChairScreenProps) {
       />
     </li>
   );
+  const hasError = props.error !== undefined && props.error !== null;
+  const loading = props.isPending && resources === undefined && !props.readFailed;
+  // "All entries saved." only once the records are read (never while loading or after a failed
+  // read, issue 17 §5); entries still waiting are always counted.
+  const summary =
+    waiting > 0
+      ? `${waiting} ${waiting === 1 ? 'entry' : 'entries'} not yet saved.`
+      : loading
+        ? 'Loading today’s records…'
+        : resources !== undefined && !hasError && !props.readFailed
+          ? 'All entries saved.'
+          : undefined;
   const nothing =
+    !hasError &&
     resources !== undefined &&
     view.running.length + view.timeline.length + view.orders.length === 0;
 
@@ -195,13 +264,12 @@ export function ChairScreen(props: ChairScreenProps) {
           Offline. Your entries are kept on this device and sent when the connection returns.
         </p>
       )}
-      <p role="status" aria-live="polite">
-        {waiting === 0
-          ? 'All entries saved.'
-          : `${waiting} ${waiting === 1 ? 'entry' : 'entries'} not yet saved.`}
-      </p>
-      {props.isPending && resources === undefined && <p>Loading today&apos;s records…</p>}
-      {props.error !== undefined && props.error !== null && (
+      {/* The chair's one polite live region: what was saved, then what is still waiting. */}
+      <div className="chair-saved" role="status" aria-live="polite">
+        {saved.said ? <p>{saved.said}</p> : null}
+        {summary ? <p>{summary}</p> : null}
+      </div>
+      {hasError && (
         <p className="chair-warning" role="alert">
           Could not load today&apos;s records. {plainErrorMessage(props.error)}
           {props.onRetry ? (

@@ -45,11 +45,10 @@ export function NurseView({ undoMs = UNDO_MS }: NurseViewProps = {}) {
       gateway={gateway}
       resources={resources}
       isPending={picture.isPending}
-      error={picture.error ?? orders.error}
-      onRetry={() => {
-        if (picture.error) void picture.refetch();
-        if (orders.error) void orders.refetch();
-      }}
+      // A failed load of the visit is said once, by the visit list's alert (issue 14 part 7).
+      readFailed={!!picture.error}
+      error={picture.error ? undefined : orders.error}
+      onRetry={() => void orders.refetch()}
       reference={reference}
       notice={orders.data?.unavailable}
       billingWarnings={analysis.current?.warnings}

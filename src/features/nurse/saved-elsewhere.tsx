@@ -13,7 +13,7 @@ export function SavedElsewhere({ noted }: { noted: readonly NotedEntry[] }) {
   return (
     <section aria-labelledby="chair-elsewhere">
       <h3 id="chair-elsewhere">Saved outside the MAR</h3>
-      <ul role="status" aria-live="polite">
+      <ul>
         {noted.map((n) => (
           <li key={n.key}>
             {n.label}: {NURSE_CHANNEL_TEXT[n.result.channel]}

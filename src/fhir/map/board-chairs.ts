@@ -16,6 +16,7 @@ import type {
   Quantity,
 } from 'fhir/r4';
 import { CONTAINER_COUNT, CONTAINER_PRODUCT, EXT, SYSTEMS } from '../extensions.ts';
+import { infusionPlan, milliliters, mlPerHour } from './infusion-plan.ts';
 
 /** Encounter states in which the patient is still in the chair. */
 const ONGOING = new Set<Encounter['status']>(['arrived', 'triaged', 'in-progress', 'onleave']);
@@ -97,57 +98,23 @@ function drugName(med: Medication | undefined, ma: MedicationAdministration): st
 const amount = (q: Quantity | undefined): string =>
   q?.value !== undefined ? ` ${q.value} ${q.unit ?? q.code ?? ''}`.trimEnd() : '';
 
-/** mL per hour from a rate quantity in mL/h, mL/min or L/h; null for any other unit. */
-export function mlPerHour(q: Quantity | undefined): Decimal | null {
-  if (q?.value === undefined) return null;
-  const unit = (q.code ?? q.unit ?? '').trim();
-  const v = new Decimal(q.value);
-  if (/^mL\/h(r|our)?$/i.test(unit)) return v;
-  if (/^mL\/min$/i.test(unit)) return v.times(60);
-  if (/^L\/h(r|our)?$/i.test(unit)) return v.times(1000);
-  return null;
-}
-
-/** mL from a volume quantity in mL or L; null for any other unit. */
-export function milliliters(q: Quantity | undefined): Decimal | null {
-  if (q?.value === undefined) return null;
-  const unit = (q.code ?? q.unit ?? '').trim();
-  if (/^mL$/i.test(unit)) return new Decimal(q.value);
-  if (/^L$/.test(unit)) return new Decimal(q.value).times(1000);
-  return null;
-}
+export { mlPerHour, milliliters };
 
 /**
  * Planned end of an infusion from its order: the bag's volume (dispenseRequest.quantity, or a
- * dose in mL) over the ordered rate (doseAndRate.rateQuantity). Exact decimal arithmetic; the
- * instant is rounded to the nearest second.
+ * dose in mL) over the ordered rate (doseAndRate.rateQuantity), as the chair computes it
+ * (infusionPlan). Exact decimal arithmetic; the instant is rounded to the nearest second.
  */
 export function plannedEnd(startMs: number, order: MedicationRequest | undefined): PlannedEnd {
-  if (!order) return { ms: null, minutes: null, basis: 'not known: no order linked' };
-  const dosage = order.dosageInstruction?.[0];
-  const rateQ = dosage?.doseAndRate?.find((d) => d.rateQuantity)?.rateQuantity;
-  const doseQ = dosage?.doseAndRate?.find((d) => d.doseQuantity)?.doseQuantity;
-  const volume = milliliters(order.dispenseRequest?.quantity) ?? milliliters(doseQ);
-  const rate = mlPerHour(rateQ);
-  if (!rateQ) return { ms: null, minutes: null, basis: 'not known: the order gives no rate' };
-  if (!rate)
-    return {
-      ms: null,
-      minutes: null,
-      basis: 'not known: the order’s rate unit is not a volume per time',
-    };
-  if (rate.lte(0))
-    return { ms: null, minutes: null, basis: 'not known: the order’s rate is not above zero' };
-  if (!volume) return { ms: null, minutes: null, basis: 'not known: the order gives no volume' };
-  if (volume.lte(0))
-    return { ms: null, minutes: null, basis: 'not known: the order’s volume is not above zero' };
-  const minutes = volume.times(60).dividedBy(rate);
+  const plan = infusionPlan(order);
+  if (!plan.known) return { ms: null, minutes: null, basis: plan.reason };
+  const { minutes, volumeMl, rateMlPerHour } = plan;
   const ms =
     startMs + minutes.times(60).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(1000).toNumber();
   return {
     ms,
     minutes: minutes.toNumber(),
-    basis: `from the order: ${volume.toString()} mL at ${rate.toString()} mL/h`,
+    basis: `from the order: ${volumeMl.toString()} mL at ${rateMlPerHour.toString()} mL/h`,
   };
 }
 

@@ -17,7 +17,8 @@ import { documentedContainers, type DocumentedContainers } from './documented-co
 import { administrationMapper, type AdministrationMapper } from './one-administration.ts';
 import { newAdministrationFromRequest, readWaste } from '../write/medication-administration.ts';
 import { isSameLocalDay } from './local-day.ts';
-import { plannedPumpMinutes } from './pump-plan.ts';
+import { infusionPlan, type InfusionPlan } from './infusion-plan.ts';
+import { orderOf, plannedPumpMinutes } from './pump-plan.ts';
 
 export type ChairStatus =
   'running' | 'paused' | 'needs-stop' | 'needs-start' | 'done' | 'stopped-early' | 'not-given';
@@ -63,6 +64,8 @@ export interface AdministrationRow {
   plannedMinutes?: number | undefined;
   /** Containers the record documents: the administration, a dispense, the order (issue 14 §2). */
   containers?: DocumentedContainers | undefined;
+  /** A timed infusion: its rate, volume and planned running time from its order (issue 17 §5). */
+  plan?: InfusionPlan | undefined;
 }
 
 export interface OrderRow {
@@ -209,6 +212,7 @@ export function administrationRow(
     site: siteWords(ma),
     plannedMinutes: kind === 'pump-start' ? plannedPumpMinutes(ma, resources) : undefined,
     containers: documentedContainers(ma, resources),
+    plan: isInfusion ? infusionPlan(orderOf(ma, resources)) : undefined,
   };
 }
 

@@ -30,15 +30,23 @@ export function orderedDurationMinutes(request: MedicationRequest): number | und
   return minutesOf(b?.value, b?.code ?? b?.unit);
 }
 
+/** The order an administration's record points to, when it was read. */
+export function orderOf(
+  ma: MedicationAdministration,
+  resources: readonly FhirResource[],
+): MedicationRequest | undefined {
+  const id = ma.request?.reference?.split('/').pop();
+  if (!id) return undefined;
+  return resources.find(
+    (r): r is MedicationRequest => r.resourceType === 'MedicationRequest' && r.id === id,
+  );
+}
+
 /** The planned minutes of a pump start, from the order its record points to. */
 export function plannedPumpMinutes(
   ma: MedicationAdministration,
   resources: readonly FhirResource[],
 ): number | undefined {
-  const id = ma.request?.reference?.split('/').pop();
-  if (!id) return undefined;
-  const request = resources.find(
-    (r): r is MedicationRequest => r.resourceType === 'MedicationRequest' && r.id === id,
-  );
+  const request = orderOf(ma, resources);
   return request ? orderedDurationMinutes(request) : undefined;
 }

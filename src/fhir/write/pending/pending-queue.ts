@@ -28,10 +28,21 @@ export interface QueueOptions {
   onSent: (resource: MedicationAdministration) => void;
   /** The change went to a chart note or a MAR task list instead (docs/write-back.md). */
   onNoted?: (result: NurseFallbackResult, entry: PendingEntry) => void;
+  /**
+   * What became of an entry the queue tried to send (issue 17 §5, every tap confirms what was
+   * saved): the server accepted it, it is kept on the device for a later try, or it failed.
+   */
+  onReport?: (report: QueueReport) => void;
   clock?: QueueClock;
   /** navigator.onLine; when false no send is tried until the online event. */
   isOnline?: () => boolean;
 }
+
+export type QueueReport =
+  | { kind: 'sent'; entry: PendingEntry; resource: MedicationAdministration }
+  | { kind: 'held'; entry: PendingEntry }
+  | { kind: 'noted'; entry: PendingEntry; result: NurseFallbackResult }
+  | { kind: 'failed'; entry: PendingEntry };
 
 /** An entry may go when no earlier entry for the same record is still unconfirmed. */
 function blocked(entry: PendingEntry, earlier: readonly PendingEntry[]): boolean {
@@ -140,11 +151,13 @@ export class PendingQueue {
             : e,
         );
         this.opts.onSent(resource);
+        this.opts.onReport?.({ kind: 'sent', entry, resource });
         return;
       }
       case 'noted':
         store.remove(entry.key);
         this.opts.onNoted?.(outcome.result, entry);
+        this.opts.onReport?.({ kind: 'noted', entry, result: outcome.result });
         return;
       case 'retry':
         store.update(entry.key, {
@@ -153,9 +166,11 @@ export class PendingQueue {
           error: outcome.error,
           nextAttemptAt: this.clock.now() + (outcome.delayMs ?? backoffMs(attempts)),
         });
+        this.opts.onReport?.({ kind: 'held', entry });
         return;
       case 'failed':
         store.update(entry.key, { state: 'failed', attempts, error: outcome.error });
+        this.opts.onReport?.({ kind: 'failed', entry });
         return;
       case 'conflict':
         store.update(entry.key, {
@@ -164,6 +179,7 @@ export class PendingQueue {
           error: 'Someone else changed this record since you opened it.',
           conflict: { theirs: outcome.theirs, etag: outcome.etag },
         });
+        this.opts.onReport?.({ kind: 'failed', entry });
         return;
     }
   }
