@@ -16,7 +16,7 @@ import type {
   Quantity,
 } from 'fhir/r4';
 import { CONTAINER_COUNT, CONTAINER_PRODUCT, EXT, SYSTEMS } from '../extensions.ts';
-import { infusionPlan, milliliters, mlPerHour } from './infusion-plan.ts';
+import { infusionPlan, mlPerHour } from './infusion-plan.ts';
 
 /** Encounter states in which the patient is still in the chair. */
 const ONGOING = new Set<Encounter['status']>(['arrived', 'triaged', 'in-progress', 'onleave']);
@@ -98,7 +98,7 @@ function drugName(med: Medication | undefined, ma: MedicationAdministration): st
 const amount = (q: Quantity | undefined): string =>
   q?.value !== undefined ? ` ${q.value} ${q.unit ?? q.code ?? ''}`.trimEnd() : '';
 
-export { mlPerHour, milliliters };
+export { mlPerHour };
 
 /**
  * Planned end of an infusion from its order: the bag's volume (dispenseRequest.quantity, or a
