@@ -246,3 +246,75 @@ add(
     why: 'An on-body injector applied in the office is an injection service too: no 96377.',
   },
 );
+
+// ---------------------------------------------------------------- R21 beside IV services
+add(
+  A,
+  'inj-two-drugs',
+  'R21.1 R21.2 R22.3',
+  one((c) => [denos(c, 'a1', T('10:00')), peg(c, 'a2', T('10:10'))], ['denos', 'pegfil']),
+  {
+    lines: [L('96372', 2), J0897, J2506],
+    warnings: [],
+    why: 'Two different drugs by SC injection: one unit each, summed on one 96372 line.',
+  },
+);
+add(
+  A,
+  'inj-with-chemo-same-site',
+  'R21.6 R25.2 R25.4',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('09:00'), T('09:30'), { siteText: 'upper-arm-left' }),
+      denos(c, 'a2', T('10:00')),
+    ],
+    ['pembro', 'denos'],
+  ),
+  {
+    lines: [L('96413', 1), L('96372', 1), J9271, J0897],
+    warnings: ['PTP_MODIFIER_NEEDED'],
+    why: 'S60 96413/96372 indicator 1; both records name the same site: distinctness not documented.',
+  },
+);
+add(
+  A,
+  'inj-with-chemo-other-site',
+  'R21.6 R25.2 R25.4',
+  one(
+    (c) => [
+      pembro(c, 'a1', T('09:00'), T('09:30'), { siteText: 'port-right-chest' }),
+      denos(c, 'a2', T('10:00')),
+    ],
+    ['pembro', 'denos'],
+  ),
+  {
+    lines: [L('96413', 1), L('96372', 1, ['59']), J9271, J0897],
+    warnings: [],
+    why: 'Documented different sites (port vs upper arm): 59 on the column-2 injection line.',
+  },
+);
+add(
+  A,
+  'inj-with-tpd-push',
+  'R21.5 R21.6',
+  one(
+    (c) => [
+      denos(c, 'a1', T('10:00')),
+      admin(c, 'a2', {
+        drug: 'ondan',
+        push: true,
+        dateTime: T('10:15'),
+        dose: [4, 'mg'],
+        containers: [['ondan', 1]],
+        discarded: [0, 'mg'],
+        siteText: 'port-right-chest',
+      }),
+    ],
+    ['denos', 'ondan'],
+  ),
+  {
+    lines: [L('96374', 1), L('96372', 1, ['59']), J0897, L('J2405', 4, ['JZ'])],
+    warnings: [],
+    why: 'The push is the only IV service: 96374, not 96375 (an injection is never the initial, R21.5); 96372 is column 2 to 96374, sites differ: 59.',
+  },
+);
