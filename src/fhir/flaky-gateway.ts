@@ -20,6 +20,18 @@ export const TEST_LAUNCH: LaunchContext = {
   grantedScopes: [],
 };
 
+type Written = MemoryGateway['writes'][number];
+
+/** The writes of the records themselves (each nurse write also writes its Provenance). */
+export function recordWrites(gateway: { writes: readonly Written[] }): Written[] {
+  return gateway.writes.filter((w) => w.resource.resourceType === 'MedicationAdministration');
+}
+
+/** The Provenances written (one per nurse write, naming her). */
+export function provenanceWrites(gateway: { writes: readonly Written[] }): Written[] {
+  return gateway.writes.filter((w) => w.resource.resourceType === 'Provenance');
+}
+
 export class FlakyGateway implements FhirGateway {
   readonly inner: MemoryGateway;
   offline = false;

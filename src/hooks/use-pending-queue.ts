@@ -125,6 +125,14 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
     const until = (clock?.now() ?? Date.now()) + undoMs;
     return { holdUntil: until, nextAttemptAt: until };
   }, [undoMs, clock]);
+  // Who made the entry and when: every nurse write's Provenance names her (pending-sender.ts).
+  const madeBy = useCallback((): Partial<PendingEntry> => {
+    const author = gateway.launch.fhirUser;
+    return {
+      ...(author ? { author } : {}),
+      recorded: new Date(clock?.now() ?? Date.now()).toISOString(),
+    };
+  }, [gateway, clock]);
 
   const addChange = useCallback(
     (target: string, baseEtag: string | undefined, change: NurseChange, label: string) => {
@@ -137,11 +145,12 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
         label,
         state: 'waiting',
         attempts: 0,
+        ...madeBy(),
         ...hold(),
       });
       queue.kick();
     },
-    [store, queue, scope, newKey, hold],
+    [store, queue, scope, newKey, hold, madeBy],
   );
   const addCreate = useCallback(
     (resource: MedicationAdministration, clientId: string, label: string) => {
@@ -154,11 +163,12 @@ export function usePendingQueue(opts: PendingQueueOptions): PendingApi {
         label,
         state: 'waiting',
         attempts: 0,
+        ...madeBy(),
         ...hold(),
       });
       queue.kick();
     },
-    [store, queue, scope, newKey, hold],
+    [store, queue, scope, newKey, hold, madeBy],
   );
 
   return {

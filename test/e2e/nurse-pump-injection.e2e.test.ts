@@ -2,7 +2,8 @@
 // on the FOLFOX disconnect visit (story 01, Wed 5 August 2026) the nurse gives an ordered
 // subcutaneous injection at a picked site (one instant, SNOMED site, R21.10, R26.3) and takes
 // off the fluorouracil pump started on Monday (R23.7, R26.1, R26.4): the pump's record gets its
-// end under If-Match and the disconnect is its own record in this visit.
+// end under If-Match and the disconnect is its own record in this visit. Every one of these
+// writes has a Provenance naming the nurse, read back from the server.
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appFrame, fhirAdmin, launchAs } from './harness.ts';
@@ -12,6 +13,7 @@ const PUMP = 'folfox-ma-pump';
 const ORDER = 'e2e-rx-pegfilgrastim';
 const SC = { coding: [{ system: 'http://snomed.info/sct', code: '34206005' }] };
 const METHOD = 'https://everydose.dev/fhir/CodeSystem/administration-method';
+const NURSE = 'Practitioner/nurse-1';
 
 interface Administration {
   id: string;
@@ -29,9 +31,23 @@ interface Administration {
   };
 }
 
+interface Provenance {
+  target: { reference?: string }[];
+  recorded: string;
+  activity?: { coding?: { code?: string }[]; text?: string };
+  agent: { who?: { reference?: string } }[];
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const records = () =>
   fhirAdmin().search<Administration>('MedicationAdministration?patient=pt-folfox');
+
+/** The Provenances the server holds for one record, once at least one has arrived. */
+async function provenancesOf(id: string): Promise<Provenance[]> {
+  const read = () =>
+    fhirAdmin().search<Provenance>(`Provenance?target=MedicationAdministration/${id}`);
+  return until(read, (ps) => ps.length > 0);
+}
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -111,6 +127,14 @@ describe('issue 15 §5: injections and pumps at the chair, read back from the se
       code: '368208006',
     });
     expect(given?.dosage?.site?.text).toBe('Left upper arm');
+    // Its Provenance: target the injection, author the nurse, a creation.
+    await sleep(1000); // a second Provenance, if any, would land by now
+    const provs = await provenancesOf(given?.id ?? '');
+    expect(provs).toHaveLength(1);
+    expect(provs[0]?.target[0]?.reference).toBe(`MedicationAdministration/${given?.id ?? ''}`);
+    expect(provs[0]?.agent[0]?.who?.reference).toBe(NURSE);
+    expect(provs[0]?.activity?.coding?.[0]?.code).toBe('CREATE');
+    expect(provs[0]?.activity?.text).toBe('Nurse recorded an injection');
     await page.close();
   });
 
@@ -143,6 +167,17 @@ describe('issue 15 §5: injections and pumps at the chair, read back from the se
     expect(off[0]?.effectiveDateTime).toBe(pump?.effectivePeriod?.end);
     expect(off[0]?.partOf?.[0]?.reference).toBe(`MedicationAdministration/${PUMP}`);
     expect(off[0]?.context?.reference).toBe(`Encounter/${FOLFOX.encounterId}`);
+    // Both writes have their Provenance naming the nurse: the pump's end and the disconnect.
+    await sleep(1000); // a second Provenance, if any, would land by now
+    const ended = await provenancesOf(PUMP);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]?.agent[0]?.who?.reference).toBe(NURSE);
+    expect(ended[0]?.activity?.text).toBe('Nurse recorded the stop time');
+    const offProvs = await provenancesOf(off[0]?.id ?? '');
+    expect(offProvs).toHaveLength(1);
+    expect(offProvs[0]?.target[0]?.reference).toBe(`MedicationAdministration/${off[0]?.id ?? ''}`);
+    expect(offProvs[0]?.agent[0]?.who?.reference).toBe(NURSE);
+    expect(offProvs[0]?.activity?.text).toBe('Nurse recorded the pump disconnect');
     await page.close();
   });
 });

@@ -94,7 +94,7 @@ describe('issue 14 §1: nurse writes are checked before they leave', () => {
     await page.context().close();
   });
 
-  it('Correct time: one new version with the reason, one Provenance by the nurse; the card shows it', async () => {
+  it('Correct time: one new version with the reason, one correction Provenance by the nurse; the card shows it', async () => {
     const { page, app } = await openChair();
     await pickStop(app, '12:00');
     await until(
@@ -126,13 +126,16 @@ describe('issue 14 §1: nurse writes are checked before they leave', () => {
     const provs = await until(
       () =>
         fhirAdmin().search<Provenance>(`Provenance?target=MedicationAdministration/${PACLITAXEL}`),
-      (l) => l.length > 0,
+      (l) => l.length > 1,
     );
     await app.getByText('All entries saved.').waitFor({ timeout: 30_000 });
     expect(await versions(PACLITAXEL)).toBe(3);
-    expect(provs).toHaveLength(1);
-    expect(provs[0]?.agent[0]?.who?.reference).toBe(NURSE);
-    expect(provs[0]?.reason?.[0]?.text).toBe('Pump log shows 11:45');
+    // Every nurse write has its Provenance: the stop's, then the correction's with its reason.
+    expect(provs).toHaveLength(2);
+    for (const p of provs) expect(p.agent[0]?.who?.reference).toBe(NURSE);
+    const corrections = provs.filter((p) => (p.reason ?? []).length > 0);
+    expect(corrections).toHaveLength(1);
+    expect(corrections[0]?.reason?.[0]?.text).toBe('Pump log shows 11:45');
     await card
       .getByRole('list', { name: 'Corrections' })
       .getByText(/stop time corrected from 12:00\sPM to 11:45\sAM\. Reason: Pump log shows 11:45/i)

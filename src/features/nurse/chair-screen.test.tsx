@@ -8,7 +8,7 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
 import { PENDING_STORAGE_KEY } from '../../fhir/write/pending/pending-store.ts';
 import { testReference } from './test-reference.ts';
 
@@ -168,7 +168,7 @@ describe('chair view', () => {
     const gateway = new FlakyGateway([ma('ok', { effectivePeriod: { start: at(11, 44) } })]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
-    await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -210,8 +210,15 @@ describe('chair view', () => {
     await user.click(
       await screen.findByRole('button', { name: /record start time now for ondansetron/i }),
     );
-    await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
-    const created = gateway.inner.writes[0]?.resource as MedicationAdministration;
+    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
+    const created = recordWrites(gateway.inner)[0]?.resource as MedicationAdministration;
+    // Every nurse write gets a Provenance naming her (issue 14, nurse Provenance).
+    await waitFor(() => expect(provenanceWrites(gateway.inner)).toHaveLength(1));
+    expect(provenanceWrites(gateway.inner)[0]?.resource).toMatchObject({
+      target: [{ reference: `MedicationAdministration/${created.id ?? ''}` }],
+      agent: [{ who: { reference: 'Practitioner/nurse-1' } }],
+      activity: { coding: [{ code: 'CREATE' }] },
+    });
     expect(created).toMatchObject({
       status: 'in-progress',
       request: { reference: 'MedicationRequest/ond' },
@@ -319,7 +326,7 @@ describe('chair view', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('56 mg');
     expect(gateway.inner.writes).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Save waste anyway' }));
-    await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
     const ext = (await saved(gateway, 'pembro')).extension ?? [];
     expect(ext.find((e) => e.url === EXT.discardedAmount)?.valueQuantity?.value).toBe(40);
   });
@@ -360,7 +367,7 @@ describe('chair view: nothing lost', () => {
     await user.click(screen.getByRole('button', { name: /record stop time now/i }));
     expect(await screen.findByText(/not saved: stop time.*permission/i)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import type { MemoryGateway } from '../../fhir/memory-gateway.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { NurseView } from './nurse-view.tsx';
+import { provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
 
 // A busy machine renders the first screen slowly; wait up to 5 s for it.
 configure({ asyncUtilTimeout: 5000 });
@@ -83,8 +84,8 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     );
     expect(screen.getByLabelText('Amount discarded (mg)')).toHaveValue('56');
     await user.click(screen.getByRole('button', { name: 'Save waste' }));
-    await waitFor(() => expect(memory.writes).toHaveLength(1));
-    const saved = memory.writes[0]?.resource as MedicationAdministration;
+    await waitFor(() => expect(recordWrites(memory)).toHaveLength(1));
+    const saved = recordWrites(memory)[0]?.resource as MedicationAdministration;
     expect(saved.extension?.map((e) => e.url)).toEqual([EXT.container, EXT.discardedAmount]);
     await waitFor(() =>
       expect(
@@ -95,7 +96,8 @@ describe('NurseView in the app (memory gateway, built-in drug data)', () => {
     await user.click(
       screen.getByRole('button', { name: /record start time now for ondansetron/i }),
     );
-    await waitFor(() => expect(memory.writes).toHaveLength(2));
+    await waitFor(() => expect(recordWrites(memory)).toHaveLength(2));
+    await waitFor(() => expect(provenanceWrites(memory)).toHaveLength(2));
     const running = await screen.findByRole('region', { name: 'Running now' });
     expect(within(running).getByText('Ondansetron')).toBeInTheDocument();
     await screen.findByText('All entries saved.');

@@ -8,7 +8,7 @@ import type { Encounter, FhirResource, MedicationAdministration, Provenance } fr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
+import { FlakyGateway, recordWrites } from '../../fhir/flaky-gateway.ts';
 import { testReference } from './test-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -222,7 +222,7 @@ describe('issue 14 §1: Undo while the entry is held on the device', () => {
     const gateway = new FlakyGateway([ma('pacli', { effectivePeriod: { start: VISIT(9) } })]);
     const user = show(gateway, NOW, 300);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
-    await waitFor(() => expect(gateway.inner.writes).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 

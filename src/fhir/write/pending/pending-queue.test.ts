@@ -2,7 +2,7 @@ import type { MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../gateway.ts';
 import { newAdministrationFromRequest } from '../medication-administration.ts';
-import { FlakyGateway } from '../../flaky-gateway.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../flaky-gateway.ts';
 import { PendingQueue, type QueueClock } from './pending-queue.ts';
 import { PENDING_STORAGE_KEY, PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';
@@ -209,7 +209,8 @@ describe('pending queue: nothing lost', () => {
     clock.advance(2000);
     await queue.whenIdle();
     expect(store.list()).toEqual([]);
-    expect(gateway.inner.writes).toHaveLength(1);
+    expect(recordWrites(gateway.inner)).toHaveLength(1);
+    expect(provenanceWrites(gateway.inner)).toHaveLength(1); // its Provenance, once too
   });
 
   it('a create whose answer was lost is found by its client id, and a queued stop follows it', async () => {
@@ -249,7 +250,7 @@ describe('pending queue: nothing lost', () => {
     clock.advance(2000);
     await queue.whenIdle();
     expect(store.list()).toEqual([]);
-    const creates = gateway.inner.writes.filter((w) => w.method === 'create');
+    const creates = recordWrites(gateway.inner).filter((w) => w.method === 'create');
     expect(creates).toHaveLength(1);
     const id = creates[0]?.resource.id ?? '';
     expect((await stored(id)).effectivePeriod).toEqual({

@@ -3,7 +3,7 @@
 // her to decide (never a silent overwrite); the PUT then carries If-Match, so a race ends in
 // a 412 and the same choice. A create whose answer was lost is found again by its client id.
 import type { MedicationAdministration, Provenance } from 'fhir/r4';
-import { isFhirError, type FhirGateway, type ReadResult } from '../../gateway.ts';
+import { isChannelRefused, isFhirError, type FhirGateway, type ReadResult } from '../../gateway.ts';
 import { scopeAllows } from '../../scopes.ts';
 import { writeNurseFallback, type NurseFallbackResult } from '../nurse-channels.ts';
 import {
@@ -12,7 +12,12 @@ import {
   isChangeApplied,
   type NurseChange,
 } from '../medication-administration.ts';
-import { buildCorrectionProvenance, isCorrectionProvenance } from '../nurse-provenance.ts';
+import {
+  buildNurseProvenance,
+  isNurseProvenanceFor,
+  nurseProvenanceInput,
+  type NurseProvenanceInput,
+} from '../nurse-provenance.ts';
 import { etagOf } from '../../map/chair-model.ts';
 import type { PendingEntry } from './pending-types.ts';
 
@@ -83,8 +88,64 @@ function idOf(target: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Every nurse write is done when the record has it AND its Provenance naming the nurse exists
+ * (issue 14 §1; start, stop, waste, correction, injection, port flush, pump refill, pump
+ * disconnect). The Provenance follows the write; if its answer is lost or it fails, the retry
+ * finds the record already written and looks for the Provenance before writing it (never two).
+ * A correction's Provenance is required (its failure is the entry's). For the other writes an
+ * EHR that does not take Provenance from this launch (scope not granted, or 403/404/405/501)
+ * leaves the record saved without one: the record itself names the nurse as performer.
+ */
+async function ensureProvenance(
+  gateway: FhirGateway,
+  target: string,
+  input: NurseProvenanceInput | undefined,
+  required: boolean,
+): Promise<void> {
+  if (!input) return;
+  if (!required && scopeAllows(gateway.launch.grantedScopes, 'Provenance', 'c') === false) return;
+  try {
+    const known = await gateway.search('Provenance', { target }).catch((e: unknown) => {
+      if (!required && isChannelRefused(e)) return [];
+      throw e;
+    });
+    const found = known.some(
+      (r) => r.resourceType === 'Provenance' && isNurseProvenanceFor(r, target, input),
+    );
+    if (!found) await gateway.create<Provenance>(buildNurseProvenance(target, input));
+  } catch (e) {
+    if (required || !isChannelRefused(e)) throw e;
+  }
+}
+
+/** The nurse and the instant of an entry (entries kept from before these fields: the launch's user, the write's own time). */
+function whoOf(gateway: FhirGateway, entry: PendingEntry, fallback: string | undefined) {
+  return {
+    author: entry.author ?? gateway.launch.fhirUser,
+    recorded: entry.recorded ?? fallback ?? new Date().toISOString(),
+  };
+}
+
+async function createdWithProvenance(
+  gateway: FhirGateway,
+  entry: PendingEntry & { create: MedicationAdministration },
+  result: ReadResult<MedicationAdministration>,
+): Promise<SendOutcome> {
+  const id = result.resource.id;
+  if (id) {
+    const created = entry.create;
+    const at = created.effectiveDateTime ?? created.effectivePeriod?.start;
+    const input = nurseProvenanceInput({ created }, whoOf(gateway, entry, at));
+    await ensureProvenance(gateway, `MedicationAdministration/${id}`, input, false);
+  }
+  return { kind: 'sent', result };
+}
+
 async function sendCreate(gateway: FhirGateway, entry: PendingEntry): Promise<SendOutcome> {
-  if (!entry.create) return { kind: 'failed', error: 'Nothing to create.' };
+  const create = entry.create;
+  if (!create) return { kind: 'failed', error: 'Nothing to create.' };
+  const withCreate = { ...entry, create };
   if (entry.attempts > 0 && entry.clientId) {
     const found = await gateway.search('MedicationAdministration', {
       identifier: clientIdSearchValue(entry.clientId),
@@ -92,29 +153,26 @@ async function sendCreate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
     const ma = found.find(
       (r): r is MedicationAdministration => r.resourceType === 'MedicationAdministration',
     );
-    if (ma) return { kind: 'sent', result: { resource: ma, etag: etagOf(ma) } };
+    if (ma) return createdWithProvenance(gateway, withCreate, { resource: ma, etag: etagOf(ma) });
   }
-  return { kind: 'sent', result: await gateway.create(entry.create) };
+  return createdWithProvenance(gateway, withCreate, await gateway.create(create));
 }
 
-/**
- * A correction is done when the record has it AND its Provenance exists (issue 14 §1). The
- * Provenance follows the update; if its answer is lost or it fails, the retry finds the
- * record already corrected and looks for the Provenance before writing it (never two).
- */
 async function withProvenance(
   gateway: FhirGateway,
+  entry: PendingEntry,
   id: string,
   change: NurseChange,
   result: ReadResult<MedicationAdministration>,
 ): Promise<SendOutcome> {
-  if (change.kind !== 'correct') return { kind: 'sent', result };
-  const target = `MedicationAdministration/${id}`;
-  const known = await gateway.search('Provenance', { target });
-  const found = known.some(
-    (r) => r.resourceType === 'Provenance' && isCorrectionProvenance(r, target, change),
+  const at = change.kind === 'start' || change.kind === 'stop' ? change.at : undefined;
+  const input = nurseProvenanceInput({ change }, whoOf(gateway, entry, at));
+  await ensureProvenance(
+    gateway,
+    `MedicationAdministration/${id}`,
+    input,
+    change.kind === 'correct',
   );
-  if (!found) await gateway.create<Provenance>(buildCorrectionProvenance(target, change));
   return { kind: 'sent', result };
 }
 
@@ -125,7 +183,7 @@ async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
   const current = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
   const etag = current.etag ?? etagOf(current.resource);
   if (isChangeApplied(current.resource, change)) {
-    return withProvenance(gateway, id, change, current);
+    return withProvenance(gateway, entry, id, change, current);
   }
   if (entry.baseEtag && etag && etag !== entry.baseEtag) {
     return { kind: 'conflict', theirs: current.resource, etag };
@@ -148,11 +206,11 @@ async function sendUpdate(gateway: FhirGateway, entry: PendingEntry): Promise<Se
     if (!isFhirError(e) || e.kind !== 'conflict') throw e;
     const fresh = await gateway.read<MedicationAdministration>('MedicationAdministration', id);
     if (isChangeApplied(fresh.resource, change)) {
-      return withProvenance(gateway, id, change, fresh);
+      return withProvenance(gateway, entry, id, change, fresh);
     }
     return { kind: 'conflict', theirs: fresh.resource, etag: fresh.etag ?? etagOf(fresh.resource) };
   }
-  return withProvenance(gateway, id, change, written);
+  return withProvenance(gateway, entry, id, change, written);
 }
 
 /**

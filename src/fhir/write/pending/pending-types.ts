@@ -25,6 +25,10 @@ export interface PendingEntry {
   /** What to create (create entries; target is 'local:<clientId>'). */
   create?: MedicationAdministration;
   clientId?: string;
+  /** 'Practitioner/<id>' of the nurse who made the entry: her write's Provenance names her. */
+  author?: string;
+  /** When she made it, ISO: the Provenance's instant, the same on every retry. */
+  recorded?: string;
   /** Plain words for the nurse: "Stop time 10:42". */
   label: string;
   state: PendingState;
