@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { formatClock, toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
 import { testReference } from './test-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -200,7 +200,9 @@ describe('issue 17 §5 every tap confirms what was saved, after the server accep
     gateway.offline = false;
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(liveRegion()).toHaveTextContent(`Saved: ${stopText()}.`));
-    expect(gateway.inner.writes).toHaveLength(1);
+    // The stop, and its Provenance naming the nurse (every nurse write has one).
+    expect(recordWrites(gateway.inner)).toHaveLength(1);
+    expect(provenanceWrites(gateway.inner)).toHaveLength(1);
   });
 
   it('a refused write (403) says nothing was saved', async () => {
