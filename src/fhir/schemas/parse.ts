@@ -8,7 +8,21 @@ import {
   researchSubjectSchema,
 } from './clinical.ts';
 import { isWellFormedAdministration } from './administration-check.ts';
-import { compile, type Conforms } from './conforms.ts';
+import {
+  isClaim,
+  isClaimResponse,
+  isCoverage,
+  isCoverageEligibilityResponse,
+  isEncounter,
+  isExplanationOfBenefit,
+  isLocation,
+  isMedication,
+  isMedicationKnowledge,
+  isMedicationRequest,
+  isResearchStudy,
+  isResearchSubject,
+} from './resource-guards.ts';
+import type { Guard } from './datatype-guards.ts';
 import {
   claimResponseSchema,
   claimSchema,
@@ -71,32 +85,39 @@ function describe(raw: unknown, issues: readonly z.core.$ZodIssue[]): string {
   return parts.join('; ') + more;
 }
 
-/** The hottest type's check, written out by hand (same answers as the derived one). */
-const HAND_WRITTEN: Partial<Record<ReadType, Conforms>> = {
+/**
+ * Hand-written guards, one per type (administration-check.ts, resource-guards.ts): true only when
+ * the type's schema would accept the value unchanged (tested against the schemas in
+ * schema-guards.test.ts), so the caller may read the raw object itself.
+ */
+const GUARDS: Readonly<Record<ReadType, Guard>> = Object.freeze({
   MedicationAdministration: isWellFormedAdministration,
-};
+  Medication: isMedication,
+  MedicationRequest: isMedicationRequest,
+  MedicationKnowledge: isMedicationKnowledge,
+  Encounter: isEncounter,
+  Location: isLocation,
+  ResearchSubject: isResearchSubject,
+  ResearchStudy: isResearchStudy,
+  Coverage: isCoverage,
+  CoverageEligibilityResponse: isCoverageEligibilityResponse,
+  Claim: isClaim,
+  ClaimResponse: isClaimResponse,
+  ExplanationOfBenefit: isExplanationOfBenefit,
+});
 
-/** True when zod would certainly accept `raw` as it is (see conforms.ts); never throws. */
+/** True when zod would certainly accept `raw` as it is (the type's guard); never throws. */
 export function conformsAs(type: ReadType, raw: unknown): boolean {
   try {
-    return (HAND_WRITTEN[type] ?? compile(SCHEMAS[type]))(raw);
+    return GUARDS[type](raw);
   } catch {
     return false; // e.g. nesting deeper than the stack: zod decides
   }
 }
 
-/**
- * `raw` itself when a hand-written check (cheaper than a cache look-up) accepts it; undefined
- * when there is none for the type or it is not sure (then use parseResource).
- */
+/** `raw` itself when the type's guard accepts it; undefined when it is not sure (then parseResource). */
 export function acceptedAsIs<T extends ReadType>(type: T, raw: unknown): Parsed<T> | undefined {
-  const check = HAND_WRITTEN[type];
-  if (!check) return undefined;
-  try {
-    return check(raw) ? (raw as Parsed<T>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return conformsAs(type, raw) ? (raw as Parsed<T>) : undefined;
 }
 
 export function parseResource<T extends ReadType>(type: T, raw: unknown): ParseResult<T> {
