@@ -4,7 +4,7 @@
 // the guard too (a field the guard does not read, e.g. one newly added to the schema, fails
 // here); without each field the guard answers as zod does.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isWellFormedAdministration } from './administration-check.ts';
 import { medicationAdministrationSchema } from './medication.ts';
 import { acceptedAsIs, conformsAs, SCHEMAS, type ReadType } from './parse.ts';
