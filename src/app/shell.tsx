@@ -89,7 +89,7 @@ function VisitScreens({ role }: { role: AppRole }) {
   ) : (
     <>
       {notice}
-      <VisitAdministrations />
+      <VisitAdministrations folded={role === 'coder'} />
       {picture.error ? null : <RoleView role={role} />}
     </>
   );

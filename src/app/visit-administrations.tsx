@@ -7,7 +7,8 @@ import { useAdministrationRows } from '../hooks/use-administration-rows.ts';
 import { useBillingPictureProgress } from '../hooks/use-billing-picture.ts';
 import { useRetryFailed } from './retry-failed.ts';
 
-export function VisitAdministrations() {
+/** `folded`: the coder's page starts with the list folded (issue 17 §5). */
+export function VisitAdministrations({ folded = false }: { folded?: boolean } = {}) {
   const launch = useLaunch();
   const { rows, isPending, error, data } = useAdministrationRows();
   const retry = useRetryFailed();
@@ -41,5 +42,5 @@ export function VisitAdministrations() {
         message={maUnreadable.reason}
       />
     );
-  return <AdministrationList rows={rows} title={title} />;
+  return <AdministrationList rows={rows} title={title} folded={folded} />;
 }

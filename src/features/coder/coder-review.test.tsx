@@ -72,18 +72,27 @@ beforeEach(() => sessionStorage.clear());
 afterEach(cleanup);
 
 describe('CoderReview: lines and evidence', () => {
-  it('shows every derived line with units, modifiers, NDC, amount and its evidence', () => {
-    setup();
+  // Issue 17 §5: modifiers in words in the row; the evidence behind "Evidence"; record ids only
+  // behind "Show record ids".
+  it('shows every derived line with units, modifiers, NDC, amount and its evidence', async () => {
+    const { user } = setup();
     const drug = card(/J9271 pembrolizumab/);
-    expect(within(drug).getByText('JZ, Q1')).toBeInTheDocument();
-    expect(within(drug).getByText('00006302602, 8 ML')).toBeInTheDocument();
+    expect(
+      within(drug).getByText('JZ — no drug discarded; Q1 — routine care in a clinical trial'),
+    ).toBeInTheDocument();
     expect(within(drug).getByText('$10,000.00')).toBeInTheDocument();
+    expect(within(drug).queryByText('00006302602, 8 ML')).toBeNull();
+    await user.click(within(drug).getByRole('button', { name: 'Evidence' }));
+    expect(within(drug).getByText('00006302602, 8 ML')).toBeInTheDocument();
     expect(within(drug).getByText(/two 100 mg vials/)).toBeInTheDocument();
     expect(within(drug).getByText('2 × NDC 00006302602')).toBeInTheDocument();
     expect(within(drug).getByText('R-01, R-06')).toBeInTheDocument();
     const chemo = card(/^96413$/);
-    expect(within(chemo).getByText('administration a1: 62 minutes counted')).toBeInTheDocument();
     expect(within(chemo).getByText('No decision yet')).toBeInTheDocument();
+    await user.click(within(chemo).getByRole('button', { name: 'Evidence' }));
+    expect(within(chemo).queryByText('administration a1: 62 minutes counted')).toBeNull();
+    await user.click(within(chemo).getByRole('button', { name: 'Show record ids' }));
+    expect(within(chemo).getByText('administration a1: 62 minutes counted')).toBeInTheDocument();
   });
 
   it('groups warnings by severity and links them to the lines they concern', () => {
@@ -158,7 +167,11 @@ describe('CoderReview: decisions', () => {
     expect(within(form).getByRole('alert')).toHaveTextContent('Give a reason');
     await user.type(within(form).getByLabelText(/Reason/), 'Charted on paper');
     await user.click(within(form).getByRole('button', { name: 'Add line' }));
-    expect(screen.getByText(/96367 × 1 \(no modifiers\): Charted on paper/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /96367 \(Another non-chemo IV infusion after the first\) × 1 \(no modifiers\): Charted on paper/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('keeps decisions across a reload (sessionStorage)', async () => {

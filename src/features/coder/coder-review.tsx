@@ -11,16 +11,17 @@ import { ClaimComparison } from './claim-comparison.tsx';
 import { storageKey } from './decision-store.ts';
 import { AutoChanges } from './auto-changes.tsx';
 import { billedLines, lineKey, signOffBlockers, warningResolved } from './decisions.ts';
-import { LineCard } from './line-card.tsx';
+import { LineRow } from './line-row.tsx';
+import { codeWithWords, lineWords, modifiersInWords } from './code-words.ts';
 import { priorDenialNotesFor } from './prior-denial-notes.ts';
 import { SignOffPanel } from './sign-off-panel.tsx';
 import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
 import { serviceWordsFor } from './service-words.ts';
 import { useDecisions } from './use-decisions.ts';
 import { bulkAcceptable, visitTotal } from './visit-total.ts';
-import { VisitSummary } from './visit-summary.tsx';
+import { BulkAccept, VisitTotalRow } from './visit-summary.tsx';
 import { WarningsPanel } from './warnings-panel.tsx';
-import { modifiersText } from './format.ts';
+import type { ReferenceData } from '../../reference/types.ts';
 import './coder.css';
 
 export interface CoderReviewProps {
@@ -31,6 +32,8 @@ export interface CoderReviewProps {
   onSaved?: () => void;
   /** false when Claims could not be read for this launch. */
   claimsReadable?: boolean;
+  /** Reference data for the words of drug codes (the drug's name alone until it is loaded). */
+  reference?: ReferenceData | undefined;
 }
 
 const systemNow = () => new Date();
@@ -42,6 +45,7 @@ export function CoderReview({
   now = systemNow,
   onSaved,
   claimsReadable = true,
+  reference,
 }: CoderReviewProps) {
   const key = storageKey(
     gateway.launch.serverUrl,
@@ -77,14 +81,16 @@ export function CoderReview({
   const words = useMemo(() => serviceWordsFor(result, resources, lineKey), [result, resources]);
   // Issue 17 §4: earlier denials of this patient for the same codes.
   const denied = useMemo(() => priorDenialNotesFor(result, resources), [result, resources]);
-  const cards = (ls: typeof result.lines) =>
+  const rows = (ls: typeof result.lines) =>
     ls.map((l) => {
       const k = lineKey(l);
       return (
-        <LineCard
+        <LineRow
           key={k}
           line={l}
           lineKey={k}
+          words={lineWords(l, reference)}
+          resources={resources}
           inWords={words.get(k)}
           deniedBefore={denied.get(l.code)}
           decision={state.lines[k]}
@@ -93,30 +99,47 @@ export function CoderReview({
         />
       );
     });
+  const dos = result.dateOfService;
 
   return (
     <div className="coder-review">
       <section aria-labelledby="coder-lines">
-        <h3 id="coder-lines">Lines to bill</h3>
+        <div className="lines-head">
+          <h3 id="coder-lines">Lines to bill</h3>
+          <BulkAccept
+            acceptable={bulkAcceptable(result, state)}
+            onAcceptAll={(keys) => {
+              for (const k of keys) decisions.decide(k, { kind: 'accepted' });
+            }}
+          />
+          <AddLineForm onAdd={decisions.addLine} />
+        </div>
         {result.lines.length === 0 && <p>No billable lines were derived for this visit.</p>}
-        <VisitSummary
-          total={visitTotal(result, state)}
-          acceptable={bulkAcceptable(result, state)}
-          onAcceptAll={(keys) => {
-            for (const k of keys) decisions.decide(k, { kind: 'accepted' });
-          }}
-        />
-        {admin.length > 0 && <h4>Administration</h4>}
-        {cards(admin)}
-        {drugs.length > 0 && <h4>Drugs</h4>}
-        {cards(drugs)}
+        {result.lines.length > 0 && (
+          <div className="line-table">
+            {/* Column titles for sighted users; each row names its own cells for screen readers. */}
+            <div className="line-table-head" aria-hidden="true">
+              <span>Code</span>
+              <span>Units</span>
+              <span>Price</span>
+              <span>Status</span>
+              <span>Decision</span>
+            </div>
+            {admin.length > 0 && <h4 className="line-group">Administration</h4>}
+            {rows(admin)}
+            {drugs.length > 0 && <h4 className="line-group">Drugs</h4>}
+            {rows(drugs)}
+            <VisitTotalRow total={visitTotal(result, state)} />
+          </div>
+        )}
         {state.added.length > 0 && (
           <>
             <h4>Added by hand</h4>
             <ul>
               {state.added.map((a) => (
                 <li key={a.id}>
-                  {a.code} × {a.units} ({modifiersText(a.modifiers)}): {a.reason}{' '}
+                  {codeWithWords(a.code, { reference, dos })} × {a.units} (
+                  {modifiersInWords(a.modifiers)}): {a.reason}{' '}
                   <button type="button" onClick={() => decisions.removeAdded(a.id)}>
                     Remove {a.code}
                   </button>
@@ -125,11 +148,15 @@ export function CoderReview({
             </ul>
           </>
         )}
-        <AddLineForm onAdd={decisions.addLine} />
       </section>
       <section aria-labelledby="coder-warnings">
         <h3 id="coder-warnings">Warnings</h3>
-        <WarningsPanel result={result} state={state} onAcknowledge={decisions.acknowledge} />
+        <WarningsPanel
+          result={result}
+          state={state}
+          onAcknowledge={decisions.acknowledge}
+          wordsOf={(l) => lineWords(l, reference)}
+        />
       </section>
       {existing && (
         <section aria-labelledby="coder-claim">
@@ -137,24 +164,27 @@ export function CoderReview({
           <ClaimComparison claim={existing.info} suggested={lines} />
         </section>
       )}
-      <section aria-labelledby="coder-sign-off">
-        <h3 id="coder-sign-off">Sign off</h3>
-        <AutoChanges
-          changes={plan.changes}
-          removed={plan.removed}
-          onRemove={decisions.setChangeRemoved}
-        />
-        <SignOffPanel
-          gateway={gateway}
-          plan={plan}
-          blockers={blockers}
-          existing={existing}
-          updatingDraft={updatesDraft(existing)}
-          author={author}
-          now={now}
-          {...(onSaved ? { onSaved } : {})}
-        />
-      </section>
+      {(plan.changes.length > 0 || plan.removed.length > 0) && (
+        <section aria-labelledby="coder-sign-off">
+          <h3 id="coder-sign-off">Sign off</h3>
+          <AutoChanges
+            changes={plan.changes}
+            removed={plan.removed}
+            onRemove={decisions.setChangeRemoved}
+          />
+        </section>
+      )}
+      {/* A direct child of the review, so its sticky bar stays at the bottom of the viewport. */}
+      <SignOffPanel
+        gateway={gateway}
+        plan={plan}
+        blockers={blockers}
+        existing={existing}
+        updatingDraft={updatesDraft(existing)}
+        author={author}
+        now={now}
+        {...(onSaved ? { onSaved } : {})}
+      />
     </div>
   );
 }

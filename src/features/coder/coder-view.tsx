@@ -1,9 +1,10 @@
 // The coder's screen: the launch encounter (or a picked visit) reviewed line by line, then
 // signed off. Data comes from the app hooks; CoderReview does the work.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
 import type { EncounterResult } from '../../engine/index.ts';
+import { fhirKeys } from '../../fhir/queries/keys.ts';
 import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
@@ -24,6 +25,13 @@ export function CoderView() {
   const analysis = useEncounterAnalysis();
   const pickerId = useId();
   const [picked, setPicked] = useState<string | undefined>(undefined);
+  // The words of drug codes (issue 17 §5): the built-in reference (the same cached data as the
+  // nurse's built-in products), already loaded with the engine.
+  const builtin = useQuery({
+    queryKey: fhirKeys.referenceProducts(gateway.launch),
+    queryFn: async () => (await import('../../reference/builtin.ts')).builtinReference(),
+    staleTime: Infinity,
+  });
 
   if (analysis.isPending) return <LoadingMessage label="Loading the visit for review…" />;
   if (analysis.error) {
@@ -41,24 +49,26 @@ export function CoderView() {
 
   return (
     <section className="coder-view" aria-labelledby={`${pickerId}-title`}>
-      <h2 id={`${pickerId}-title`}>Coder review</h2>
-      {results.length > 0 && (
-        <p>
-          <label htmlFor={pickerId}>Visit to review </label>
-          <select
-            id={pickerId}
-            value={selected ? visitKey(selected) : ''}
-            onChange={(e) => setPicked(e.target.value)}
-          >
-            {!selected && <option value="">Pick a visit</option>}
-            {results.map((r) => (
-              <option key={visitKey(r)} value={visitKey(r)}>
-                {visitLabel(r)}
-              </option>
-            ))}
-          </select>
-        </p>
-      )}
+      <div className="section-head">
+        <h2 id={`${pickerId}-title`}>Coder review</h2>
+        {results.length > 0 && (
+          <p className="visit-choice">
+            <label htmlFor={pickerId}>Visit to review </label>
+            <select
+              id={pickerId}
+              value={selected ? visitKey(selected) : ''}
+              onChange={(e) => setPicked(e.target.value)}
+            >
+              {!selected && <option value="">Pick a visit</option>}
+              {results.map((r) => (
+                <option key={visitKey(r)} value={visitKey(r)}>
+                  {visitLabel(r)}
+                </option>
+              ))}
+            </select>
+          </p>
+        )}
+      </div>
       {unreadable.length > 0 && (
         <div className="status unreadable">
           <p>Some records could not be read, so these checks are incomplete:</p>
@@ -76,6 +86,7 @@ export function CoderView() {
           resources={analysis.picture?.resources ?? []}
           gateway={gateway}
           claimsReadable={!unreadable.some((u) => u.resourceType === 'Claim')}
+          reference={builtin.data}
           onSaved={() => void invalidateAfterWrite(queryClient, gateway.launch)}
         />
       ) : (

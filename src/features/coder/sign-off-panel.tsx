@@ -5,7 +5,7 @@
 // needs "Amend claim" with a reason. Just before writing, the claim and its sign-offs are read
 // again so a double click, a reload or a second coder never signs the same version twice.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatInstant } from '../../components/format.ts';
 import { claimJsonFile } from '../../fhir/export/claim-json.ts';
 import { signedLinesCsvFile } from '../../fhir/export/claim-csv.ts';
@@ -86,6 +86,8 @@ export function SignOffPanel(props: SignOffPanelProps) {
   const busy = useRef(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const reasonId = useId();
+  const blockersId = useId();
+  const [showReasons, setShowReasons] = useState(false);
   const { launch } = gateway;
   const caps = useQuery({ ...capabilitiesQuery(gateway), retry: false });
   const writeReasons = caps.isPending
@@ -109,6 +111,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
   const unfinished = !!halfSigned && status.kind !== 'saved' && status.kind !== 'already';
 
   const { patient, encounter, dateOfService: date } = plan;
+  // A refusal opens the reasons in the bar: move the focus to them once they are on screen.
+  useEffect(() => {
+    if (status.kind === 'refused') alertRef.current?.focus();
+  }, [status]);
 
   async function submit(amending: boolean) {
     if (busy.current) return; // a double click never writes twice
@@ -250,6 +256,8 @@ export function SignOffPanel(props: SignOffPanelProps) {
   }
 
   const refusal = status.kind === 'refused';
+  // The reasons open in the bar on demand, and by themselves when a sign-off is refused.
+  const reasonsShown = refusal || showReasons;
   const offerDownload =
     status.kind === 'download' ||
     status.kind === 'failed' ||
@@ -295,29 +303,6 @@ export function SignOffPanel(props: SignOffPanelProps) {
           shown.
         </p>
       ) : null}
-      {blockers.length > 0 && (
-        <div
-          ref={alertRef}
-          tabIndex={-1}
-          role={refusal ? 'alert' : undefined}
-          className="sign-off-blockers"
-        >
-          <p>
-            {refusal
-              ? signed
-                ? 'Amendment refused:'
-                : 'Sign-off refused:'
-              : signed
-                ? 'Before you can amend the claim:'
-                : 'Before you can sign off:'}
-          </p>
-          <ul>
-            {blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {plan.gaps.length > 0 && (
         <ul className="sign-off-gaps">
           {plan.gaps.map((g) => (
@@ -333,14 +318,6 @@ export function SignOffPanel(props: SignOffPanelProps) {
             : 'After sign-off you can download the signed lines for the billing system.'}
         </p>
       )}
-      <button
-        type="button"
-        className={signed && !unfinished ? undefined : 'primary'}
-        onClick={() => void submit(false)}
-        disabled={saving || (signed && !unfinished)}
-      >
-        Sign off
-      </button>
       {signed && (
         <div className="amend">
           <label htmlFor={reasonId}>Reason for amending the signed claim</label>
@@ -351,6 +328,67 @@ export function SignOffPanel(props: SignOffPanelProps) {
             onChange={(e) => setReason(e.target.value)}
           />
           {reasonMissing && <p role="alert">Give the reason for the amendment.</p>}
+        </div>
+      )}
+      {/* Issue 17 §5: the sticky sign-off bar at the bottom of the viewport. */}
+      <div className="sign-off-bar" role="region" aria-label="Sign-off bar">
+        {blockers.length > 0 && reasonsShown && (
+          <div
+            ref={alertRef}
+            tabIndex={-1}
+            id={blockersId}
+            role={refusal ? 'alert' : undefined}
+            className="sign-off-blockers"
+          >
+            <p>
+              {refusal
+                ? signed
+                  ? 'Amendment refused:'
+                  : 'Sign-off refused:'
+                : signed
+                  ? 'Before you can amend the claim:'
+                  : 'Before you can sign off:'}
+            </p>
+            <ul>
+              {blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p className="sign-off-count">
+          {blockers.length === 0 ? (
+            signed && !unfinished ? (
+              'Signed off'
+            ) : (
+              'Ready to sign off'
+            )
+          ) : (
+            <button
+              type="button"
+              className="link-button disclosure"
+              aria-expanded={reasonsShown}
+              aria-controls={blockersId}
+              onClick={() => {
+                if (refusal) setStatus({ kind: 'idle' });
+                setShowReasons(!reasonsShown);
+              }}
+            >
+              {blockers.length === 1
+                ? '1 reason stops sign-off'
+                : `${blockers.length} reasons stop sign-off`}
+            </button>
+          )}
+        </p>
+        <button
+          type="button"
+          className={signed && !unfinished ? undefined : 'primary'}
+          onClick={() => void submit(false)}
+          disabled={saving || (signed && !unfinished)}
+        >
+          Sign off
+        </button>
+        {signed && (
           <button
             type="button"
             className="primary"
@@ -359,32 +397,32 @@ export function SignOffPanel(props: SignOffPanelProps) {
           >
             Amend claim
           </button>
+        )}
+        <div aria-live="polite" role="status">
+          {status.kind === 'saving' && <p>Saving the claim…</p>}
+          {status.kind === 'saved' && (
+            <p>
+              {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id}{' '}
+              {status.finished ? 'was already saved' : 'saved'}
+              {savedVersion(status.result.claim)
+                ? ` (version ${savedVersion(status.result.claim)})`
+                : ''}{' '}
+              {status.finished
+                ? 'and your sign-off is now recorded; no new claim version was written.'
+                : 'and your sign-off recorded.'}
+              {plan.changes.some((c) => c.id === 'original-medicare')
+                ? ` The claim is billed to ${billedToWords(plan.claim) ?? 'Original Medicare'}, not the Medicare Advantage plan.`
+                : ''}
+            </p>
+          )}
+          {status.kind === 'channel' && <ChannelResult result={status.result} />}
+          {status.kind === 'already' && (
+            <p>This claim version was already signed off; nothing was written.</p>
+          )}
+          {status.kind === 'download' && (
+            <p>Signed off here, but not saved on the server: {status.reasons.join(' ')}</p>
+          )}
         </div>
-      )}
-      <div aria-live="polite" role="status">
-        {status.kind === 'saving' && <p>Saving the claim…</p>}
-        {status.kind === 'saved' && (
-          <p>
-            {status.amended ? 'Amended.' : 'Signed off.'} Draft claim {status.result.claim.id}{' '}
-            {status.finished ? 'was already saved' : 'saved'}
-            {savedVersion(status.result.claim)
-              ? ` (version ${savedVersion(status.result.claim)})`
-              : ''}{' '}
-            {status.finished
-              ? 'and your sign-off is now recorded; no new claim version was written.'
-              : 'and your sign-off recorded.'}
-            {plan.changes.some((c) => c.id === 'original-medicare')
-              ? ` The claim is billed to ${billedToWords(plan.claim) ?? 'Original Medicare'}, not the Medicare Advantage plan.`
-              : ''}
-          </p>
-        )}
-        {status.kind === 'channel' && <ChannelResult result={status.result} />}
-        {status.kind === 'already' && (
-          <p>This claim version was already signed off; nothing was written.</p>
-        )}
-        {status.kind === 'download' && (
-          <p>Signed off here, but not saved on the server: {status.reasons.join(' ')}</p>
-        )}
       </div>
       {status.kind === 'failed' && <p role="alert">{status.message}</p>}
       {offerDownload && (

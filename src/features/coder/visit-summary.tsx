@@ -1,25 +1,21 @@
-// The visit total and "Accept all lines without warnings" (lines some warning concerns are left
-// for the coder to decide one by one). Says what the bulk accept did.
+// "Accept all lines without warnings" above the lines (lines some warning concerns are left for
+// the coder to decide one by one; says what the bulk accept did), and the visit total as the
+// last row of the lines table.
 import { useState } from 'react';
 import { centsText } from './format.ts';
 import type { VisitTotal } from './visit-total.ts';
 
-export interface VisitSummaryProps {
-  total: VisitTotal;
+const lines = (n: number) => (n === 1 ? '1 line' : `${n} lines`);
+
+export interface BulkAcceptProps {
   acceptable: string[];
   onAcceptAll: (keys: string[]) => void;
 }
 
-const lines = (n: number) => (n === 1 ? '1 line' : `${n} lines`);
-
-export function VisitSummary({ total, acceptable, onAcceptAll }: VisitSummaryProps) {
+export function BulkAccept({ acceptable, onAcceptAll }: BulkAcceptProps) {
   const [done, setDone] = useState('');
   return (
-    <div className="visit-summary">
-      <p className="visit-total">
-        <strong>Visit total: {centsText(total.total)}</strong>
-        {total.unpriced > 0 && ` (${lines(total.unpriced)} without a price not counted)`}
-      </p>
+    <div className="bulk-accept">
       <button
         type="button"
         disabled={acceptable.length === 0}
@@ -34,5 +30,14 @@ export function VisitSummary({ total, acceptable, onAcceptAll }: VisitSummaryPro
         {done}
       </p>
     </div>
+  );
+}
+
+export function VisitTotalRow({ total }: { total: VisitTotal }) {
+  return (
+    <p className="visit-total">
+      <strong>Visit total: {centsText(total.total)}</strong>
+      {total.unpriced > 0 && ` (${lines(total.unpriced)} without a price not counted)`}
+    </p>
   );
 }

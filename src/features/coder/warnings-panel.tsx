@@ -1,7 +1,7 @@
 // Warnings grouped by severity, each linked to the lines and resources it concerns. Errors
 // must be resolved before sign-off: acknowledged with a note, or their line rejected/edited.
-import { useId, useState, type FormEvent } from 'react';
-import type { EncounterResult, Severity, Warning } from '../../engine/index.ts';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { DerivedLine, EncounterResult, Severity, Warning } from '../../engine/index.ts';
 import {
   lineKey,
   linesConcerned,
@@ -22,6 +22,51 @@ export interface WarningsPanelProps {
   result: EncounterResult;
   state: DecisionState;
   onAcknowledge: (warningKey: string, note: string) => void;
+  /** The plain words of a line's code, shown beside each line a warning links to. */
+  wordsOf?: ((line: DerivedLine) => string) | undefined;
+}
+
+/** More lines than this fold behind "N lines" (issue 17 §5: the page stays short). */
+const INLINE_LINES = 3;
+/** A longer message shows its first two lines until "Read it all". */
+const LONG_MESSAGE = 240;
+
+function LineLinks({
+  lines,
+  wordsOf,
+}: {
+  lines: DerivedLine[];
+  wordsOf: ((line: DerivedLine) => string) | undefined;
+}) {
+  return lines.map((l, i) => (
+    <span key={lineKey(l)}>
+      {i > 0 && ', '}
+      <a href={`#${lineDomId(lineKey(l))}`}>{[l.code, ...l.modifiers].join(' ')}</a>
+      {wordsOf && <span className="link-words"> ({wordsOf(l)})</span>}
+    </span>
+  ));
+}
+
+/** A disclosure (button with aria-expanded) around content shown on demand. */
+function Disclosure({ label, children }: { label: string; children: ReactNode }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="link-button disclosure"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((v) => !v)}
+      >
+        {label}
+      </button>
+      <span id={id} hidden={!open}>
+        {open && children}
+      </span>
+    </>
+  );
 }
 
 function AcknowledgeForm({ onSave }: { onSave: (note: string) => void }) {
@@ -58,32 +103,54 @@ function WarningItem({
   state,
   warning,
   onAcknowledge,
+  wordsOf,
 }: WarningsPanelProps & { warning: Warning }) {
   const key = warningKey(warning);
   const note = state.acknowledged[key];
   const resolved = warningResolved(result, state, warning);
   const byFix = !note && resolvedByFix(result, state, warning);
   const lines = linesConcerned(result, warning);
+  const [whole, setWhole] = useState(false);
+  const long = warning.message.length > LONG_MESSAGE;
   return (
     <li className={`warning severity-${warning.severity}`}>
-      <p>
-        <strong>{warning.message}</strong>{' '}
-        {warning.amountAtStake !== undefined && (
-          <span>({money(warning.amountAtStake)} at stake)</span>
-        )}
-      </p>
-      {lines.length > 0 && (
-        <p>
-          Lines:{' '}
-          {lines.map((l, i) => (
-            <span key={lineKey(l)}>
-              {i > 0 && ', '}
-              <a href={`#${lineDomId(lineKey(l))}`}>{[l.code, ...l.modifiers].join(' ')}</a>
-            </span>
-          ))}
+      <div className="warning-body">
+        <p className={long && !whole ? 'warning-message clamped' : 'warning-message'}>
+          <strong>{warning.message}</strong>{' '}
+          {warning.amountAtStake !== undefined && (
+            <span>({money(warning.amountAtStake)} at stake)</span>
+          )}
         </p>
-      )}
-      {warning.sources.length > 0 && <p>Records: {warning.sources.map(sourceText).join(', ')}</p>}
+        {lines.length > 0 && lines.length <= INLINE_LINES && (
+          <p>
+            Lines: <LineLinks lines={lines} wordsOf={wordsOf} />
+          </p>
+        )}
+        <p className="warning-more">
+          {long && (
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={whole}
+              onClick={() => setWhole((v) => !v)}
+            >
+              Read it all
+            </button>
+          )}
+          {lines.length > INLINE_LINES && (
+            <Disclosure label={`${lines.length} lines`}>
+              {' '}
+              <LineLinks lines={lines} wordsOf={wordsOf} />
+            </Disclosure>
+          )}
+          {warning.sources.length > 0 && (
+            <Disclosure label="Show record ids">
+              {' '}
+              Records: {warning.sources.map(sourceText).join(', ')}
+            </Disclosure>
+          )}
+        </p>
+      </div>
       {warning.severity === 'error' && (
         <p className="warning-state">{resolved ? 'Resolved' : 'Not resolved'}</p>
       )}
