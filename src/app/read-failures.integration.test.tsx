@@ -219,6 +219,13 @@ describe.each(['nurse', 'clinician', 'coder'])(
       expectOneFailureMessage();
       expect(screen.getByRole('alert')).toHaveTextContent('EveryDose could not load this visit.');
       expect(screen.queryByText('All entries saved.')).toBeNull();
+      // The role's screen keeps its heading under the one alert (people know where they are).
+      if (role !== 'nurse')
+        expect(
+          screen.getByRole('heading', {
+            name: role === 'coder' ? 'Coder review' : 'Billing warnings',
+          }),
+        ).toBeInTheDocument();
     });
 
     it('"Try again" once the EHR answers: the alert goes and the screen loads', async () => {

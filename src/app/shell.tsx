@@ -59,6 +59,22 @@ function RoleView({ role }: { role: AppRole }) {
 }
 
 /**
+ * When the whole visit could not be loaded, the role's screen keeps its heading (people and
+ * screen readers still know where they are) and says in one plain sentence that its checks wait
+ * for the visit: no second alert, no second "Try again" (issue 14 part 7).
+ */
+function RoleWaiting({ role }: { role: AppRole }) {
+  const title = role === 'coder' ? 'Coder review' : 'Billing warnings';
+  const id = `${role}-waiting-heading`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p>Nothing can be checked until this visit loads: see the message above.</p>
+    </section>
+  );
+}
+
+/**
  * The visit's list and the role's screen (issue 14 part 7): records refused or turned down (403,
  * 400) are one alert naming them, with one "Try again", above screens that say their checks are
  * incomplete and never word them as absence. When the whole visit could not be loaded (401, 5xx,
@@ -90,7 +106,7 @@ function VisitScreens({ role }: { role: AppRole }) {
     <>
       {notice}
       <VisitAdministrations folded={role === 'coder'} />
-      {picture.error ? null : <RoleView role={role} />}
+      {picture.error ? <RoleWaiting role={role} /> : <RoleView role={role} />}
     </>
   );
 }
