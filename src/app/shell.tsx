@@ -1,12 +1,11 @@
 // The app frame: title, role switcher, patient banner (unless the EHR shows its own), this
 // visit's administrations, then the screen for the user's role. Role screens load lazily so
 // the first screen (banner + administrations) does not wait for them.
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../components/status-message.tsx';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { RolePicker, RoleSwitcher } from '../components/role-switcher.tsx';
 import type { AppRole } from '../fhir/extensions.ts';
-import { isFhirError } from '../fhir/gateway.ts';
 import { plainErrorMessage } from '../fhir/queries/plain-error.ts';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { useRole } from '../hooks/role-context.ts';
@@ -64,16 +63,7 @@ function RoleView({ role }: { role: AppRole }) {
  * screen readers still know where they are) and says in one plain sentence that its checks wait
  * for the visit: no second alert, no second "Try again" (issue 14 part 7).
  */
-function RoleWaiting({ role, error }: { role: AppRole; error: unknown }) {
-  const retry = useRetryFailed();
-  // A 401 can be answered by a token refresh made meanwhile by another read: ask once more when
-  // this stands in for the screen (as the screen's own mount did), never in a loop.
-  const unauthorized = isFhirError(error) && error.kind === 'unauthorized';
-  useEffect(() => {
-    if (unauthorized) retry();
-    // Once per mount on purpose: it stays mounted while the visit is in error.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+function RoleWaiting({ role }: { role: AppRole }) {
   const title = role === 'coder' ? 'Coder review' : 'Billing warnings';
   const id = `${role}-waiting-heading`;
   return (
@@ -116,7 +106,7 @@ function VisitScreens({ role }: { role: AppRole }) {
     <>
       {notice}
       <VisitAdministrations folded={role === 'coder'} />
-      {picture.error ? <RoleWaiting role={role} error={picture.error} /> : <RoleView role={role} />}
+      {picture.error ? <RoleWaiting role={role} /> : <RoleView role={role} />}
     </>
   );
 }
