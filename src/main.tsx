@@ -13,6 +13,10 @@ import { capabilitiesQuery, patientQuery } from './fhir/queries/options.ts';
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
+  // A public client names itself when it refreshes (RFC 6749 section 6 and 2.3; Epic and the
+  // local EHR refuse a refresh without client_id with 400 invalid_request). Without this no
+  // token refresh ever succeeded and a 401 ended the session.
+  FHIR.oauth2.settings.refreshTokenWithClientId = true;
   FHIR.oauth2
     .ready()
     .then((client) => {

@@ -28,15 +28,17 @@ async function alertText(app: Page | Frame): Promise<string> {
   return text;
 }
 
-/** Counts the app's refresh-token requests at the token endpoint. */
+/** Counts the app's refresh-token requests the token endpoint answered with a new token. */
 function countRefreshes(page: Page): () => number {
   let n = 0;
-  page.context().on('request', (r) => {
+  page.context().on('requestfinished', (r) => {
     if (
       r.url() === `${stack().issuer}/token` &&
       /grant_type=refresh_token/.test(r.postData() ?? '')
     )
-      n += 1;
+      void r.response().then((res) => {
+        if (res?.status() === 200) n += 1;
+      });
   });
   return () => n;
 }
