@@ -17,7 +17,7 @@ import {
 } from './channels.ts';
 import { writeSupport } from './write-support.ts';
 
-export const NURSE_SCOPES: Record<NurseChannel, readonly string[]> = {
+const NURSE_SCOPES: Record<NurseChannel, readonly string[]> = {
   'administration-update': ['patient/MedicationAdministration.cu'],
   'clinical-note': ['patient/DocumentReference.c'],
   'task-list': [],
@@ -31,12 +31,26 @@ const CODER_SCOPES: Record<CoderChannel, readonly string[]> = {
   download: [],
 };
 
+/**
+ * The nurse's writes on this EHR. Every MAR write has its Provenance naming the nurse (issue 14
+ * §1), so the MAR channel asks for Provenance create too where the EHR offers it (unknown
+ * statement: asked, the server decides): a launch without the coder's writes (the charge nurse
+ * board) still records who wrote each entry.
+ */
+export function nurseScopesFor(cs: CapabilityStatement | undefined): string[] {
+  const support = writeSupport(cs, []);
+  const nurse = cs ? nurseChannelFrom(support).channel : 'administration-update';
+  const provenance =
+    nurse === 'administration-update' && (!cs || support.create('Provenance'))
+      ? ['patient/Provenance.c']
+      : [];
+  return [...NURSE_SCOPES[nurse], ...provenance];
+}
+
 export function writeScopesFor(cs: CapabilityStatement | undefined): string[] {
   if (!cs) return [...WRITE_SCOPES];
-  const support = writeSupport(cs, []);
-  const nurse = nurseChannelFrom(support).channel;
-  const coder = coderChannelFrom(support, false).channel;
-  return [...new Set([...NURSE_SCOPES[nurse], ...CODER_SCOPES[coder]])];
+  const coder = coderChannelFrom(writeSupport(cs, []), false).channel;
+  return [...new Set([...nurseScopesFor(cs), ...CODER_SCOPES[coder]])];
 }
 
 /** The whole scope string for this EHR: launch, identity and reads as always, writes by channel. */

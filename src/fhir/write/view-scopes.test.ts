@@ -5,8 +5,13 @@ import { viewScopeStringFor } from './view-scopes.ts';
 
 describe('clinic-wide screen scopes', () => {
   it.each([
-    ['board', ['user/MedicationAdministration.cu'], ['user/Claim.cu', 'user/Provenance.c']],
-    ['dashboard', [], ['user/MedicationAdministration.cu', 'user/Claim.cu']],
+    // Issue 14 §1: every nurse write has its Provenance, so the board creates Provenance too.
+    [
+      'board',
+      ['user/MedicationAdministration.cu', 'user/Provenance.c'],
+      ['user/Claim.cu', 'user/Provenance.cu'],
+    ],
+    ['dashboard', [], ['user/MedicationAdministration.cu', 'user/Claim.cu', 'user/Provenance.c']],
   ] as const)('%s: writes %j and never %j', (view, writes, never) => {
     const scopes = viewScopeStringFor(view, undefined).split(' ');
     expect(scopes).toEqual(expect.arrayContaining(['launch', 'openid', 'fhirUser']));

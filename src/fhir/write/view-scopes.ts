@@ -1,13 +1,12 @@
 // Scopes of the clinic-wide screens (issue 17), opened without a patient in context, so their
 // reads are user-level. Least privilege per screen:
 //   board     — what a nurse's launch reads, for every chair of the day, and only the nurse's
-//               writes (the chair view opened from the board records stop times and waste);
+//               writes (the chair view opened from the board records stop times and waste,
+//               each with its Provenance naming the nurse, issue 14 §1; never a Claim);
 //   dashboard — reads only: the visits, their records and claims over a date range; no writes.
 import type { CapabilityStatement } from 'fhir/r4';
 import { PATIENT_READ_TYPES, USER_READ_TYPES } from '../scopes.ts';
-import { NURSE_SCOPES } from './channel-scopes.ts';
-import { nurseChannelFrom } from './channels.ts';
-import { writeSupport } from './write-support.ts';
+import { nurseScopesFor } from './channel-scopes.ts';
 
 export type ClinicView = 'board' | 'dashboard';
 
@@ -26,7 +25,6 @@ export function viewScopeStringFor(view: ClinicView, cs: CapabilityStatement | u
   const reads = [...user(PATIENT_READ_TYPES), ...user(USER_READ_TYPES)];
   if (view === 'dashboard')
     return [...VIEW_LAUNCH_SCOPES, ...reads, ...user(DASHBOARD_EXTRA_TYPES)].join(' ');
-  const nurse = cs ? nurseChannelFrom(writeSupport(cs, [])).channel : 'administration-update';
-  const writes = NURSE_SCOPES[nurse].map((s) => s.replace(/^patient\//, 'user/'));
+  const writes = nurseScopesFor(cs).map((s) => s.replace(/^patient\//, 'user/'));
   return [...VIEW_LAUNCH_SCOPES, ...reads, ...writes].join(' ');
 }
