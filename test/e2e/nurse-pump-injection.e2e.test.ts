@@ -3,7 +3,9 @@
 // subcutaneous injection at a picked site (one instant, SNOMED site, R21.10, R26.3) and takes
 // off the fluorouracil pump started on Monday (R23.7, R26.1, R26.4): the pump's record gets its
 // end under If-Match and the disconnect is its own record in this visit. Every one of these
-// writes has a Provenance naming the nurse, read back from the server.
+// writes has a Provenance naming the nurse, read back from the server. An ordered port flush
+// (R24) and an ordered pump refill (R23.6) recorded at the chair are one instant each with their
+// method (R26.4) and their own Provenance, read back too.
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appFrame, fhirAdmin, launchAs } from './harness.ts';
@@ -12,6 +14,7 @@ const FOLFOX = { patientId: 'pt-folfox', encounterId: 'enc-folfox-20260805' };
 const PUMP = 'folfox-ma-pump';
 const ORDER = 'e2e-rx-pegfilgrastim';
 const SC = { coding: [{ system: 'http://snomed.info/sct', code: '34206005' }] };
+const IV = { coding: [{ system: 'http://snomed.info/sct', code: '47625008' }] };
 const METHOD = 'https://everydose.dev/fhir/CodeSystem/administration-method';
 const NURSE = 'Practitioner/nurse-1';
 
@@ -88,6 +91,22 @@ async function pumpStillRunning(): Promise<void> {
     ],
   });
   expect(order.status).toBeLessThan(300);
+}
+
+/** An ordered port flush or pump refill in the FOLFOX disconnect visit (R24, R23.6, R26.4). */
+async function orderService(id: string, drug: string, method: string): Promise<void> {
+  const put = await fhirAdmin().request('PUT', `MedicationRequest/${id}`, {
+    resourceType: 'MedicationRequest',
+    id,
+    status: 'active',
+    intent: 'order',
+    subject: { reference: `Patient/${FOLFOX.patientId}` },
+    encounter: { reference: `Encounter/${FOLFOX.encounterId}` },
+    authoredOn: '2026-08-03',
+    medicationCodeableConcept: { text: drug },
+    dosageInstruction: [{ route: IV, method: { coding: [{ system: METHOD, code: method }] } }],
+  });
+  expect(put.status).toBeLessThan(300);
 }
 
 async function openChair(): Promise<{ page: Page; app: Page | Frame }> {
@@ -180,4 +199,49 @@ describe('issue 15 §5: injections and pumps at the chair, read back from the se
     expect(offProvs[0]?.activity?.text).toBe('Nurse recorded the pump disconnect');
     await page.close();
   });
+
+  it.each([
+    [
+      'port flush',
+      'e2e-rx-port-flush',
+      'Heparin lock flush 500 units/5 mL',
+      'port-flush',
+      'Nurse recorded a port flush',
+    ],
+    [
+      'pump refill',
+      'e2e-rx-pump-refill',
+      'Floxuridine implanted pump refill',
+      'pump-refill',
+      'Nurse recorded a pump refill',
+    ],
+  ])(
+    '"Record %s" writes one instant with its method and a Provenance naming the nurse',
+    async (words, orderId, drug, method, text) => {
+      await orderService(orderId, drug, method);
+      const { page, app } = await openChair();
+      const name = new RegExp(`record ${words} for ${drug.split(' ')[0] ?? ''}`, 'i');
+      await app.getByRole('button', { name }).click({ timeout: 60_000 });
+      // The visit was on 5 August: another day than today asks first (issue 14 §1).
+      await app.getByRole('button', { name: `Save ${words} time anyway` }).click();
+      const all = await until(records, (rs) =>
+        rs.some((r) => r.request?.reference?.endsWith(orderId)),
+      );
+      const done = all.filter((r) => r.request?.reference?.endsWith(orderId));
+      expect(done).toHaveLength(1);
+      expect(done[0]?.status).toBe('completed');
+      expect(done[0]?.effectiveDateTime).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(done[0]?.effectivePeriod).toBeUndefined();
+      expect(done[0]?.context?.reference).toBe(`Encounter/${FOLFOX.encounterId}`);
+      expect(done[0]?.dosage?.method?.coding).toContainEqual({ system: METHOD, code: method });
+      await sleep(1000); // a second Provenance, if any, would land by now
+      const provs = await provenancesOf(done[0]?.id ?? '');
+      expect(provs).toHaveLength(1);
+      expect(provs[0]?.target[0]?.reference).toBe(`MedicationAdministration/${done[0]?.id ?? ''}`);
+      expect(provs[0]?.agent[0]?.who?.reference).toBe(NURSE);
+      expect(provs[0]?.activity?.coding?.[0]?.code).toBe('CREATE');
+      expect(provs[0]?.activity?.text).toBe(text);
+      await page.close();
+    },
+  );
 });
