@@ -24,8 +24,6 @@ export interface RunMemo {
   readonly leastWaste: LeastWasteMemo;
   /** Marketed vial sizes per reference data and inputs (drug/containers.ts). */
   readonly sizes: WeakMap<ReferenceData, { root: SizesNode; count: number }>;
-  /** Payment amounts (limit × units, rounded to cents) by limit text, then unit count. */
-  readonly amounts: { byLimit: Map<string, Map<number, number | undefined>>; entries: number };
   /** A lone quantity's exact sum text (0 + value) by its value text (drug/prepare.ts). */
   readonly sums: Map<string, string>;
 }
@@ -36,7 +34,6 @@ export function createRunMemo(): RunMemo {
     category: new CategoryMemo(),
     leastWaste: new LeastWasteMemo(),
     sizes: new WeakMap(),
-    amounts: { byLimit: new Map(), entries: 0 },
     sums: new Map(),
   };
 }

@@ -3,6 +3,7 @@
 // practice fee schedule (code with one of the line's modifiers, else the code alone). Nothing
 // found is 'not-configured': a price is never guessed. Exact cents with decimal.js. Pure.
 import Decimal from 'decimal.js';
+import { centsOf, centsText } from '../drug/scaled.ts';
 import type { DerivedLine, LinePrice, ReferenceData, Setting } from '../types.ts';
 
 /** SIs whose code is packaged into other services (OPPS Addendum D1: N). PR-2. */
@@ -18,6 +19,18 @@ function priced(
   units: number,
   si?: string,
 ): LinePrice {
+  // Scaled integers (drug/scaled.ts) when the rate and units fit; decimal.js otherwise.
+  const one = centsOf(rate, 1);
+  const all = centsOf(rate, units);
+  if (one !== undefined && all !== undefined) {
+    return {
+      status: 'priced',
+      source,
+      perUnit: centsText(one),
+      total: centsText(all),
+      ...(si ? { si } : {}),
+    };
+  }
   const perUnit = new Decimal(rate);
   return {
     status: 'priced',

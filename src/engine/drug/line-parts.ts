@@ -8,6 +8,7 @@ import type { WarningCode } from '../warning-codes.ts';
 import { ndcQuantity } from './amounts.ts';
 import { ZERO, type Exact } from './exact.ts';
 import { toNumber } from './quantity.ts';
+import { centsOf } from './scaled.ts';
 
 /** no JZ before 2023-01-01; optional (config) until 2023-06-30; payer may not require it. */
 export function jzApplies(dos: string, rules: RuleSettings): boolean {
@@ -27,7 +28,11 @@ export function separatelyPayable(
   return { payable: si === 'G' || si === 'K', si };
 }
 
-/** Units × Medicare payment limit for the date of service, in cents (only when the file covers it). */
+/**
+ * Units × Medicare payment limit for the date of service, in dollars rounded half up to the cent
+ * (only when the file covers it). Scaled integers (scaled.ts): the limit's digits × units, exact;
+ * decimal.js only for a limit or unit count they cannot hold.
+ */
 export function paymentAmount(
   scope: EncounterScope,
   hcpcs: string,
@@ -35,27 +40,10 @@ export function paymentAmount(
 ): number | undefined {
   const limit = scope.context.reference.paymentLimit(hcpcs, scope.dateOfService);
   if (limit === undefined) return undefined;
-  if (!Number.isSafeInteger(units) || units <= 0) return limitTimes(limit, units);
-  // The same few limits and unit counts recur on every line: the exact product once per pair,
-  // kept in the run's memo by limit text, then unit count (pure arithmetic on the two; bounded).
-  const memo = scope.context.memo.amounts;
-  let byUnits = memo.byLimit.get(limit);
-  if (byUnits?.has(units)) return byUnits.get(units);
-  const amount = limitTimes(limit, units);
-  if (++memo.entries > AMOUNT_MEMO_LIMIT) {
-    memo.byLimit.clear();
-    memo.entries = 1;
-    byUnits = undefined;
-  }
-  if (!byUnits) {
-    byUnits = new Map();
-    memo.byLimit.set(limit, byUnits);
-  }
-  byUnits.set(units, amount);
-  return amount;
+  const cents = units > 0 ? centsOf(limit, units) : undefined;
+  // Whole cents over 100: the double nearest the exact amount, as decimal.js's toNumber() gives.
+  return cents === undefined ? limitTimes(limit, units) : cents / 100;
 }
-
-const AMOUNT_MEMO_LIMIT = 65_536;
 
 function limitTimes(limit: string, units: number): number | undefined {
   const amount = toNumber(new Decimal(limit).mul(units), 2);

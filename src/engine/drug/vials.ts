@@ -1,7 +1,10 @@
 // Least-waste vial selection (drug-wastage R-17): over the marketed single-dose sizes, minimise
-// labeled total − dose, then fewest containers, then fewest distinct NDCs. Exact decimals.
+// labeled total − dose, then fewest containers, then fewest distinct NDCs. Exact: the search
+// runs on scaled integers (scaled.ts) when the dose and every size fit, else on decimal.js; both
+// walk the same combinations in the same order and give the same choice (vials.test.ts).
 import Decimal from 'decimal.js';
 import type { ContainerOpened } from '../types.ts';
+import { atScale, ceilQuotient, LIMIT, scaledOf, scaledText, type Scaled } from './scaled.ts';
 
 export interface VialSize {
   ndc11: string;
@@ -76,6 +79,116 @@ export class LeastWasteMemo {
 }
 
 function searchLeastWaste(dose: Decimal, sizes: readonly VialSize[]): VialChoice | undefined {
+  const scaled = searchScaled(dose, sizes);
+  return scaled === undefined ? leastWasteDecimal(dose, sizes) : (scaled ?? undefined);
+}
+
+/** Dose and sizes as counts of one scale, when each fits and the search cannot pass LIMIT. */
+function scaledInputs(
+  dose: Decimal,
+  sizes: readonly VialSize[],
+): { dose: number; sizes: number[]; k: number } | undefined {
+  const d = scaledOf(dose);
+  if (!d) return undefined;
+  const all: Scaled[] = [];
+  let k = d.k;
+  for (const s of sizes) {
+    const v = scaledOf(s.amount);
+    if (!v) return undefined;
+    all.push(v);
+    if (v.k > k) k = v.k;
+  }
+  const doseN = atScale(d, k);
+  if (doseN === undefined) return undefined;
+  const out: number[] = [];
+  let largest = 0;
+  for (const v of all) {
+    const n = atScale(v, k);
+    if (n === undefined) return undefined;
+    out.push(n);
+    if (n > largest) largest = n;
+  }
+  // A total never passes dose + MAX_CONTAINERS × the largest size.
+  if (doseN + MAX_CONTAINERS * largest > LIMIT) return undefined;
+  return { dose: doseN, sizes: out, k };
+}
+
+/**
+ * R-17 on scaled integers: the same walk as `searchDecimal` (sizes in ascending order, largest
+ * first, counts from most to fewest), so ties fall to the same combination. Null when nothing
+ * covers the dose; undefined when the inputs do not fit (the caller then searches in decimals).
+ */
+function searchScaled(dose: Decimal, sizes: readonly VialSize[]): VialChoice | null | undefined {
+  if (dose.isZero() || dose.isNegative()) return undefined;
+  const inputs = scaledInputs(dose, sizes);
+  if (!inputs) return undefined;
+  const need0 = inputs.dose;
+  const unique: { size: VialSize; n: number }[] = [];
+  inputs.sizes.forEach((n, i) => {
+    if (n <= 0) return;
+    if (!unique.some((u) => u.n === n)) unique.push({ size: sizes[i] as VialSize, n });
+  });
+  // A stable sort by amount, as decimal.js's cmp orders them.
+  unique.sort((a, b) => a.n - b.n);
+  if (unique.length === 0) return null;
+  const counts: number[] = unique.map(() => 0);
+  let bestTotal = -1;
+  let bestWaste = 0;
+  let bestCount = 0;
+  let bestKinds = 0;
+  let bestCounts: number[] = [];
+  const search = (i: number, total: number, used: number): void => {
+    if (total >= need0) {
+      const waste = total - need0;
+      let count = 0;
+      let kinds = 0;
+      for (const c of counts) {
+        count += c;
+        if (c > 0) kinds++;
+      }
+      const better =
+        bestTotal < 0 ||
+        waste < bestWaste ||
+        (waste === bestWaste && (count < bestCount || (count === bestCount && kinds < bestKinds)));
+      if (better) {
+        bestTotal = total;
+        bestWaste = waste;
+        bestCount = count;
+        bestKinds = kinds;
+        bestCounts = counts.slice();
+      }
+      return;
+    }
+    if (i < 0 || used >= MAX_CONTAINERS) return;
+    const size = unique[i];
+    if (!size) return;
+    const need = ceilQuotient(need0 - total, size.n);
+    for (let n = Math.min(need, MAX_CONTAINERS - used); n >= 0; n--) {
+      counts[i] = n;
+      search(i - 1, total + size.n * n, used + n);
+    }
+    counts[i] = 0;
+  };
+  search(unique.length - 1, 0, 0);
+  if (bestTotal < 0) return null;
+  const containers: ContainerOpened[] = [];
+  unique.forEach((u, k) => {
+    const count = bestCounts[k] ?? 0;
+    if (count > 0) containers.push({ ndc11: u.size.ndc11, count });
+  });
+  // Exact decimals only where the choice leaves the search.
+  return {
+    containers,
+    total: new Decimal(scaledText(bestTotal, inputs.k)),
+    waste: new Decimal(scaledText(bestWaste, inputs.k)),
+  };
+}
+
+/** R-17 in decimal.js: the reference walk (and the path for inputs that do not fit scaled integers). */
+export function leastWasteDecimal(
+  dose: Decimal,
+  sizes: readonly VialSize[],
+): VialChoice | undefined {
   const unique: VialSize[] = [];
   for (const s of sizes) {
     if (s.amount.lte(0)) continue;
