@@ -125,6 +125,13 @@ export default tseslint.config(
               'src never imports test (tests may use the test kit)',
             ),
             zone('./src', './fhir-fixtures', 'src never imports fixtures'),
+            // Test kits live in `test-kit/` folders (docs/architecture.md): only tests and
+            // other test kits import them, never the product (issue 18 part 3).
+            zone(
+              ['./src/!(*.test).{ts,tsx}', './src/**/!(test-kit)/!(*.test).{ts,tsx}'],
+              './src/**/test-kit/**',
+              'production code never imports a test kit (test-kit/ is for tests and test kits)',
+            ),
           ],
         },
       ],
@@ -134,7 +141,7 @@ export default tseslint.config(
     // Features never see raw FHIR (issue 18 part 1): they get view models and write functions
     // from fhir/ and hooks/. Test files and features' test kits may build FHIR inputs.
     files: ['src/features/**/*.{ts,tsx}'],
-    ignores: ['src/features/**/*.test.{ts,tsx}', 'src/features/**/test-*.ts'],
+    ignores: ['src/features/**/*.test.{ts,tsx}', 'src/features/**/test-kit/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -18,7 +18,8 @@ function files(dir: string): string[] {
 }
 
 function stripComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  // Line comments first: a line comment may name a glob (`data/*.json`) that is no block comment.
+  return text.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 interface Edge {
@@ -42,6 +43,18 @@ function imports(file: string): Edge[] {
 
 const all = files(src).flatMap(imports);
 const layer = (p: string): string => p.split('/')[0] ?? '';
+/** A test kit: a module in a `test-kit/` folder (docs/architecture.md, issue 18 part 3). */
+const isTestKit = (p: string): boolean => /(^|\/)test-kit\//.test(p);
+/** The source module an import names (`./x.ts`, `./x`, `./x/index.ts`), relative to src/. */
+function moduleOf(target: string): string | undefined {
+  return [target, `${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((c) => {
+    try {
+      return statSync(resolve(src, c)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
 
 describe('architecture: dependency rules', () => {
   it('engine imports only itself and reference types, and no runtime libraries', () => {
@@ -119,7 +132,7 @@ describe('architecture: dependency rules', () => {
     const bad = all.filter(
       (e) =>
         e.from.startsWith('features/') &&
-        !/(^|\/)test-[^/]*\.ts$/.test(e.from) &&
+        !isTestKit(e.from) &&
         /^(fhir|@types\/fhir)(\/|$)/.test(e.spec),
     );
     expect(bad).toEqual([]);
@@ -132,7 +145,9 @@ describe('architecture: dependency rules', () => {
     ['features/coder/probe.ts', "import type { Patient } from '@types/fhir/r4';", true],
     ['features/worklist/probe.ts', "import type { Patient } from 'fhir';", true],
     ['features/board/probe.test.ts', "import type { Patient } from 'fhir/r4';", false],
-    ['features/coder/test-probe.ts', "import type { Patient } from 'fhir/r4';", false],
+    ['features/coder/test-kit/probe.ts', "import type { Patient } from 'fhir/r4';", false],
+    // The old test-* file names are no longer a way out (issue 18 part 3: test kits live in test-kit/).
+    ['features/coder/test-probe.ts', "import type { Patient } from 'fhir/r4';", true],
     ['fhir/map/probe.ts', "import type { Patient } from 'fhir/r4';", false],
     [
       'features/board/probe.ts',
@@ -148,6 +163,84 @@ describe('architecture: dependency rules', () => {
         filePath: resolve(src, file),
       });
       const hits = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+      expect(hits.length > 0).toBe(refused);
+    },
+    60_000,
+  );
+});
+
+describe('architecture: test kits (issue 18 part 3)', () => {
+  it('no production module imports a test kit (only tests and other test kits do)', () => {
+    const bad = all.filter(
+      (e) => !isTestKit(e.from) && e.target !== undefined && isTestKit(e.target),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('every module that only tests and test kits import lives in a test-kit/ folder', () => {
+    const testFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const p = resolve(dir, name);
+        if (statSync(p).isDirectory()) return testFiles(p);
+        return /\.test\.(ts|tsx)$/.test(name) ? [p] : [];
+      });
+    const fromTests = testFiles(src).flatMap(imports);
+    const importers = new Map<string, { product: number; tests: number }>();
+    const count = (e: Edge, asTest: boolean) => {
+      const m =
+        e.target === undefined || e.target.startsWith('..') ? undefined : moduleOf(e.target);
+      if (m === undefined) return;
+      const c = importers.get(m) ?? { product: 0, tests: 0 };
+      if (asTest || isTestKit(e.from)) c.tests += 1;
+      else c.product += 1;
+      importers.set(m, c);
+    };
+    for (const e of all) count(e, false);
+    for (const e of fromTests) count(e, true);
+    // Entry points: loaded by an HTML page, vite.config.ts or an npm script, and tested.
+    const entries = [
+      'main.tsx',
+      'launch.ts',
+      'app/csp-plugin.ts',
+      'reference/build/build-reference.ts',
+      'cli/audit.ts',
+      'cds/main.ts',
+      'sandbox/start.ts',
+    ];
+    const testOnly = [...importers]
+      .filter(([m, c]) => c.product === 0 && c.tests > 0 && !isTestKit(m) && !entries.includes(m))
+      .map(([m]) => m)
+      .sort();
+    expect(testOnly).toEqual([]);
+  });
+
+  // The lint rule behind the guard: `npm run check` (eslint) fails on such an import.
+  it.each([
+    ['engine/analyze.ts', "import { IV_ROUTE } from './test-kit/inputs.ts';", true],
+    ['main.tsx', "import { MemoryGateway } from './fhir/test-kit/memory-gateway.ts';", true],
+    [
+      'features/nurse/nurse-view.tsx',
+      "import { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';",
+      true,
+    ],
+    ['engine/test-kit/drug.ts', "import { IV_ROUTE } from './inputs.ts';", false],
+    ['engine/drug/vials.test.ts', "import { IV_ROUTE } from '../test-kit/inputs.ts';", false],
+    ['engine/analyze.ts', "import { IV_ROUTE } from './types.ts';", false],
+  ])(
+    'test-kit lint: %s with %s is refused: %s',
+    async (file, line, refused) => {
+      const { ESLint } = await import('eslint');
+      const eslint = new ESLint({ cwd: root });
+      const [result] = await eslint.lintText(
+        `${line}\nexport const x = IV_ROUTE;\n`.replace(
+          'IV_ROUTE;',
+          line.includes('MemoryGateway') ? 'MemoryGateway;' : 'IV_ROUTE;',
+        ),
+        { filePath: resolve(src, file) },
+      );
+      const hits = (result?.messages ?? []).filter(
+        (m) => m.ruleId === 'import-x/no-restricted-paths' && /test kit/.test(m.message),
+      );
       expect(hits.length > 0).toBe(refused);
     },
     60_000,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existingClaim } from '../src/engine/checks/claim-header.ts';
 import { compareClaimLines } from '../src/engine/checks/claim-lines.ts';
-import { admin, claim, line, patient, scope } from '../src/engine/checks/test-builders.ts';
+import { admin, claim, line, patient, scope } from '../src/engine/test-kit/checks.ts';
 import { trialStatus } from '../src/engine/checks/trial-status.ts';
 import { defaultConfig, mergeWarnings, type ClaimInfo, type Setting } from '../src/engine/index.ts';
 import { runContext } from '../src/engine/run-memo.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDrugCategory } from '../src/engine/category.ts';
 import { analyzePatient, defaultConfig, type DrugIdentity } from '../src/engine/index.ts';
-import { blankAdministration, blankPatient } from '../src/engine/test-inputs.ts';
+import { blankAdministration, blankPatient } from '../src/engine/test-kit/inputs.ts';
 import { ndcKnownIn } from '../src/fhir/map/codes.ts';
 import { builtinReference } from '../src/reference/builtin.ts';
 import { normalizeNdc } from '../src/reference/ndc.ts';

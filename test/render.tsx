@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
 import { AppProviders } from '../src/app/providers.tsx';
 import type { FhirGateway, LaunchContext } from '../src/fhir/gateway.ts';
-import { MemoryGateway, type MemoryGatewayOptions } from '../src/fhir/memory-gateway.ts';
+import { MemoryGateway, type MemoryGatewayOptions } from '../src/fhir/test-kit/memory-gateway.ts';
 import { testLaunch } from './msw/fhir-server.ts';
 
 // vitest runs without globals, so testing-library cannot register its own cleanup.

@@ -2,7 +2,7 @@
 // infusion-rules R1.7 / R2.3 (drug ingredient in a hydration bag), flush (contract §2.1).
 import { describe, expect, it } from 'vitest';
 import { resolveCategory, resolveDrugCategory } from './category.ts';
-import { adm, DRUGS, fakeReference, type AdminSpec } from './infusion/test-kit.ts';
+import { adm, DRUGS, fakeReference, type AdminSpec } from './test-kit/infusion.ts';
 import type { DrugIdentity } from './types.ts';
 
 const ref = fakeReference({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from './profiles.ts';
 import { deriveSetting } from './setting.ts';
-import { blankPatient } from './test-inputs.ts';
+import { blankPatient } from './test-kit/inputs.ts';
 import type { ClaimInfo, EncounterInfo, Setting } from './types.ts';
 
 const E1 = 'Encounter/e1';

@@ -4,7 +4,7 @@ import { buildTables } from './build/build-reference.ts';
 import { catalogSchema } from './build/catalog-tables.ts';
 import { builtinReference, builtinTables } from './builtin.ts';
 import { normalizeNdc } from './ndc.ts';
-import { HAS_SHARED, SHARED_CATALOG } from './parse/fixtures.ts';
+import { HAS_SHARED, SHARED_CATALOG } from './test-kit/cms-files.ts';
 
 const ref = builtinReference();
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from './builtin.ts';
 import { isReferenceFileError, loadReferenceFromFiles } from './load-files.ts';
-import { FIXTURES } from './parse/fixtures.ts';
+import { FIXTURES } from './test-kit/cms-files.ts';
 
 const f = (name: string) => join(FIXTURES, name);
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinReference } from './builtin.ts';
 import { ownNameKey } from './build/identity-tables.ts';
 import { combinationKey, ingredientKey, parseDrugName } from './drug-names.ts';
-import { HAS_SHARED, SHARED_CMS } from './parse/fixtures.ts';
+import { HAS_SHARED, SHARED_CMS } from './test-kit/cms-files.ts';
 
 const ref = builtinReference();
 const match = (text: string) => ref.drugsByName?.(text);

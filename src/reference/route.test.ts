@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routeTables } from './build/route-tables.ts';
 import { builtinRouteTables, decideRoute } from './builtin-routes.ts';
-import { HAS_SHARED, SHARED_CMS } from './parse/fixtures.ts';
+import { HAS_SHARED, SHARED_CMS } from './test-kit/cms-files.ts';
 import { normalizeRouteSystem, routeFamilyOf } from './route.ts';
 import type { RouteClass, RouteFamily, RouteInput } from './route-types.ts';
 

@@ -4,8 +4,8 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientUserMayHave } from './interaction.ts';
 import type { EhrServer } from './server.ts';
-import { headlessLaunch } from './smart-test-client.ts';
-import { ENC1, launchToken, PT1, PT2, REDIRECT_URI, startTestEhr } from './test-support.ts';
+import { headlessLaunch } from './test-kit/smart-client.ts';
+import { ENC1, launchToken, PT1, PT2, REDIRECT_URI, startTestEhr } from './test-kit/ehr-server.ts';
 
 const READS = 'patient/Patient.rs patient/Claim.rs patient/Provenance.rs user/Medication.rs';
 const WRITES = 'patient/Claim.cu patient/Provenance.c patient/MedicationAdministration.cu';

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EhrServer } from './server.ts';
-import { headlessLaunch, refresh } from './smart-test-client.ts';
+import { headlessLaunch, refresh } from './test-kit/smart-client.ts';
 import {
   accessToken,
   ENC1,
@@ -14,7 +14,7 @@ import {
   PT2,
   REDIRECT_URI,
   startTestEhr,
-} from './test-support.ts';
+} from './test-kit/ehr-server.ts';
 
 const SCOPE =
   'launch openid fhirUser online_access patient/MedicationAdministration.rs patient/Patient.rs user/Medication.rs';

@@ -1,7 +1,7 @@
 // Discovery documents, CORS for the app's origin only, and the launcher page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EhrServer } from './server.ts';
-import { APP_ORIGIN, fhirGet, startTestEhr } from './test-support.ts';
+import { APP_ORIGIN, fhirGet, startTestEhr } from './test-kit/ehr-server.ts';
 
 let ehr: EhrServer;
 beforeAll(async () => {

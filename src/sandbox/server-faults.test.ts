@@ -1,7 +1,7 @@
 // Fault injection through POST /_admin/faults, and the request counts at GET /_admin/stats.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EhrServer } from './server.ts';
-import { accessToken, fhirGet, PT1, startTestEhr } from './test-support.ts';
+import { accessToken, fhirGet, PT1, startTestEhr } from './test-kit/ehr-server.ts';
 
 let ehr: EhrServer;
 let token: string;

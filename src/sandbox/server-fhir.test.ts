@@ -2,7 +2,7 @@
 // SMART scope enforcement and the patient compartment, admin reset, open mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EhrServer } from './server.ts';
-import { accessToken, adminGet, fhirGet, PT1, PT2, startTestEhr } from './test-support.ts';
+import { accessToken, adminGet, fhirGet, PT1, PT2, startTestEhr } from './test-kit/ehr-server.ts';
 
 interface Bundle {
   resourceType: 'Bundle';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileAllows, profileFrom, type EhrProfile } from './ehr-profiles.ts';
 import type { EhrServer } from './server.ts';
-import { launchToken, PT1, PT2, startTestEhr } from './test-support.ts';
+import { launchToken, PT1, PT2, startTestEhr } from './test-kit/ehr-server.ts';
 
 interface Statement {
   software?: { version?: string };

@@ -5,7 +5,13 @@
 // A patient/ token must never see sandbox-pt-2's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EhrServer } from '../../src/sandbox/server.ts';
-import { accessToken, fhirGet, PT1, PT2, startTestEhr } from '../../src/sandbox/test-support.ts';
+import {
+  accessToken,
+  fhirGet,
+  PT1,
+  PT2,
+  startTestEhr,
+} from '../../src/sandbox/test-kit/ehr-server.ts';
 
 const OTHER = `Patient/${PT2}`;
 let ehr: EhrServer;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../profiles.ts';
 import type { PreAuthorization } from '../types.ts';
 import { checkAuthorizations, recordUse, type AuthLedger } from './authorization.ts';
-import { DOS, codes, line, patient, scope } from './test-builders.ts';
+import { DOS, codes, line, patient, scope } from '../test-kit/checks.ts';
 
 const A1 = 'MedicationAdministration/a1';
 const pa = (over: Partial<PreAuthorization> = {}): PreAuthorization => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLineInfo, DerivedLine } from '../types.ts';
 import { compareClaimLines } from './claim-lines.ts';
-import { admin, claim, codes, DOS, E, line, P, patient, scope } from './test-builders.ts';
+import { admin, claim, codes, DOS, E, line, P, patient, scope } from '../test-kit/checks.ts';
 import { trialStatus } from './trial-status.ts';
 
 const A1 = 'MedicationAdministration/a1';

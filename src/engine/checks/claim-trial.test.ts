@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../profiles.ts';
 import type { ClaimInfo, ClaimLineInfo, EngineConfig, PatientInput } from '../types.ts';
-import { admin, claim, codes, DOS, E, line, P, patient, scope } from './test-builders.ts';
+import { admin, claim, codes, DOS, E, line, P, patient, scope } from '../test-kit/checks.ts';
 import { runEncounterChecks } from './run-checks.ts';
 
 const STUDY = 'ResearchStudy/s1';

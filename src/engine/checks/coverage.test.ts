@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoverage, primaryCoverage } from './coverage.ts';
-import { DOS, P, codes, line, patient, scope } from './test-builders.ts';
+import { DOS, P, codes, line, patient, scope } from '../test-kit/checks.ts';
 import type { CoverageInfo } from '../types.ts';
 
 const cov = (over: Partial<CoverageInfo>): CoverageInfo => ({

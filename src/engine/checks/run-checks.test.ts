@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLineInfo } from '../types.ts';
 import { runEncounterChecks, type AuthLedger } from './run-checks.ts';
-import { admin, claim, codes, DOS, line, patient, scope } from './test-builders.ts';
+import { admin, claim, codes, DOS, line, patient, scope } from '../test-kit/checks.ts';
 
 const A1 = 'MedicationAdministration/a1';
 const cl = (code: string, units: number, modifiers: string[] = []): ClaimLineInfo => ({

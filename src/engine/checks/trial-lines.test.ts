@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../profiles.ts';
 import type { Administration } from '../types.ts';
-import { admin, line, P, patient, scope } from './test-builders.ts';
+import { admin, line, P, patient, scope } from '../test-kit/checks.ts';
 import { applyTrialModifiers } from './trial-lines.ts';
 import { trialStatus } from './trial-status.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../profiles.ts';
 import type { ResearchSubjectInfo } from '../types.ts';
-import { admin, DOS, E, P, codes, patient, scope } from './test-builders.ts';
+import { admin, DOS, E, P, codes, patient, scope } from '../test-kit/checks.ts';
 import { trialStatus } from './trial-status.ts';
 import { trialEncounterWarnings } from './trial-warnings.ts';
 

@@ -15,7 +15,7 @@ import {
   PALONO,
   PEMBRO,
   run,
-} from './test-kit.ts';
+} from '../test-kit/drug.ts';
 
 describe('R-01 / R-05 / R-06 / R-08: units round up, waste rounds down, JZ when nothing billable is left', () => {
   it.each([

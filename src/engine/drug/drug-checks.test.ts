@@ -16,7 +16,7 @@ import {
   PEMBRO,
   run,
   ts,
-} from './test-kit.ts';
+} from '../test-kit/drug.ts';
 
 describe('R-32 340B modifier on separately payable lines', () => {
   const config = { ...defaultConfig(), entity340b: 'JG' as const };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Administration } from '../types.ts';
-import { given, PEMBRO, run, ts } from './test-kit.ts';
+import { given, PEMBRO, run, ts } from '../test-kit/drug.ts';
 
 // §9 grouping (drug-wastage): a day's administrations of one code are one group. The line's date
 // and the order of its sources follow the members' starts (stable for equal or missing times);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePatient, toReport } from '../analyze.ts';
 import { defaultConfig } from '../profiles.ts';
-import { docs, given, patient, PEMBRO, ts, withContainers } from './test-kit.ts';
+import { docs, given, patient, PEMBRO, ts, withContainers } from '../test-kit/drug.ts';
 
 describe('contract §3: drug lines in the report', () => {
   it('pembrolizumab 144 mg from two single-dose vials: the contract example', () => {

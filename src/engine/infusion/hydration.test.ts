@@ -1,6 +1,6 @@
 // §5 step 6: hydration net time (R2.3, R4.5, R4.6, R7.4, R7.5, R8.1, R8.3, R9.3, R9.5).
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 const chemo = (s: number, e: number): AdminSpec => ({
   id: 'c1',

@@ -3,7 +3,7 @@
 // (R8.4), every line cites its administrations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 const drugs = Object.values(DRUGS);
 const INITIALS = new Set(['96360', '96365', '96374', '96409', '96413']);

@@ -1,7 +1,7 @@
 // R1.1 status filter, R1.2 times, R1.4 route, R8.1 flush/KVO, INVALID_TIME_RANGE,
 // sponsor-paid (research T-42) and sponsor-supplied (T-37) administrations.
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 const chemo = (o: Partial<AdminSpec> = {}): AdminSpec => ({
   id: 'a1',

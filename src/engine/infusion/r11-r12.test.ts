@@ -1,7 +1,7 @@
 // R9.8 / R11.2 separate encounter the same day; R12 MUE check (warns, never changes units).
 import { describe, expect, it } from 'vitest';
 import type { MueEntry } from '../../reference/types.ts';
-import { at, DRUGS, fakeReference, run } from './test-kit.ts';
+import { at, DRUGS, fakeReference, run } from '../test-kit/infusion.ts';
 
 describe('R9.8 / R11.2 separate encounter on the same date', () => {
   it.each([

@@ -1,7 +1,7 @@
 // R4.1–R4.6: time math and the threshold table (infusion-rules §4).
 import { describe, expect, it } from 'vitest';
 import { additionalHours } from './lines.ts';
-import { at, DRUGS, run } from './test-kit.ts';
+import { at, DRUGS, run } from '../test-kit/infusion.ts';
 
 describe('R4.3 additional hours add(T) = T ≥ 91 ? floor((T − 31) / 60) : 0', () => {
   it.each([

@@ -1,6 +1,6 @@
 // §6: selecting the initial service (R6.1–R6.5).
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 const pushOnd = (o: Partial<AdminSpec> = {}): AdminSpec => ({
   id: 'p1',

@@ -1,6 +1,6 @@
 // §7: the other services (R7.1–R7.7).
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 describe('R7.1 sequential infusion of a new drug', () => {
   it.each([

@@ -1,6 +1,6 @@
 // §9 edge cases: R9.2–R9.12 (segments, sites, stop times, midnight, DST, stopped, long push, pumps).
 import { describe, expect, it } from 'vitest';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 describe('R9.2 interrupted infusion (partOf): running segments summed', () => {
   it.each([

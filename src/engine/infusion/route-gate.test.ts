@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteClass, RouteDecision } from '../types.ts';
 import { routeFamilyOf } from '../../reference/route.ts';
-import { at, DRUGS, run, type AdminSpec } from './test-kit.ts';
+import { at, DRUGS, run, type AdminSpec } from '../test-kit/infusion.ts';
 
 const route = (cls: RouteClass, evidence = 'test'): RouteDecision => ({
   class: cls,

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinReference } from '../../reference/builtin.ts';
 import { analyzePatient } from '../analyze.ts';
 import { defaultConfig } from '../profiles.ts';
-import { SC_ROUTE } from '../test-inputs.ts';
+import { SC_ROUTE } from '../test-kit/inputs.ts';
 import type { DrugIdentity, RouteDecision, ServiceMethod } from '../types.ts';
-import { adm, at, emptyPatient } from './test-kit.ts';
+import { adm, at, emptyPatient } from '../test-kit/infusion.ts';
 import { INFUSION_WARNINGS } from './warnings.ts';
 
 const NALOXONE_HCPCS: DrugIdentity = { hcpcs: ['J2312'], ndc: [], rxnorm: [] };

@@ -1,7 +1,14 @@
 // §13 warning catalogue: every code has plain words and a severity, and a scenario raises it.
 import { describe, expect, it } from 'vitest';
 import type { MueEntry } from '../../reference/types.ts';
-import { at, DRUGS, fakeReference, run, type AdminSpec, type RunOptions } from './test-kit.ts';
+import {
+  at,
+  DRUGS,
+  fakeReference,
+  run,
+  type AdminSpec,
+  type RunOptions,
+} from '../test-kit/infusion.ts';
 import { INFUSION_WARNINGS, type InfusionWarningCode } from './warnings.ts';
 
 const mue: Record<string, MueEntry> = { '96375': { code: '96375', value: 1, mai: 3 } };

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzePatient } from '../analyze.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { EncounterResult, RuleSettings, Setting } from '../types.ts';
-import { adm, at, DRUGS, emptyPatient, fakeReference, type AdminSpec } from './test-kit.ts';
+import {
+  adm,
+  at,
+  DRUGS,
+  emptyPatient,
+  fakeReference,
+  type AdminSpec,
+} from '../test-kit/infusion.ts';
 import { INFUSION_WARNINGS } from './warnings.ts';
 
 function analyze(

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from '../../reference/builtin.ts';
 import { analyzePatient } from '../analyze.ts';
-import { adm, at, DRUGS, emptyPatient, type AdminSpec } from '../infusion/test-kit.ts';
+import { adm, at, DRUGS, emptyPatient, type AdminSpec } from '../test-kit/infusion.ts';
 import { INFUSION_WARNINGS } from '../infusion/warnings.ts';
 import { defaultConfig } from '../profiles.ts';
-import { IV_ROUTE, SC_ROUTE } from '../test-inputs.ts';
+import { IV_ROUTE, SC_ROUTE } from '../test-kit/inputs.ts';
 import type {
   ClaimInfo,
   DrugIdentity,

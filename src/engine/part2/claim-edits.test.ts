@@ -10,7 +10,7 @@ import {
   emptyPatient,
   fakeReference,
   type AdminSpec,
-} from '../infusion/test-kit.ts';
+} from '../test-kit/infusion.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { Administration, ClaimInfo, ServiceMethod, Setting } from '../types.ts';
 

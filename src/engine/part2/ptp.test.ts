@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from '../../reference/builtin.ts';
 import { defaultConfig } from '../profiles.ts';
-import { blankAdministration } from '../test-inputs.ts';
+import { blankAdministration } from '../test-kit/inputs.ts';
 import type { DerivedLine, EngineContext, ReferenceData, RuleSettings } from '../types.ts';
 import type { DateEntry } from './date-entry.ts';
 import { applyPtp } from './ptp.ts';

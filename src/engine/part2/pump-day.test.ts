@@ -10,7 +10,7 @@ import {
   emptyPatient,
   fakeReference,
   type AdminSpec,
-} from '../infusion/test-kit.ts';
+} from '../test-kit/infusion.ts';
 import { INFUSION_WARNINGS } from '../infusion/warnings.ts';
 import { defaultConfig } from '../profiles.ts';
 import type { Administration, RuleSettings, ServiceMethod } from '../types.ts';

@@ -9,7 +9,7 @@ import {
   emptyPatient,
   fakeReference,
   type AdminSpec,
-} from '../infusion/test-kit.ts';
+} from '../test-kit/infusion.ts';
 import { defaultConfig } from '../profiles.ts';
 import { INFUSION_WARNINGS } from '../infusion/warnings.ts';
 import type { Administration, RuleSettings, ServiceMethod, Setting } from '../types.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinReference } from '../../reference/builtin.ts';
 import { defaultConfig } from '../profiles.ts';
-import { blankAdministration, blankPatient } from '../test-inputs.ts';
+import { blankAdministration, blankPatient } from '../test-kit/inputs.ts';
 import type {
   CoverageInfo,
   EngineContext,

@@ -5,10 +5,17 @@ import userEvent from '@testing-library/user-event';
 import type { Claim, FhirResource, Provenance } from 'fhir/r4';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EncounterResult } from '../../engine/index.ts';
-import { MemoryGateway, type MemoryGatewayOptions } from '../../fhir/memory-gateway.ts';
+import { MemoryGateway, type MemoryGatewayOptions } from '../../fhir/test-kit/memory-gateway.ts';
 import type { LaunchContext } from '../../fhir/gateway.ts';
 import { CoderReview } from './coder-review.tsx';
-import { diagnosedPicture, draftedClaim, launch, nctError, picture, result } from './test-data.ts';
+import {
+  diagnosedPicture,
+  draftedClaim,
+  launch,
+  nctError,
+  picture,
+  result,
+} from './test-kit/coder-data.ts';
 
 const NOW = new Date('2026-03-03T15:00:00.000Z');
 // The memory server lists only the types it holds: seed one Provenance so it offers the type.

@@ -5,9 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GatewayContext } from '../../hooks/gateway-context.ts';
 import type { EncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
-import { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';
 import { CoderView } from './coder-view.tsx';
-import { launch, picture, result } from './test-data.ts';
+import { launch, picture, result } from './test-kit/coder-data.ts';
 
 const analysis = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('../../hooks/use-encounter-analysis.ts', () => ({

@@ -11,7 +11,7 @@ import {
   type DecisionState,
 } from './decisions.ts';
 import type { Warning } from '../../engine/index.ts';
-import { chemoLine, drugLine, pushLine, result, vialError } from './test-data.ts';
+import { chemoLine, drugLine, pushLine, result, vialError } from './test-kit/coder-data.ts';
 
 const allAccepted: DecisionState = {
   ...EMPTY_DECISIONS,

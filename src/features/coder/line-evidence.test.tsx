@@ -5,7 +5,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DrugIdentification } from '../../engine/index.ts';
 import { LineEvidence } from './line-evidence.tsx';
-import { drugLine } from './test-data.ts';
+import { drugLine } from './test-kit/coder-data.ts';
 
 afterEach(cleanup);
 

@@ -13,12 +13,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DerivedLine, EncounterResult } from '../../engine/index.ts';
-import { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';
 import { builtinReference } from '../../reference/builtin.ts';
 import { MODIFIER_WORDS } from '../../reference/service-codes.ts';
 import { codeWords, modifierWords, modifiersInWords, NO_DESCRIPTION } from './code-words.ts';
 import { CoderReview } from './coder-review.tsx';
-import { chemoLine, drugLine, launch, picture, pushLine, result } from './test-data.ts';
+import { chemoLine, drugLine, launch, picture, pushLine, result } from './test-kit/coder-data.ts';
 
 const reference = builtinReference();
 const NOW = new Date('2026-03-03T15:00:00.000Z');

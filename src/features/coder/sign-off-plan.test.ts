@@ -4,7 +4,7 @@ import type { Warning } from '../../engine/index.ts';
 import type { SignedLine } from '../../fhir/write/claim-builder.ts';
 import { billedLines, EMPTY_DECISIONS } from './decisions.ts';
 import { MA_WARNING, planSignOff, type AutoChangeId } from './sign-off-plan.ts';
-import { coverage, diagnosedPicture, picture, result } from './test-data.ts';
+import { coverage, diagnosedPicture, picture, result } from './test-kit/coder-data.ts';
 
 const maError: Warning = {
   code: MA_WARNING,

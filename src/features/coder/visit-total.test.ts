@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DerivedLine } from '../../engine/index.ts';
 import { EMPTY_DECISIONS, lineKey, type DecisionState } from './decisions.ts';
-import { chemoLine, drugLine, pushLine, result, vialError } from './test-data.ts';
+import { chemoLine, drugLine, pushLine, result, vialError } from './test-kit/coder-data.ts';
 import { bulkAcceptable, visitTotal } from './visit-total.ts';
 
 const priced = (line: DerivedLine, perUnit: string, total: string): DerivedLine => ({

@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { formatClock, toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
-import { testReference } from './test-reference.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
 

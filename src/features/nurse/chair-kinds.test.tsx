@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMINISTRATION_METHOD_SYSTEM, SYSTEMS } from '../../fhir/extensions.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from '../../fhir/flaky-gateway.ts';
-import { testReference } from './test-reference.ts';
+import { FlakyGateway } from '../../fhir/test-kit/flaky-gateway.ts';
+import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
 

@@ -8,9 +8,9 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
 import { PENDING_STORAGE_KEY } from '../../fhir/write/pending/pending-store.ts';
-import { testReference } from './test-reference.ts';
+import { testReference } from './test-kit/nurse-reference.ts';
 
 // A busy machine renders the first screen slowly; wait up to 5 s for it.
 configure({ asyncUtilTimeout: 5000 });

@@ -5,10 +5,10 @@ import type { FhirResource, MedicationAdministration } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../test/render.tsx';
 import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
-import type { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import type { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { NurseView } from './nurse-view.tsx';
-import { provenanceWrites, recordWrites } from '../../fhir/flaky-gateway.ts';
+import { provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
 
 // A busy machine renders the first screen slowly; wait up to 5 s for it.
 configure({ asyncUtilTimeout: 5000 });

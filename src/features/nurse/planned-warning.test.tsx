@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import type { Bundle, FhirResource, MedicationAdministration } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../test/render.tsx';
-import type { MemoryGateway } from '../../fhir/memory-gateway.ts';
+import type { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';
 import { NurseView } from './nurse-view.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });

@@ -8,8 +8,8 @@ import type { Encounter, FhirResource, MedicationAdministration, Provenance } fr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, recordWrites } from '../../fhir/flaky-gateway.ts';
-import { testReference } from './test-reference.ts';
+import { FlakyGateway, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
 

@@ -3,7 +3,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { wasteFigures, type DecimalQuantity } from '../../engine/index.ts';
-import { testReference, TEST_PRODUCTS } from './test-reference.ts';
+import { testReference, TEST_PRODUCTS } from './test-kit/nurse-reference.ts';
 import { checkWaste, containersWords, suggestionWords, type FormRow } from './waste-form.ts';
 
 const reference = testReference();

@@ -10,7 +10,7 @@ import {
 } from '../../../test/msw/fhir-server.ts';
 import { FhirclientGateway } from '../fhirclient-gateway.ts';
 import type { FhirGateway, LaunchContext, SearchParams } from '../gateway.ts';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { REQUESTED_SCOPES } from '../scopes.ts';
 import { loadBillingPicture } from './load-billing-picture.ts';
 

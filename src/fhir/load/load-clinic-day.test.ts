@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../engine/index.ts';
 import { builtinReference } from '../../reference/builtin.ts';
 import type { LaunchContext } from '../gateway.ts';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { clinicDayVisits } from './clinic-day-visits.ts';
 import { loadClinicDay, nextDay } from './load-clinic-day.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '../../../test/msw/fhir-server.ts';
 import { FhirclientGateway } from '../fhirclient-gateway.ts';
 import type { SearchParams } from '../gateway.ts';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { loadWorklist, type WorklistSource } from './work-queue.ts';
 
 const server = startMswServer();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyAdjudications, priorDenialsFor } from '../../engine/index.ts';
 import { PracticeFiguresBuilder } from '../../engine/practice/figures.ts';
 import { mapPatientInputs } from './patient-input.ts';
-import type { Json } from './test-resources.ts';
+import type { Json } from '../test-kit/resources.ts';
 
 const CARC = 'https://x12.org/codes/claim-adjustment-reason-codes';
 const RARC = 'https://x12.org/codes/remittance-advice-remark-codes';

@@ -12,7 +12,7 @@ import {
   NDC,
   V3,
   type Json,
-} from './test-resources.ts';
+} from '../test-kit/resources.ts';
 
 const family = (f: Administration['route']['family']): Administration['route'] =>
   expect.objectContaining({ family: f });

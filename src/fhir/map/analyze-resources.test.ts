@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../engine/index.ts';
 import { builtinReference } from '../../reference/builtin.ts';
 import { analyzeResources } from './analyze-resources.ts';
-import { administration, bundle } from './test-resources.ts';
+import { administration, bundle } from '../test-kit/resources.ts';
 
 describe('analyzeResources', () => {
   it('reports an encounter whose only administration is invalid (INVALID_RESOURCE still shown)', () => {

@@ -6,7 +6,7 @@ import { defaultConfig, mergeWarnings } from '../../engine/index.ts';
 import { builtinReference } from '../../reference/builtin.ts';
 import { analyzeResources } from './analyze-resources.ts';
 import { mapPatientInputs } from './patient-input.ts';
-import { administration, type Json } from './test-resources.ts';
+import { administration, type Json } from '../test-kit/resources.ts';
 
 const encounter = (id: string, patient: string): Json => ({
   resourceType: 'Encounter',

@@ -2,7 +2,7 @@
 // an IV push, not 96372; the route decides, and a missing route is never assumed SC.
 import { describe, expect, it } from 'vitest';
 import { mapPatientInputs } from './patient-input.ts';
-import { administration, concept, dosage, HCPCS, V3, type Json } from './test-resources.ts';
+import { administration, concept, dosage, HCPCS, V3, type Json } from '../test-kit/resources.ts';
 
 const SNOMED = 'http://snomed.info/sct';
 const denosumab = { medicationCodeableConcept: concept(HCPCS, 'J0897') };

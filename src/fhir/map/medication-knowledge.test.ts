@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Presentation, ReferenceData } from '../../reference/types.ts';
 import { CONTAINER_TYPE_SYSTEM } from '../extensions.ts';
 import { withMedicationKnowledge } from './patient-input.ts';
-import { bundle, concept, HCPCS, NDC } from './test-resources.ts';
+import { bundle, concept, HCPCS, NDC } from '../test-kit/resources.ts';
 
 const builtin: Presentation = {
   ndc11: '00006302602',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMINISTRATION_METHOD_SYSTEM, EXT } from '../extensions.ts';
 import { mapPatientInputs } from './patient-input.ts';
-import { administration, concept, dosage, HCPCS, type Json } from './test-resources.ts';
+import { administration, concept, dosage, HCPCS, type Json } from '../test-kit/resources.ts';
 
 const SNOMED = 'http://snomed.info/sct';
 const SC = concept(SNOMED, '34206005');

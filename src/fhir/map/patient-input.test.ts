@@ -11,7 +11,7 @@ import {
   NDC,
   POS,
   type Json,
-} from './test-resources.ts';
+} from '../test-kit/resources.ts';
 
 function mapP1(...resources: Json[]): PatientInput {
   const p = mapPatientInputs(resources).find((x) => x.patient === 'Patient/p1');

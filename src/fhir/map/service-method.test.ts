@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMINISTRATION_METHOD_SYSTEM } from '../extensions.ts';
 import { mapPatientInputs } from './patient-input.ts';
-import { administration, concept, dosage, V3, type Json } from './test-resources.ts';
+import { administration, concept, dosage, V3, type Json } from '../test-kit/resources.ts';
 
 function mapOne(ma: Json) {
   const a = mapPatientInputs([ma])[0]?.administrations[0];

@@ -13,9 +13,9 @@ import {
   NDC,
   V3,
   type Json,
-} from '../map/test-resources.ts';
+} from '../test-kit/resources.ts';
 import { conformsAs, isReadType, parseResource, SCHEMAS, type ReadType } from './parse.ts';
-import { maximalOf, paths } from './test-kit.ts';
+import { maximalOf, paths } from '../test-kit/schema-paths.ts';
 
 const TYPES = Object.keys(SCHEMAS) as ReadType[];
 

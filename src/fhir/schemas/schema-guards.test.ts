@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { isWellFormedAdministration } from './administration-check.ts';
 import { medicationAdministrationSchema } from './medication.ts';
 import { acceptedAsIs, conformsAs, SCHEMAS, type ReadType } from './parse.ts';
-import { maximalOf, paths } from './test-kit.ts';
+import { maximalOf, paths } from '../test-kit/schema-paths.ts';
 
 function withAt(root: unknown, path: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(root) as Record<string | number, unknown>;

@@ -2,7 +2,7 @@ import type { ChargeItem, Claim, DocumentReference, MedicationAdministration } f
 import { describe, expect, it } from 'vitest';
 import { testLaunch } from '../../../test/msw/fhir-server.ts';
 import { FhirError } from '../gateway.ts';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { buildAdministrationNote, changeText, marTaskList } from './administration-note.ts';
 import { existingCharges, writeCharges } from './charge-write.ts';
 import type { SignedLine } from './claim-builder.ts';

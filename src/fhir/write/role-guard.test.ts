@@ -2,7 +2,7 @@ import type { Claim, MedicationAdministration, Provenance } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import type { AppRole } from '../extensions.ts';
 import type { LaunchContext } from '../gateway.ts';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { roleGuardedGateway } from './role-guard.ts';
 
 const launch = (over: Partial<LaunchContext>): LaunchContext => ({

@@ -1,6 +1,6 @@
 import type { Claim, Provenance } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { MemoryGateway } from '../memory-gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import type { LaunchContext } from '../gateway.ts';
 import { findExistingClaim } from './claim-existing.ts';
 import { buildSignOffProvenance } from './provenance-builder.ts';

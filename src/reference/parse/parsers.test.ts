@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAddendumB } from './addendum-b.ts';
 import { parseCrosswalk } from './crosswalk.ts';
 import { decimalCell, decodeCmsBytes } from './csv.ts';
-import { fixture, HAS_SHARED, shared } from './fixtures.ts';
+import { fixture, HAS_SHARED, shared } from '../test-kit/cms-files.ts';
 import { parseMue } from './mue.ts';
 import { parsePaymentLimits } from './payment-limits.ts';
 

@@ -1,7 +1,7 @@
 // NCCI PTP parser (injection-pump-rules R25.1): the CMS quarterly layouts and the derived subset.
 import { describe, expect, it } from 'vitest';
 import { ptpTable } from '../cms-tables.ts';
-import { HAS_SHARED, shared } from './fixtures.ts';
+import { HAS_SHARED, shared } from '../test-kit/cms-files.ts';
 import { parsePtp } from './ptp.ts';
 
 // The tab-delimited text form: banner rows, then a header split over several rows.

@@ -2,7 +2,7 @@ import type { DocumentReference, MedicationAdministration } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { testLaunch } from '../../../../test/msw/fhir-server.ts';
 import { FhirError } from '../../gateway.ts';
-import { MemoryGateway } from '../../memory-gateway.ts';
+import { MemoryGateway } from '../../test-kit/memory-gateway.ts';
 import { sendEntry } from './pending-sender.ts';
 import type { PendingEntry } from './pending-types.ts';
 

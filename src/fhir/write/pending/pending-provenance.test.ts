@@ -18,7 +18,12 @@ import {
   type NewAdministrationInput,
   type NurseChange,
 } from '../medication-administration.ts';
-import { FlakyGateway, provenanceWrites, recordWrites, TEST_LAUNCH } from '../../flaky-gateway.ts';
+import {
+  FlakyGateway,
+  provenanceWrites,
+  recordWrites,
+  TEST_LAUNCH,
+} from '../../test-kit/flaky-gateway.ts';
 import { sendEntry } from './pending-sender.ts';
 import type { PendingEntry } from './pending-types.ts';
 

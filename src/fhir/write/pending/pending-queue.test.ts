@@ -2,7 +2,7 @@ import type { MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../gateway.ts';
 import { newAdministrationFromRequest } from '../medication-administration.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../flaky-gateway.ts';
+import { FlakyGateway, provenanceWrites, recordWrites } from '../../test-kit/flaky-gateway.ts';
 import { PendingQueue, type QueueClock } from './pending-queue.ts';
 import { PENDING_STORAGE_KEY, PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';

@@ -5,8 +5,8 @@ import { emptyTables, type ReferenceTables } from '../../reference/tables.ts';
 import { defaultConfig } from '../profiles.ts';
 import { runContext } from '../run-memo.ts';
 import type { EncounterScope } from '../stage.ts';
-import { blankAdministration, blankPatient } from '../test-inputs.ts';
-import { deriveDrugLines } from './derive-drug-lines.ts';
+import { blankAdministration, blankPatient } from './inputs.ts';
+import { deriveDrugLines } from '../drug/derive-drug-lines.ts';
 import type {
   Administration,
   EngineConfig,

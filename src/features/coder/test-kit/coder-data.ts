@@ -8,8 +8,8 @@ import type {
   ResearchStudy,
   ResearchSubject,
 } from 'fhir/r4';
-import type { DerivedLine, EncounterResult, Warning } from '../../engine/index.ts';
-import type { LaunchContext } from '../../fhir/gateway.ts';
+import type { DerivedLine, EncounterResult, Warning } from '../../../engine/index.ts';
+import type { LaunchContext } from '../../../fhir/gateway.ts';
 
 export const chemoLine: DerivedLine = {
   kind: 'administration',

@@ -1,6 +1,6 @@
 import type { MedicationAdministration } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { testLaunch } from '../../test/msw/fhir-server.ts';
+import { testLaunch } from '../../../test/msw/fhir-server.ts';
 import { MemoryGateway } from './memory-gateway.ts';
 
 const ma: MedicationAdministration = {

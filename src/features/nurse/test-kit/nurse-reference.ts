@@ -1,5 +1,5 @@
 // A small ReferenceData for nurse tests (real catalog NDCs, trimmed). Test-only.
-import type { Presentation, ReferenceData } from '../../reference/types.ts';
+import type { Presentation, ReferenceData } from '../../../reference/types.ts';
 
 function p(
   ndc11: string,

@@ -1,6 +1,6 @@
 // Test kit (not used by the product): engine inputs with every flag at its plain value, for the
 // stage test kits to start from.
-import type { Administration, PatientInput, RouteDecision } from './types.ts';
+import type { Administration, PatientInput, RouteDecision } from '../types.ts';
 
 /** SNOMED 47625008 Intravenous route, as the route step decides it (R20.1). */
 export const IV_ROUTE: RouteDecision = {

@@ -3,7 +3,7 @@
 import { defaultConfig } from '../profiles.ts';
 import { runContext } from '../run-memo.ts';
 import type { EncounterScope } from '../stage.ts';
-import { blankAdministration, blankPatient } from '../test-inputs.ts';
+import { blankAdministration, blankPatient } from './inputs.ts';
 import type {
   Administration,
   ClaimInfo,

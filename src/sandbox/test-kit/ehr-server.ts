@@ -1,8 +1,8 @@
 // Test support for the local EHR's own tests: an in-process server on a free port seeded
 // with the sandbox data set, and tokens obtained through the real authorization flow.
-import { SANDBOX_DATA_DIR } from './fixtures.ts';
-import { startEhr, type EhrOptions, type EhrServer } from './server.ts';
-import { headlessLaunch, type TokenResult } from './smart-test-client.ts';
+import { SANDBOX_DATA_DIR } from '../fixtures.ts';
+import { startEhr, type EhrOptions, type EhrServer } from '../server.ts';
+import { headlessLaunch, type TokenResult } from './smart-client.ts';
 
 export const APP_ORIGIN = 'http://127.0.0.1:5999';
 export const REDIRECT_URI = `${APP_ORIGIN}/index.html`;

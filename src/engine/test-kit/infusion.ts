@@ -15,8 +15,8 @@ import type {
   Timestamp,
 } from '../types.ts';
 import type { HcpcsInfo, MueEntry } from '../../reference/types.ts';
-import { IV_ROUTE, SC_ROUTE } from '../test-inputs.ts';
-import { codeAdministrations } from './code-administrations.ts';
+import { IV_ROUTE, SC_ROUTE } from './inputs.ts';
+import { codeAdministrations } from '../infusion/code-administrations.ts';
 
 export function ts(iso: string): Timestamp {
   const m = /([+-])(\d\d):(\d\d)$/.exec(iso);

@@ -9,7 +9,7 @@ import {
   type LaunchContext,
   type ReadResult,
   type SearchParams,
-} from './gateway.ts';
+} from '../gateway.ts';
 
 export interface MemoryGatewayOptions {
   /** Types the server answers 403 for. */

@@ -7,7 +7,7 @@ import {
   type LaunchContext,
   type ReadResult,
   type SearchParams,
-} from './gateway.ts';
+} from '../gateway.ts';
 import { MemoryGateway } from './memory-gateway.ts';
 
 export const TEST_LAUNCH: LaunchContext = {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeCmsBytes } from './csv.ts';
+import { decodeCmsBytes } from '../parse/csv.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = join(root, 'test/fixtures/cms');
