@@ -15,6 +15,7 @@ import './cases-drug-2.mjs';
 import './cases-reading.mjs';
 import './cases-pumps.mjs';
 import './cases-injections.mjs';
+import './cases-split-repeat.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

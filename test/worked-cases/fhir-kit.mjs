@@ -32,6 +32,8 @@ export const DRUGS = {
   bortez: { ndc: '63020-0049-01', hcpcs: 'J9041', mg: 3.5, ml: null, type: 'single-dose' },
   pegfil: { ndc: '55513-0192-01', hcpcs: 'J2506', mg: 6, ml: 0.6, type: 'single-dose' },
   denos: { ndc: '55513-0710-01', hcpcs: 'J0897', mg: 60, ml: 1, type: 'single-dose' },
+  // Fulvestrant 250 mg/5 mL prefilled syringe (J9395 is per 25 mg: 10 units a syringe).
+  fulv: { ndc: '00143-9022-02', hcpcs: 'J9395', mg: 250, ml: 5, type: 'single-dose' },
 };
 /** Route codes of the v3 RouteOfAdministration system (contract §2.1); 'none' leaves no route. */
 const ROUTES = { SQ: 'SQ', IM: 'IM' };
