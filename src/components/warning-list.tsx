@@ -1,5 +1,7 @@
 // Warnings in plain words, worst first (the caller sorts), each expandable to its evidence.
 import { useId, useState } from 'react';
+import type { ReferenceData } from '../reference/types.ts';
+import { CodeText } from './code-text.tsx';
 
 export type WarningSeverity = 'error' | 'warning' | 'info';
 
@@ -24,7 +26,13 @@ export const SEVERITY_WORDS: Record<WarningSeverity, string> = {
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
-function WarningEntry({ item }: { item: WarningItem }) {
+/** For the words of drug codes in a message (issue 17 §5); without it, the kind of code. */
+interface CodeWordsProps {
+  reference?: ReferenceData | undefined;
+  dos?: string | undefined;
+}
+
+function WarningEntry({ item, reference, dos }: { item: WarningItem } & CodeWordsProps) {
   const [open, setOpen] = useState(false);
   const evidenceId = useId();
   return (
@@ -37,7 +45,9 @@ function WarningEntry({ item }: { item: WarningItem }) {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="severity-label">{SEVERITY_WORDS[item.severity]}</span>
-        <span className="warning-message">{item.message}</span>
+        <span className="warning-message">
+          <CodeText text={item.message} reference={reference} dos={dos} />
+        </span>
         {item.amountAtStake !== undefined ? (
           <span className="stake"> ({dollars.format(item.amountAtStake)} at stake)</span>
         ) : null}
@@ -54,11 +64,16 @@ function WarningEntry({ item }: { item: WarningItem }) {
   );
 }
 
-export function WarningList({ items, label }: { items: WarningItem[]; label: string }) {
+export function WarningList({
+  items,
+  label,
+  reference,
+  dos,
+}: { items: WarningItem[]; label: string } & CodeWordsProps) {
   return (
     <ul className="warning-list" aria-label={label}>
       {items.map((item) => (
-        <WarningEntry key={item.key} item={item} />
+        <WarningEntry key={item.key} item={item} reference={reference} dos={dos} />
       ))}
     </ul>
   );

@@ -189,6 +189,11 @@ export const MODIFIER_WORDS: Readonly<Record<string, string>> = {
   JG: 'drug bought under 340B',
   TB: 'drug bought under 340B (rural or cancer hospital)',
   '25': 'separate evaluation and management service',
+  '53': 'service stopped before it was finished',
+  KX: 'the payer’s coverage requirements are met and on file',
+  GA: 'the patient signed a notice that the payer may not pay',
+  GZ: 'expected to be denied, no signed notice on file',
+  GY: 'not a covered benefit by law',
 };
 
 /**

@@ -156,6 +156,7 @@ export function CoderReview({
           state={state}
           onAcknowledge={decisions.acknowledge}
           wordsOf={(l) => lineWords(l, reference)}
+          reference={reference}
         />
       </section>
       {existing && (
@@ -179,6 +180,8 @@ export function CoderReview({
         gateway={gateway}
         plan={plan}
         blockers={blockers}
+        reference={reference}
+        dos={dos}
         existing={existing}
         updatingDraft={updatesDraft(existing)}
         author={author}

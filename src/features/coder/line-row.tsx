@@ -2,6 +2,7 @@
 // modifiers in words, units, price, the decision and Accept / Edit / Reject; the evidence in
 // words behind "Evidence" (aria-expanded). The row is an article named by its code (and drug)
 // so every check that finds a line by name still does.
+import { CodeWordsAfter } from '../../components/code-text.tsx';
 import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DerivedLine } from '../../engine/index.ts';
@@ -127,7 +128,10 @@ export function LineRow({
       {deniedBefore && deniedBefore.length > 0 && (
         <ul className="denied-before">
           {deniedBefore.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note}>
+              <span>{note}</span>
+              <CodeWordsAfter text={note} />
+            </li>
           ))}
         </ul>
       )}

@@ -4,6 +4,8 @@
 // shows who signed it and when (read back from the server), "Sign off" is disabled, and a change
 // needs "Amend claim" with a reason. Just before writing, the claim and its sign-offs are read
 // again so a double click, a reload or a second coder never signs the same version twice.
+import { CodeWordsAfter } from '../../components/code-text.tsx';
+import type { ReferenceData } from '../../reference/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatInstant } from '../../components/format.ts';
@@ -56,6 +58,9 @@ export interface SignOffPanelProps {
   author: string | undefined;
   now: () => Date;
   onSaved?: () => void;
+  /** For the words beside codes in the blockers (issue 17 §5). */
+  reference?: ReferenceData | undefined;
+  dos?: string | undefined;
 }
 
 /** "2026-08-07 15:02 UTC": the instant as recorded, with its zone. */
@@ -351,7 +356,10 @@ export function SignOffPanel(props: SignOffPanelProps) {
             </p>
             <ul>
               {blockers.map((b) => (
-                <li key={b}>{b}</li>
+                <li key={b}>
+                  {b}
+                  <CodeWordsAfter text={b} reference={props.reference} dos={props.dos} />
+                </li>
               ))}
             </ul>
           </div>

@@ -1,7 +1,9 @@
 // Warnings grouped by severity, each linked to the lines and resources it concerns. Errors
 // must be resolved before sign-off: acknowledged with a note, or their line rejected/edited.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { CodeText } from '../../components/code-text.tsx';
 import type { DerivedLine, EncounterResult, Severity, Warning } from '../../engine/index.ts';
+import type { ReferenceData } from '../../reference/types.ts';
 import {
   lineKey,
   linesConcerned,
@@ -24,6 +26,8 @@ export interface WarningsPanelProps {
   onAcknowledge: (warningKey: string, note: string) => void;
   /** The plain words of a line's code, shown beside each line a warning links to. */
   wordsOf?: ((line: DerivedLine) => string) | undefined;
+  /** For the words of drug codes named in a message (issue 17 §5). */
+  reference?: ReferenceData | undefined;
 }
 
 /** More lines than this fold behind "N lines" (issue 17 §5: the page stays short). */
@@ -98,13 +102,8 @@ function AcknowledgeForm({ onSave }: { onSave: (note: string) => void }) {
   );
 }
 
-function WarningItem({
-  result,
-  state,
-  warning,
-  onAcknowledge,
-  wordsOf,
-}: WarningsPanelProps & { warning: Warning }) {
+function WarningItem(props: WarningsPanelProps & { warning: Warning }) {
+  const { result, state, warning, onAcknowledge, wordsOf } = props;
   const key = warningKey(warning);
   const note = state.acknowledged[key];
   const resolved = warningResolved(result, state, warning);
@@ -116,7 +115,13 @@ function WarningItem({
     <li className={`warning severity-${warning.severity}`}>
       <div className="warning-body">
         <p className={long && !whole ? 'warning-message clamped' : 'warning-message'}>
-          <strong>{warning.message}</strong>{' '}
+          <strong>
+            <CodeText
+              text={warning.message}
+              reference={props.reference}
+              dos={result.dateOfService}
+            />
+          </strong>{' '}
           {warning.amountAtStake !== undefined && (
             <span>({money(warning.amountAtStake)} at stake)</span>
           )}

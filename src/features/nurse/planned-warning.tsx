@@ -1,6 +1,7 @@
 // On the order card, before "Record start time now": what the clinician should check first
 // (billing-rules P-1–P-8). The nurse can still start; the warning stays visible.
 import { useContext } from 'react';
+import { CodeText } from '../../components/code-text.tsx';
 import { GatewayContext } from '../../hooks/gateway-context.ts';
 import { usePlannedChecks } from '../../hooks/use-planned-checks.ts';
 
@@ -16,7 +17,9 @@ function Warnings({ requestId }: { requestId: string }) {
   return (
     <div className="planned-warning" role="note" aria-label="Check before starting">
       {[...new Set(messages)].map((m) => (
-        <p key={m}>{m}</p>
+        <p key={m}>
+          <CodeText text={m} />
+        </p>
       ))}
     </div>
   );
