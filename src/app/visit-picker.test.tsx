@@ -54,17 +54,25 @@ describe('VisitPicker (issue 17 part 5)', () => {
     [
       'one visit, not today (boundary: the day before)',
       [visit('e-yesterday', '2026-08-04T23:59:00-04:00')],
-      { buttons: ['Open visit of 4 Aug 2026'] },
+      { buttons: ['Open visit of 4 Aug 2026, 23:59, Infusion suite: visit type not recorded'] },
     ],
     [
       'one visit today, entered in error',
       [{ ...visit('e-err', `${TODAY}T09:00:00-04:00`), status: 'entered-in-error' }],
-      { buttons: ['Open visit of 5 Aug 2026'] },
+      { buttons: ['Open visit of 5 Aug 2026, 09:00, Infusion suite: visit type not recorded'] },
     ],
     [
       'two visits today',
-      [visit('a', `${TODAY}T08:00:00-04:00`), visit('b', `${TODAY}T13:00:00-04:00`)],
-      { buttons: ['Open visit of 5 Aug 2026', 'Open visit of 5 Aug 2026'] },
+      [
+        visit('e-morning', `${TODAY}T08:00:00-04:00`),
+        visit('e-afternoon', `${TODAY}T13:00:00-04:00`),
+      ],
+      {
+        buttons: [
+          'Open visit of 5 Aug 2026, 08:00, Infusion suite: visit type not recorded',
+          'Open visit of 5 Aug 2026, 13:00, Infusion suite: visit type not recorded',
+        ],
+      },
     ],
     [
       'several visits, none today, most recent first; an undated one is listed last',
@@ -75,11 +83,36 @@ describe('VisitPicker (issue 17 part 5)', () => {
       ],
       {
         buttons: [
-          'Open visit of 1 Aug 2026',
-          'Open visit of 1 Jul 2026',
-          'Open visit Encounter/e-undated (date not recorded)',
+          'Open visit of 1 Aug 2026, 09:00, Infusion suite: visit type not recorded',
+          'Open visit of 1 Jul 2026, 09:00, Infusion suite: visit type not recorded',
+          'Open visit of date not recorded, time not recorded, Infusion suite: visit type not recorded',
         ],
       },
+    ],
+    [
+      'type and reason in words (the visit picker names the visit, never its id)',
+      [
+        {
+          ...visit('e-typed', '2026-08-01T10:30:00-04:00', 'Chair 4'),
+          type: [{ text: 'Infusion chair visit' }],
+          reasonCode: [{ coding: [{ code: 'C50.911', display: 'Breast cancer, right' }] }],
+        },
+      ],
+      {
+        buttons: [
+          'Open visit of 1 Aug 2026, 10:30, Chair 4: Infusion chair visit, for Breast cancer, right',
+        ],
+      },
+    ],
+    [
+      'a type given only as a code is not shown bare',
+      [
+        {
+          ...visit('e-coded', '2026-08-01T10:30:00-04:00', 'Chair 4'),
+          type: [{ coding: [{ system: 'urn:x', code: 'INF' }] }],
+        },
+      ],
+      { buttons: ['Open visit of 1 Aug 2026, 10:30, Chair 4: visit type not recorded'] },
     ],
   ])('%s', async (_name, encounters, want) => {
     renderWithApp(
@@ -97,6 +130,8 @@ describe('VisitPicker (issue 17 part 5)', () => {
         screen.getAllByRole('button', { name: /^Open visit/ }).map((b) => b.textContent),
       ).toEqual(want.buttons);
       expect(screen.queryByText(/^Opened/)).toBeNull();
+      // Issue 17 part 5: the picker never shows an Encounter id.
+      for (const e of encounters) expect(document.body.textContent).not.toContain(e.id);
     }
   });
 
@@ -115,7 +150,7 @@ describe('VisitPicker (issue 17 part 5)', () => {
         launch: noEncounter,
       },
     );
-    const item = (await screen.findByRole('button', { name: 'Open visit of 1 Jul 2026' }))
+    const item = (await screen.findByRole('button', { name: /^Open visit of 1 Jul 2026/ }))
       .parentElement!;
     expect(within(item).getByText('Chair 3')).toBeInTheDocument();
     expect(within(item).getByText('finished')).toBeInTheDocument();
@@ -172,7 +207,7 @@ describe('Shell launched without an encounter', () => {
     expect(
       await screen.findByRole('region', { name: 'Administrations today' }, { timeout: 5000 }),
     ).toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Open visit of 2 Mar 2020' }));
+    await user.click(await screen.findByRole('button', { name: /^Open visit of 2 Mar 2020/ }));
     expect(await screen.findByText('Coder view is being built.')).toBeInTheDocument();
     expect(screen.getByLabelText('Working as')).toHaveValue('coder');
     await waitFor(() => expect(screen.getByText('Administrations this visit')).toBeInTheDocument());

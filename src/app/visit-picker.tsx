@@ -20,10 +20,28 @@ export function visitDateText(date: string): string {
   return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
+/** Encounter.status in words (the FHIR codes, spelt for people). */
+const STATUS_WORDS: Record<string, string> = {
+  planned: 'planned',
+  arrived: 'arrived',
+  triaged: 'triaged',
+  'in-progress': 'in progress',
+  onleave: 'on leave',
+  finished: 'finished',
+  cancelled: 'cancelled',
+  'entered-in-error': 'entered in error',
+  unknown: 'status unknown',
+};
+
+/** "5 Aug 2026, 09:00, Infusion suite: Infusion chair visit, for breast cancer" — never an id. */
+export function visitWords(v: PatientVisit): string {
+  const when = `${v.date ? visitDateText(v.date) : 'date not recorded'}, ${v.time ?? 'time not recorded'}`;
+  const what = `${v.kind ?? 'visit type not recorded'}${v.reason ? `, for ${v.reason}` : ''}`;
+  return `${when}, ${v.place ?? 'place not recorded'}: ${what}`;
+}
+
 function openLabel(v: PatientVisit): string {
-  return v.date
-    ? `Open visit of ${visitDateText(v.date)}`
-    : `Open visit Encounter/${v.encounterId} (date not recorded)`;
+  return `Open visit of ${visitWords(v)}`;
 }
 
 function VisitList({
@@ -42,11 +60,9 @@ function VisitList({
       <ul>
         {visits.map((v) => (
           <li key={v.encounterId}>
-            <span>{v.date ? visitDateText(v.date) : 'Date not recorded'}</span>
-            {' · '}
             <span>{v.place ?? 'Place not recorded'}</span>
             {' · '}
-            <span>{v.status}</span>{' '}
+            <span>{STATUS_WORDS[v.status] ?? v.status}</span>{' '}
             <button type="button" onClick={() => onOpen(v)}>
               {openLabel(v)}
             </button>
@@ -96,9 +112,7 @@ export function VisitPicker({
       <>
         {visits.data && visits.data.visits.length > 1 ? (
           <nav className="visit-nav" aria-label="Visits">
-            <span>
-              {visit?.date ? `Visit of ${visitDateText(visit.date)}` : `Visit Encounter/${open}`}
-            </span>{' '}
+            <span>{visit ? `Visit of ${visitWords(visit)}` : 'Visit chosen'}</span>{' '}
             <button type="button" onClick={() => setChosen(null)}>
               Choose another visit
             </button>
