@@ -83,8 +83,9 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
   try {
     const reference = await referenceFor(run.reference);
     const { shared, knowledge, encounterPatients } = ingest(run.files, store);
-    // The app's pipeline (fhir/map/analyze-resources.ts), one patient at a time.
-    const { ctx, ndcKnown } = pipelineFor(run.config, reference, knowledge);
+    // The app's pipeline (fhir/map/analyze-resources.ts), one patient at a time; the report
+    // carries no evidence, so none is built (issue 18).
+    const { ctx, ndcKnown } = pipelineFor(run.config, reference, knowledge, false);
     const sink = fdSink(fd);
     const writer =
       run.format === 'table'

@@ -92,8 +92,11 @@ export function groupEncounters(patient: PatientInput): Group[] {
   );
 }
 
-/** Lines with the same code, modifiers and date are summed into one (contract §3). */
-export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
+/**
+ * Lines with the same code, modifiers and date are summed into one (contract §3). Without
+ * `evidence` (issue 18) a summed line keeps the first line's evidence (rules only matter before).
+ */
+export function aggregateLines(lines: DerivedLine[], evidence = true): DerivedLine[] {
   // An encounter has a dozen lines or so: a scan beats building a key per line. A line that
   // meets no other is passed on as it is; only a merged line is a new object (the input lines
   // are never changed).
@@ -123,6 +126,7 @@ export function aggregateLines(lines: DerivedLine[]): DerivedLine[] {
         quantity: Math.round((prev.ndc.quantity + l.ndc.quantity) * 1000) / 1000,
       };
     }
+    if (!evidence) continue;
     prev.evidence = {
       ...prev.evidence,
       rules: unique([...prev.evidence.rules, ...l.evidence.rules]),
@@ -224,15 +228,20 @@ export function analyzePatient(
   // Steps that look across the encounters of one date (injection-pump-rules R24.2, R25.3).
   applyDateSteps(entries, ctx, patient);
   if (ctx.config.rules.routeMissingPolicy === 'hold_encounter') entries.forEach(nameHeldRecords);
-  return entries.map((e) => ({
-    patient: patient.patient,
-    encounter: e.encounter,
-    dateOfService: e.dateOfService,
-    setting: e.setting,
-    // PR-1–PR-4: administration lines carry their price in the evidence (after units are summed).
-    lines: withPrices(aggregateLines(e.lines), e.setting, ctx.reference),
-    warnings: mergeWarnings(e.warnings),
-  }));
+  const evidence = ctx.evidence !== false;
+  return entries.map((e) => {
+    const lines = aggregateLines(e.lines, evidence);
+    return {
+      patient: patient.patient,
+      encounter: e.encounter,
+      dateOfService: e.dateOfService,
+      setting: e.setting,
+      // PR-1–PR-4: administration lines carry their price in the evidence (after units are
+      // summed), built only when evidence is asked for (issue 18).
+      lines: evidence ? withPrices(lines, e.setting, ctx.reference) : lines,
+      warnings: mergeWarnings(e.warnings),
+    };
+  });
 }
 
 /** Strip evidence: the report carries only the contract's fields (contract §3). */

@@ -379,6 +379,12 @@ export interface EngineConfig {
 export interface EngineContext {
   config: EngineConfig;
   reference: ReferenceData;
+  /**
+   * Line evidence for people (the coder view): prices (PR-1–PR-4), merged reasons and minutes of
+   * summed lines, drug amounts and containers. Built unless false; the report and the audit
+   * carry none (contract §3) and pass false (issue 18). Lines, units and warnings are the same.
+   */
+  evidence?: boolean;
 }
 
 // ---------------------------------------------------------------- output

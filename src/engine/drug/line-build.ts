@@ -44,7 +44,11 @@ export function line(
     date: c.date,
     sources: c.sources,
     drugName: c.drug.displayName,
-    evidence: c.drug.identity ? { ...evidence, identity: c.drug.identity } : evidence,
+    // The drug's identification is evidence too: only when evidence is asked for (issue 18).
+    evidence:
+      c.drug.identity && c.scope.context.evidence !== false
+        ? { ...evidence, identity: c.drug.identity }
+        : evidence,
   };
   const ndc11 =
     c.drug.ndc11 ?? (c.a.containers?.length === 1 ? c.a.containers[0]?.ndc11 : undefined);

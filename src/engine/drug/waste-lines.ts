@@ -7,14 +7,19 @@ import { jzApplies, show, warn, with340b } from './line-parts.ts';
 import { ZERO } from './exact.ts';
 import { quantity } from './quantity.ts';
 
-/** Evidence of a single-dose line: rules, reason, administered, containers, provisional, discarded. */
+/**
+ * Evidence of a single-dose line: rules, reason, administered, containers, provisional, discarded.
+ * Without evidence asked for (issue 18), the rules alone.
+ */
 function evidence(
+  c: Ctx,
   rules: string[],
   reason: string,
   administered: DecimalQuantity,
   f: ContainerFacts,
   discarded?: DecimalQuantity,
 ): LineEvidence {
+  if (c.scope.context.evidence === false) return { rules, reason: '' };
   const e: LineEvidence = { rules, reason, administered, containers: f.containers };
   if (!f.documented) e.provisional = true;
   if (discarded) e.discarded = discarded;
@@ -92,7 +97,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     );
   }
   if (!f.labeled) {
-    const e = evidence(['R-01', 'R-18'], `${reasonDose}; waste unknown.`, administered, f);
+    const e = evidence(c, ['R-01', 'R-18'], `${reasonDose}; waste unknown.`, administered, f);
     lines.push(priced(c, with340bLine(scope, line(c, adminUnits, [], e))));
     return facts;
   }
@@ -109,6 +114,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
       ),
     );
     const e = evidence(
+      c,
       ['R-01'],
       `${reasonDose}; containers recorded are not plausible.`,
       administered,
@@ -131,6 +137,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
     );
     const mods = jz && rules.sharedVialModifier === 'JZ' ? ['JZ'] : [];
     const e = evidence(
+      c,
       ['R-01', 'R-20'],
       `${reasonDose}; shared container, no waste reported here.`,
       administered,
@@ -152,9 +159,10 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
         ),
       );
     }
-    const adminEvidence = evidence(['R-01', 'R-06', 'R-09'], `${reasonDose}.`, administered, f);
+    const adminEvidence = evidence(c, ['R-01', 'R-06', 'R-09'], `${reasonDose}.`, administered, f);
     const adminLine = line(c, adminUnits, with340b(scope, []), adminEvidence);
     const jwEvidence = evidence(
+      c,
       ['R-06', 'R-07', 'R-09'],
       `${name}: ${show(ex, waste, unit)} of the opened single-dose container(s) discarded, ${jwUnits} unit(s) with JW.`,
       administered,
@@ -178,6 +186,7 @@ export function wasteLines(c: Ctx, f: ContainerFacts, reasonDose: string): DrugF
   // JZ says nothing was discarded: never when billable waste exists but the payer takes no JW.
   const mods = jz && jwUnits < 1 ? ['JZ'] : [];
   const e = evidence(
+    c,
     ['R-01', 'R-08', 'R-10'],
     `${reasonDose}; no billable waste.`,
     administered,

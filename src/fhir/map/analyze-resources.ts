@@ -34,14 +34,20 @@ export interface Pipeline {
   ndcKnown: NdcKnown;
 }
 
-/** The engine context and NDC reader for one run: `knowledge` may hold any resources. */
+/**
+ * The engine context and NDC reader for one run: `knowledge` may hold any resources. `evidence`
+ * false (the audit's report): lines without the evidence people read (issue 18), same report.
+ */
 export function pipelineFor(
   config: EngineConfig,
   reference: ReferenceData,
   knowledge: readonly unknown[],
+  evidence = true,
 ): Pipeline {
   const ref = withMedicationKnowledge(reference, knowledge);
-  return { ctx: { config, reference: ref, memo: createRunMemo() }, ndcKnown: ndcKnownIn(ref) };
+  const ctx: Pipeline['ctx'] = { config, reference: ref, memo: createRunMemo() };
+  if (!evidence) ctx.evidence = false;
+  return { ctx, ndcKnown: ndcKnownIn(ref) };
 }
 
 /** One patient's results: the engine, then the input issues it could not place (contract §2.6). */
