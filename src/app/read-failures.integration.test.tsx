@@ -34,6 +34,7 @@ const OFFERED = [
     'ResearchStudy',
     'CoverageEligibilityResponse',
     'ClaimResponse',
+    'ExplanationOfBenefit',
     'Provenance',
     'MedicationKnowledge',
   ]),

@@ -21,6 +21,8 @@ export const PATIENT_READ_TYPES = [
   'CoverageEligibilityResponse',
   'Claim',
   'ClaimResponse',
+  // Payers' answers to past claims: denial reasons for "denied before for this" (issue 17 §4).
+  'ExplanationOfBenefit',
   'ResearchSubject',
   'Provenance',
 ] as const;
@@ -66,6 +68,7 @@ export const WORKLIST_READ_TYPES = [
   'CoverageEligibilityResponse',
   'Claim',
   'ClaimResponse',
+  'ExplanationOfBenefit',
   'ResearchSubject',
   'Provenance',
 ] as const;

@@ -86,6 +86,9 @@ const RESOURCES: Record<string, { search: string[]; include?: string[]; revinclu
     revinclude: ['ClaimResponse:request', 'Provenance:target'],
   },
   ClaimResponse: { search: ['_id', 'patient', 'request', 'use', 'status', 'created'] },
+  // Payers' answers as the EHRs imitated here offer them (Epic and Oracle Health list
+  // ExplanationOfBenefit search by patient; CARIN BB payers use nothing else): issue 17 §4.
+  ExplanationOfBenefit: { search: ['_id', 'patient', 'claim', 'status', 'created'] },
   ResearchSubject: {
     search: ['_id', 'patient', 'individual', 'study', 'status'],
     include: ['ResearchSubject:study'],

@@ -49,6 +49,7 @@ export const TYPE_LABELS: Record<string, string> = {
   CoverageEligibilityResponse: 'insurance eligibility answers',
   Claim: 'claims and authorization requests',
   ClaimResponse: 'authorization answers',
+  ExplanationOfBenefit: 'payers’ explanations of benefit',
   ResearchSubject: 'clinical trial enrollment',
   ResearchStudy: 'clinical trials',
 };

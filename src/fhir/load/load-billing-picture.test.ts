@@ -97,6 +97,19 @@ const resources: FhirResource[] = [
     patient: { reference: P },
     request: { reference: 'Claim/pa1' },
   } as FhirResource,
+  ...['eob1', 'eob2', 'eob3'].map((id): FhirResource => ({
+    resourceType: 'ExplanationOfBenefit',
+    id,
+    status: 'active',
+    type: { coding: [{ code: 'institutional' }] },
+    use: 'claim',
+    patient: { reference: P },
+    created: '2026-07-20',
+    insurer: { display: 'Acme PPO' },
+    provider: { display: 'Clinic' },
+    outcome: 'complete',
+    insurance: [{ focal: true, coverage: { reference: 'Coverage/c1' } }],
+  })),
   {
     resourceType: 'ResearchSubject',
     id: 'rs1',
@@ -122,6 +135,7 @@ const ALL_TYPES = [
   'CoverageEligibilityResponse',
   'Claim',
   'ClaimResponse',
+  'ExplanationOfBenefit',
   'ResearchSubject',
   'ResearchStudy',
 ];
@@ -131,6 +145,7 @@ interface ServerSetup {
   revinclude?: boolean;
   types?: string[];
   forbidden?: string[];
+  failing?: string[];
   pageSize?: number;
 }
 
@@ -167,6 +182,7 @@ function serve(setup: ServerSetup = {}) {
       const url = new URL(request.url);
       requests.push(`${type}?${url.searchParams.toString()}`);
       if (setup.forbidden?.includes(type)) return new HttpResponse(null, { status: 403 });
+      if (setup.failing?.includes(type)) return new HttpResponse(null, { status: 503 });
       const query: SearchParams = {};
       for (const key of new Set(url.searchParams.keys()))
         if (key !== '_page' && key !== '_count') query[key] = url.searchParams.getAll(key);
@@ -315,5 +331,68 @@ describe('loadBillingPicture', () => {
   it('works the same over the memory gateway', async () => {
     const picture = await loadBillingPicture(new MemoryGateway(testLaunch(), resources));
     expect(ids(picture.resources)).toEqual(ids(resources));
+  });
+
+  describe('ExplanationOfBenefit (issue 17 §4: payers that report denials only as EOB)', () => {
+    const EOB = 'ExplanationOfBenefit';
+    const eobRequests = (requests: string[]) => requests.filter((r) => r.startsWith(`${EOB}?`));
+
+    it('reads the patient’s EOBs in round 1, paged to the end, with nothing unreadable', async () => {
+      const { requests } = serve({ pageSize: 2 });
+      const gw = httpGateway();
+      const picture = await loadBillingPicture(gw);
+      expect(ids(picture.resources)).toEqual(
+        expect.arrayContaining([`${EOB}/eob1`, `${EOB}/eob2`, `${EOB}/eob3`]),
+      );
+      expect(eobRequests(requests)[0]).toBe(`${EOB}?patient=p1&_count=100`);
+      expect(eobRequests(requests).length).toBe(2);
+      expect(picture.unreadable).toEqual([]);
+      expect(gw.rounds()).toBeLessThanOrEqual(2);
+    });
+
+    it('skips a server whose CapabilityStatement does not offer EOB, saying so plainly', async () => {
+      const { requests } = serve({ types: ALL_TYPES.filter((t) => t !== EOB) });
+      const gw = httpGateway();
+      const first = await loadBillingPicture(gw);
+      expect(first.unreadable).toEqual([
+        { resourceType: EOB, reason: 'The EHR does not offer payers’ explanations of benefit.' },
+      ]);
+      expect(ids(first.resources)).not.toContain(`${EOB}/eob1`);
+      requests.length = 0;
+      const again = await loadBillingPicture(gw);
+      expect(eobRequests(requests)).toEqual([]);
+      expect(again.unreadable.map((u) => u.resourceType)).toEqual([EOB]);
+    });
+
+    it.each([
+      [403, 'The EHR did not allow EveryDose to read payers’ explanations of benefit.'],
+      [
+        503,
+        'The EHR could not send payers’ explanations of benefit (error 503), so they could not be read.',
+      ],
+    ] as const)(
+      'a %i on EOB is "could not be read" and the visit still loads',
+      async (status, reason) => {
+        serve(status === 403 ? { forbidden: [EOB] } : { failing: [EOB] });
+        const picture = await loadBillingPicture(httpGateway());
+        expect(picture.unreadable).toEqual([{ resourceType: EOB, reason, failed: true }]);
+        expect(reason).not.toMatch(/does not offer|none|no /i);
+        expect(ids(picture.resources)).toContain('MedicationAdministration/a1');
+        expect(ids(picture.resources)).toContain('ClaimResponse/par1');
+      },
+    );
+
+    it('does not ask for EOB when its scope was not granted', async () => {
+      const { requests } = serve();
+      const granted = REQUESTED_SCOPES.filter((s) => s !== `patient/${EOB}.rs`);
+      const picture = await loadBillingPicture(httpGateway({ grantedScopes: [...granted] }));
+      expect(eobRequests(requests)).toEqual([]);
+      expect(picture.unreadable).toEqual([
+        {
+          resourceType: EOB,
+          reason: 'EveryDose was not granted access to payers’ explanations of benefit.',
+        },
+      ]);
+    });
   });
 });

@@ -4,6 +4,8 @@
 //            load, when the statement is still on its way);
 //   round 2: only when needed: missing referenced resources (one `_id` search per type),
 //            MedicationKnowledge for the drugs seen, ClaimResponses when _revinclude is missing.
+// The patient's ExplanationOfBenefits (payers' denials, issue 17 §4) are read in round 1 next to
+// the Claims; a failure there (403, 5xx) is "could not be read" and the visit loads without them.
 // A type the scopes or the server do not allow is recorded in `unreadable`, never as "none".
 import type { CapabilityStatement, FhirResource } from 'fhir/r4';
 import { FhirError, isFhirError, type FhirGateway, type SearchParams } from '../gateway.ts';
@@ -35,6 +37,8 @@ const knownStatements = new WeakMap<FhirGateway, CapabilityStatement>();
 interface Search {
   type: string;
   params: SearchParams;
+  /** Past-only data the visit does not depend on: a server error marks it failed, not the load. */
+  optional?: true;
 }
 
 export async function loadBillingPicture(
@@ -68,7 +72,7 @@ export async function loadBillingPicture(
   };
 
   /** Run one search; a refusal or an unknown type becomes `unreadable`, other errors throw. */
-  const run = async ({ type, params }: Search): Promise<FhirResource[]> => {
+  const run = async ({ type, params, optional }: Search): Promise<FhirResource[]> => {
     progress.total += 1;
     report();
     try {
@@ -94,6 +98,13 @@ export async function loadBillingPicture(
       }
       if (isFhirError(e) && e.kind === 'not-found') {
         markUnreadable(type, `The EHR does not offer ${typeLabel(type)}.`);
+        return [];
+      }
+      if (optional && isFhirError(e) && e.kind !== 'unauthorized') {
+        markFailed(
+          type,
+          `The EHR could not send ${typeLabel(type)}${e.status ? ` (error ${e.status})` : ''}, so they could not be read.`,
+        );
         return [];
       }
       throw e;
@@ -149,6 +160,13 @@ export async function loadBillingPicture(
           ? ['ClaimResponse:request']
           : [],
       },
+    },
+    // Payers' answers as ExplanationOfBenefit (Epic, Oracle Health, CARIN BB payers): in parallel
+    // with the rest, paged like every search (issue 17 §4).
+    {
+      type: 'ExplanationOfBenefit',
+      params: { patient: p, _count: '100' },
+      optional: true,
     },
     {
       type: 'ResearchSubject',

@@ -155,6 +155,7 @@ export class MemoryGateway implements FhirGateway {
       'CoverageEligibilityResponse',
       'Claim',
       'ClaimResponse',
+      'ExplanationOfBenefit',
       'ResearchSubject',
       'ResearchStudy',
       'Medication',

@@ -16,7 +16,8 @@ export function isClinicView(value: unknown): value is ClinicView {
 
 const VIEW_LAUNCH_SCOPES = ['launch', 'openid', 'fhirUser', 'online_access'] as const;
 
-/** The dashboard also reads payers' answers to past claims (denial reasons). */
+/** The dashboard reads payers' answers to past claims (denial reasons); ExplanationOfBenefit is
+ * one of the patient read types since the coder's visit reads it too (issue 17 §4). */
 const DASHBOARD_EXTRA_TYPES = ['ExplanationOfBenefit'] as const;
 
 const user = (types: readonly string[]) => types.map((t) => `user/${t}.rs`);
@@ -24,7 +25,9 @@ const user = (types: readonly string[]) => types.map((t) => `user/${t}.rs`);
 export function viewScopeStringFor(view: ClinicView, cs: CapabilityStatement | undefined): string {
   const reads = [...user(PATIENT_READ_TYPES), ...user(USER_READ_TYPES)];
   if (view === 'dashboard')
-    return [...VIEW_LAUNCH_SCOPES, ...reads, ...user(DASHBOARD_EXTRA_TYPES)].join(' ');
+    return [...new Set([...VIEW_LAUNCH_SCOPES, ...reads, ...user(DASHBOARD_EXTRA_TYPES)])].join(
+      ' ',
+    );
   const writes = nurseScopesFor(cs).map((s) => s.replace(/^patient\//, 'user/'));
   return [...VIEW_LAUNCH_SCOPES, ...reads, ...writes].join(' ');
 }
