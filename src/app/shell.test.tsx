@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
 import { APP_ROLE_SYSTEM } from '../fhir/extensions.ts';
 import { Shell } from './shell.tsx';
+import { defined } from '../../test/defined.ts';
 
 // The role screens are other people's work; here only the routing to them matters.
 vi.mock('../features/nurse/nurse-view.tsx', () => ({
@@ -192,8 +193,8 @@ describe('Shell patient banner and first screen', () => {
       'Ondansetron',
       'Pembrolizumab',
     ]);
-    expect(within(rows[1]!).getByText('200 mg')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('2026-11-26 10:02')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('2026-11-26 10:35')).toBeInTheDocument();
+    expect(within(defined(rows[1])).getByText('200 mg')).toBeInTheDocument();
+    expect(within(defined(rows[1])).getByText('2026-11-26 10:02')).toBeInTheDocument();
+    expect(within(defined(rows[1])).getByText('2026-11-26 10:35')).toBeInTheDocument();
   });
 });

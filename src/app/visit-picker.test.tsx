@@ -10,6 +10,7 @@ import { useLaunch } from '../hooks/gateway-context.ts';
 import { patientVisits, VISIT_LIMIT } from '../hooks/use-patient-visits.ts';
 import { Shell } from './shell.tsx';
 import { VisitPicker, visitDateText } from './visit-picker.tsx';
+import { defined } from '../../test/defined.ts';
 
 vi.mock('../features/nurse/nurse-view.tsx', () => ({
   NurseView: () => <p>Nurse view is being built.</p>,
@@ -150,8 +151,9 @@ describe('VisitPicker (issue 17 part 5)', () => {
         launch: noEncounter,
       },
     );
-    const item = (await screen.findByRole('button', { name: /^Open visit of 1 Jul 2026/ }))
-      .parentElement!;
+    const item = defined(
+      (await screen.findByRole('button', { name: /^Open visit of 1 Jul 2026/ })).parentElement,
+    );
     expect(within(item).getByText('Chair 3')).toBeInTheDocument();
     expect(within(item).getByText('finished')).toBeInTheDocument();
     await user.click(within(item).getByRole('button'));

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { Shell } from './shell.tsx';
+import { defined } from '../../test/defined.ts';
 
 // The coder review is another screen; here only which visit it is opened on matters.
 vi.mock('../features/coder/coder-view.tsx', () => ({
@@ -85,25 +86,27 @@ describe('Coder worklist in the shell', () => {
       // The visit with no stop time needs the nurse.
       const p2 = rows.find((r) => within(r).queryByText('Test Patient2'));
       expect(p2).toHaveTextContent('Needs nurse documentation');
-      const order = rows.map((r) => within(r).getByRole('rowheader').querySelector('button')!);
+      const order = rows.map((r) =>
+        defined(within(r).getByRole('rowheader').querySelector('button')),
+      );
       const names = order.map((b) => b.textContent);
 
-      await user.click(order[0]!);
+      await user.click(defined(order[0]));
       const encounterOf = (name: string | null) => `e${name?.slice(-1)}`;
       expect(
-        await screen.findByText(`Reviewing ${encounterOf(names[0]!)}`, {}, SLOW),
+        await screen.findByText(`Reviewing ${encounterOf(defined(names[0]))}`, {}, SLOW),
       ).toBeInTheDocument();
       expect(screen.getByText('Visit 1 of 3')).toBeInTheDocument();
 
       await user.click(screen.getByRole('button', { name: 'Next visit' }));
       expect(
-        await screen.findByText(`Reviewing ${encounterOf(names[1]!)}`, {}, SLOW),
+        await screen.findByText(`Reviewing ${encounterOf(defined(names[1]))}`, {}, SLOW),
       ).toBeInTheDocument();
       expect(screen.getByText('Visit 2 of 3')).toBeInTheDocument();
 
       await user.click(screen.getByRole('button', { name: 'Back to the worklist' }));
       await waitFor(() => expect(screen.getByRole('table')).toBeVisible());
-      expect(screen.getByRole('button', { name: names[1]! })).toHaveFocus();
+      expect(screen.getByRole('button', { name: defined(names[1]) })).toHaveFocus();
     },
   );
 

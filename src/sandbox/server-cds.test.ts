@@ -10,6 +10,7 @@ import { FIXTURES_DIR } from './fixtures.ts';
 import { startEhr, type EhrServer } from './server.ts';
 import type { Card } from '../cds/cds-types.ts';
 import { SERVICES } from '../cds/services.ts';
+import { defined } from '../../test/defined.ts';
 
 const APP = 'http://127.0.0.1:5999';
 const PATIENT = 'pt-auth-expired';
@@ -178,7 +179,7 @@ describe('JWT bearer authentication of the CDS client (on by default)', () => {
 
 describe('order-sign: the expired authorization of story 06 (billing-rules P-4)', () => {
   it('answers a critical card with the dollars, a SMART link and override reasons (with prefetch)', async () => {
-    const service = SERVICES.find((s) => s.hook === 'order-sign')!;
+    const service = defined(SERVICES.find((s) => s.hook === 'order-sign'));
     const prefetch = await prefetchFromStore(ehr.store, service.prefetch, {
       patientId: PATIENT,
       encounterId: NEXT_VISIT,
@@ -187,7 +188,7 @@ describe('order-sign: the expired authorization of story 06 (billing-rules P-4)'
     expect(res.status).toBe(200);
     const { cards } = (await res.json()) as { cards: Card[] };
     expect(cards.flatMap(cardProblems)).toEqual([]);
-    const first = cards[0]!;
+    const first = defined(cards[0]);
     expect(first.indicator).toBe('critical');
     expect(first.summary).toBe(
       'Nivolumab: prior authorization PA-55120 ended 29 July 2026 ($8,213.28 at stake)',
@@ -298,7 +299,7 @@ describe('feedback', () => {
     const { cards } = (await (await post(open, SIGN, hookBody(open), null)).json()) as {
       cards: Card[];
     };
-    const card = cards[0]!;
+    const card = defined(cards[0]);
     const feedback = {
       feedback: [
         {

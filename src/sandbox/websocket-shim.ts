@@ -2,6 +2,7 @@
 // --experimental-websocket; the local EHR never opens a WebSocket, so a stand-in that
 // refuses to connect lets the server start with or without the flag.
 if (typeof globalThis.WebSocket === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- it stands in for the WebSocket constructor, so it must be a class
   class UnavailableWebSocket {
     static readonly CONNECTING = 0;
     static readonly OPEN = 1;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, toReport } from '../../src/engine/index.ts';
 import { analyzeResources } from '../../src/fhir/map/analyze-resources.ts';
 import { builtinReference } from '../../src/reference/builtin.ts';
+import { defined } from '../defined.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const INPUTS = join(import.meta.dirname, 'inputs');
@@ -86,7 +87,7 @@ describe('audit command: inputs that read', () => {
     const r = report(await audit([join(INPUTS, 'bundle-office-day.json')]));
     expectContractShape(r);
     expect(r.encounters).toHaveLength(1);
-    const e = r.encounters[0]!;
+    const e = defined(r.encounters[0]);
     expect(e).toMatchObject({
       patient: 'Patient/p1',
       encounter: 'Encounter/e1',
@@ -116,7 +117,7 @@ describe('audit command: inputs that read', () => {
         join(INPUTS, 'split', 'context.json'),
       ]),
     );
-    const e = r.encounters[0]!;
+    const e = defined(r.encounters[0]);
     expect(e).toMatchObject({
       patient: 'Patient/s1',
       encounter: 'Encounter/s-e1',
@@ -133,7 +134,7 @@ describe('audit command: inputs that read', () => {
       ['Patient/b1', 'Encounter/b-e1', 'facility'],
       ['Patient/b2', 'Encounter/b-e2', 'facility'],
     ]);
-    const b2 = r.encounters.find((e) => e.patient === 'Patient/b2')!;
+    const b2 = defined(r.encounters.find((e) => e.patient === 'Patient/b2'));
     expect(b2.warnings.find((w) => w.code === 'INVALID_RESOURCE')?.message).toMatch(
       /b-a3.*status is missing/,
     );

@@ -8,6 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, saveScreen } from './axe.ts';
 import { appFrame, fhirAdmin, launchAs } from './harness.ts';
+import { defined } from '../defined.ts';
 
 const DAY = '2026-08-05';
 
@@ -61,7 +62,7 @@ describe('coder worklist', () => {
     await app.getByText(`Visit 1 of ${names.length}`).waitFor({ timeout: 30_000 });
     await app.getByRole('heading', { name: 'Coder review' }).waitFor({ timeout: 60_000 });
     const banner = app.getByRole('region', { name: 'Patient' });
-    await banner.getByText(names[0]!).waitFor({ timeout: 60_000 });
+    await banner.getByText(defined(names[0])).waitFor({ timeout: 60_000 });
     const accept = app.getByRole('button', { name: 'Accept', exact: true }).first();
     await accept.waitFor({ timeout: 60_000 });
     await accept.click();
@@ -70,7 +71,7 @@ describe('coder worklist', () => {
 
     await app.getByRole('button', { name: 'Next visit' }).click();
     await app.getByText(`Visit 2 of ${names.length}`).waitFor({ timeout: 30_000 });
-    await app.getByRole('region', { name: 'Patient' }).getByText(names[1]!).waitFor({
+    await app.getByRole('region', { name: 'Patient' }).getByText(defined(names[1])).waitFor({
       timeout: 60_000,
     });
     await app.getByRole('heading', { name: 'Coder review' }).waitFor({ timeout: 60_000 });

@@ -4,6 +4,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appFrame, fhirAdmin, launchAs } from './harness.ts';
+import { defined } from '../defined.ts';
 
 type Profile = 'full' | 'claim-less' | 'mar-read-only';
 
@@ -99,7 +100,7 @@ describe('nurse stop time by channel', () => {
         (l) => l.length > 0,
       );
       expect(notes).toHaveLength(1);
-      const note = notes[0]!;
+      const note = defined(notes[0]);
       expect(note.context?.related?.[0]?.reference).toBe(`MedicationAdministration/${PACLITAXEL}`);
       expect(note.context?.encounter?.[0]?.reference).toBe(`Encounter/${CARBO.encounterId}`);
       expect(text(note)).toContain('stop time 2026-08-04T12:00:00-04:00');
@@ -146,7 +147,7 @@ describe('coder sign-off by channel', () => {
     if (profile === 'mar-read-only') {
       const notes = await notesOf(CODER.patientId);
       expect(notes).toHaveLength(1);
-      expect(text(notes[0]!)).toMatch(
+      expect(text(defined(notes[0]))).toMatch(
         /^Infusion billing lines signed off in EveryDose by Practitioner\/coder-1/,
       );
       await app.getByRole('button', { name: 'Download CSV' }).waitFor();

@@ -15,6 +15,7 @@ import { audienceOf } from './audience.ts';
 import { checkPlannedDoses } from './planned-checks.ts';
 import { clip, dayMonth, dollars } from './plain-words.ts';
 import type { PlannedDose } from './planned-types.ts';
+import { defined } from '../../../test/defined.ts';
 
 const P = 'Patient/p1';
 const RX = 'MedicationRequest/rx1';
@@ -70,7 +71,7 @@ const given = (date: string, mg: string) =>
 
 /** The clinician's codes (the coder's container check is left out). */
 const codes = (p: PatientInput, d = nivolumab(), c = ctx) =>
-  checkPlannedDoses(p, [d], c)[0]!
+  defined(checkPlannedDoses(p, [d], c)[0])
     .warnings.filter((w) => w.audience === 'clinician')
     .map((w) => w.code);
 
@@ -128,7 +129,7 @@ describe('P-4 prior authorization of the planned date', () => {
 
   it('P-4 the expired authorization is critical, with the dollars and the nurse’s sentence', () => {
     const p = patient({ preAuthorizations: [pa()] });
-    const w = checkPlannedDoses(p, [nivolumab()], ctx)[0]!.warnings[0]!;
+    const w = defined(defined(checkPlannedDoses(p, [nivolumab()], ctx)[0]).warnings[0]);
     expect(w).toMatchObject({
       code: 'AUTH_EXPIRED',
       severity: 'error',
@@ -163,7 +164,7 @@ describe('P-4 prior authorization of the planned date', () => {
       administrations: givenDates.map((d) => given(d, '240')),
       preAuthorizations: [pa({ periodEnd: '2026-12-31', unitsByHcpcs: { J9299: authorised } })],
     });
-    const w = checkPlannedDoses(p, [nivolumab()], ctx)[0]!.warnings.find(
+    const w = defined(checkPlannedDoses(p, [nivolumab()], ctx)[0]).warnings.find(
       (x) => x.code === 'AUTH_UNITS_EXCEEDED',
     );
     if (suggested === undefined) {
@@ -242,7 +243,9 @@ describe('P-7 trial status of the planned dose', () => {
     ['investigational, sponsor-paid', { sponsorPaid: true }, /paid by the sponsor/],
   ])('P-7 %s', (_l, over, text) => {
     const p = patient({ researchStudies: [study], researchSubjects: [subject()] });
-    const r = checkPlannedDoses(p, [nivolumab({ researchStudy: study.ref, ...over })], ctx)[0]!;
+    const r = defined(
+      checkPlannedDoses(p, [nivolumab({ researchStudy: study.ref, ...over })], ctx)[0],
+    );
     const w = r.warnings.find((x) => x.code === 'TRIAL_PLANNED');
     expect(w?.message).toMatch(text);
     expect(w?.message).toContain('NCT09990001');
@@ -256,7 +259,7 @@ describe('P-7 trial status of the planned dose', () => {
       researchStudies: [study],
       researchSubjects: [subject({ periodEnd: end })],
     });
-    const r = checkPlannedDoses(p, [nivolumab({ researchStudy: study.ref })], ctx)[0]!;
+    const r = defined(checkPlannedDoses(p, [nivolumab({ researchStudy: study.ref })], ctx)[0]);
     expect(r.warnings.map((w) => w.code)).toContain(code);
   });
 });
@@ -277,7 +280,9 @@ describe('P-8 each role sees its own work', () => {
   });
 
   it('P-2 vials and waste are not asked for before the dose', () => {
-    const all = checkPlannedDoses(patient(), [nivolumab()], ctx)[0]!.warnings.map((w) => w.code);
+    const all = defined(checkPlannedDoses(patient(), [nivolumab()], ctx)[0]).warnings.map(
+      (w) => w.code,
+    );
     expect(all).not.toContain('VIALS_NOT_DOCUMENTED');
     expect(all).not.toContain('WASTE_NOT_DOCUMENTED');
   });

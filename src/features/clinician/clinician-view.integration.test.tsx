@@ -9,6 +9,7 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../test/render.tsx';
 import { ClinicianView } from './clinician-view.tsx';
+import { defined } from '../../../test/defined.ts';
 
 function fixture(name: string): FhirResource[] {
   const path = resolve(import.meta.dirname, '../../../fhir-fixtures', name);
@@ -27,10 +28,10 @@ describe('ClinicianView on the authorization-expired story', () => {
       { name: 'Warnings, worst first' },
       { timeout: 10000 },
     );
-    const first = within(list).getAllByRole('button')[0];
+    const first = defined(within(list).getAllByRole('button')[0]);
     expect(first).toHaveTextContent(/Must fix.*PA-55120.*2026-07-29/);
-    await userEvent.setup().click(first!);
-    const evidence = document.getElementById(first?.getAttribute('aria-controls') ?? '');
+    await userEvent.setup().click(first);
+    const evidence = document.getElementById(first.getAttribute('aria-controls') ?? '');
     expect(evidence).toHaveTextContent('Administration of');
     expect(evidence).toHaveTextContent('2026-08-05 13:20');
     expect(evidence).toHaveTextContent('AUTH_EXPIRED');

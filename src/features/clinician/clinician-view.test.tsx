@@ -8,6 +8,7 @@ import type { EncounterResult } from '../../engine/index.ts';
 import { FhirError } from '../../fhir/gateway.ts';
 import type { EncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
 import { ClinicianView } from './clinician-view.tsx';
+import { defined } from '../../../test/defined.ts';
 
 const analysis = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('../../hooks/use-encounter-analysis.ts', () => ({
@@ -200,7 +201,7 @@ describe('ClinicianView', () => {
       ...result,
       encounter: 'Encounter/e2',
       dateOfService: '2026-09-01',
-      warnings: [result.warnings[0]!],
+      warnings: [defined(result.warnings[0])],
     };
     analysis.current = state({ current: result, results: [older, result, infoOnly] });
     renderWithApp(<ClinicianView />);

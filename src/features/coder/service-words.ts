@@ -57,7 +57,11 @@ function recordWords(line: DerivedLine, record: ServiceRecord): string | undefin
       return `port flush ${clockDay(start) ?? ''}, nothing else billed that date → ${line.code}`;
     case 'pump-refill':
       return `pump refill ${clockDay(start) ?? ''} (${a.pumpImplanted ? 'implanted' : 'portable'} pump) → ${line.code}`;
-    default:
+    case 'infusion':
+    case 'push':
+    case 'pump-disconnect':
+    case 'not-coded-route':
+    case 'unknown-route':
       return undefined;
   }
 }

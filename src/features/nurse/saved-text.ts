@@ -41,7 +41,10 @@ export function entryWords(change: NurseChange | undefined, row: AdministrationR
       return 'pump disconnect';
     case 'pump-start':
       return `pump start ${clock(row.start)} for ${name}`;
-    default:
+    case 'infusion':
+    case 'push':
+    case 'not-coded-route':
+    case 'unknown-route':
       return `start time ${clock(row.start)} for ${name}`;
   }
 }

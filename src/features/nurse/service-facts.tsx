@@ -83,7 +83,10 @@ export function ServiceFacts({ row, now }: { row: AdministrationRow; now: Date }
       );
     case 'pump-start':
       return <PumpFacts row={row} now={now} />;
-    default:
+    case 'infusion':
+    case 'push':
+    case 'not-coded-route':
+    case 'unknown-route':
       return null;
   }
 }

@@ -77,6 +77,7 @@ export function describeSource(
   const local = localReference(source, serverUrl) ?? source;
   const r = byRef.get(local);
   if (!r) return `${local.split('/')[0] ?? 'Record'} record (not loaded).`;
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- open set: any other of R4's ~150 resource types is named by its type
   switch (r.resourceType) {
     case 'MedicationAdministration':
       return administration(r, byRef, serverUrl);

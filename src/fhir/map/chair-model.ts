@@ -163,7 +163,9 @@ export function chairStatus(ma: MedicationAdministration, isInfusion: boolean): 
       return isInfusion && !end ? 'needs-stop' : 'done';
     case 'stopped':
       return isInfusion && !end ? 'needs-stop' : 'stopped-early';
-    default:
+    case 'not-done':
+    case 'entered-in-error':
+    default: // a status outside R4's set is read as not given, as before
       return 'not-given';
   }
 }

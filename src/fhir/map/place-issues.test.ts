@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EncounterResult, InputIssue, PatientInput } from '../../engine/index.ts';
 import { placeUnplacedIssues } from './place-issues.ts';
+import { defined } from '../../../test/defined.ts';
 
 const issue = (source: string, place: Partial<InputIssue>): InputIssue => ({
   code: 'INVALID_RESOURCE',
@@ -72,7 +73,7 @@ describe('placeUnplacedIssues', () => {
       i.encounter === 'Encounter/e1'
         ? [
             {
-              ...base[0]!,
+              ...defined(base[0]),
               warnings: [
                 { code: i.code, severity: i.severity, message: i.message, sources: i.sources },
               ],

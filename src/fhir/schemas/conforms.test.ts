@@ -107,7 +107,7 @@ function applyEdit(root: Json, e: Edit): void {
   for (const k of path.slice(0, -1)) parent = (parent as Record<string, unknown>)[k];
   const obj = parent as Record<string | number, unknown>;
   const last = path[path.length - 1] ?? '';
-  if (e.kind === 'delete') delete obj[last];
+  if (e.kind === 'delete') Reflect.deleteProperty(obj, last);
   else if (e.kind === 'wrap') obj[last] = [obj[last]];
   else if (typeof obj[last] === 'object' && obj[last] !== null && !Array.isArray(obj[last]))
     (obj[last] as Record<string, unknown>)[e.key] = structuredClone(e.value);

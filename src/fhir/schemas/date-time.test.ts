@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFhirDateTime, parseFhirDateTime } from './date-time.ts';
+import { defined } from '../../../test/defined.ts';
 
 const dateLike = fc
   .tuple(
@@ -15,7 +16,9 @@ const dateLike = fc
   .map(([y, mo, d, h, mi, tz, cut]) => {
     const p2 = (n: number): string => String(n).padStart(2, '0');
     const full = `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(mi)}${tz}`;
-    return [full, full.slice(0, 16), full.slice(0, 10), full.slice(0, 7), full.slice(0, 4)][cut]!;
+    return defined(
+      [full, full.slice(0, 16), full.slice(0, 10), full.slice(0, 7), full.slice(0, 4)][cut],
+    );
   });
 
 describe('isFhirDateTime', () => {

@@ -9,13 +9,14 @@ import { isWellFormedAdministration } from './administration-check.ts';
 import { medicationAdministrationSchema } from './medication.ts';
 import { acceptedAsIs, conformsAs, SCHEMAS, type ReadType } from './parse.ts';
 import { maximalOf, paths } from '../test-kit/schema-paths.ts';
+import { defined } from '../../../test/defined.ts';
 
 function withAt(root: unknown, path: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(root) as Record<string | number, unknown>;
   let parent = copy;
   for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete parent[last];
+  const last = defined(path[path.length - 1]);
+  if (value === undefined) Reflect.deleteProperty(parent, last);
   else parent[last] = value;
   return copy;
 }

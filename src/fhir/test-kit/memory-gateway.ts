@@ -70,6 +70,8 @@ function dateMatches(value: string, clause: string): boolean {
       return at <= bound;
     case 'lt':
       return at < bound;
+    case 'eq':
+    case undefined: // no prefix: equality, read as a prefix of the instant
     default:
       return value.startsWith(m[2]);
   }

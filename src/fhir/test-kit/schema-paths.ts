@@ -55,6 +55,7 @@ export function maximalOf(schema: z.ZodType): unknown {
         for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = fill(v, depth + 1);
         return out;
       }
+      case undefined:
       default:
         throw new Error(`no maximal value for ${JSON.stringify(s).slice(0, 80)}`);
     }

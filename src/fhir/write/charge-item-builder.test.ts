@@ -9,6 +9,7 @@ import {
 } from './charge-item-builder.ts';
 import type { SignedLine } from './claim-builder.ts';
 import { ORACLE_EXT } from './oracle-charge-extensions.ts';
+import { defined } from '../../../test/defined.ts';
 
 const admin: SignedLine = {
   code: '96413',
@@ -94,7 +95,7 @@ describe('ChargeItem per signed line', () => {
   it('the key is on the charge, and $modify carries the existing id', () => {
     const [b] = buildChargeItems(input);
     expect(b && chargeKeyOf(b.charge)).toBe(b?.key);
-    const p = modifyParameters('c9', b!.charge);
+    const p = modifyParameters('c9', defined(b).charge);
     expect(p.parameter?.[0]).toMatchObject({ name: 'chargeItem', resource: { id: 'c9' } });
   });
 
@@ -103,8 +104,10 @@ describe('ChargeItem per signed line', () => {
     ['units 56 vs 57', { units: 57 }, false],
     ['a modifier more', { modifiers: ['JW', 'Q1', 'XE'] }, false],
   ])('sameCharge: %s → %s', (_name, change, want) => {
-    const before = buildChargeItems(input)[1]!.charge;
-    const after = buildChargeItems({ ...input, lines: [admin, { ...drug, ...change }] })[1]!.charge;
+    const before = defined(buildChargeItems(input)[1]).charge;
+    const after = defined(
+      buildChargeItems({ ...input, lines: [admin, { ...drug, ...change }] })[1],
+    ).charge;
     expect(sameCharge({ ...before, id: 'x', meta: { versionId: '1' } }, after)).toBe(want);
   });
 });

@@ -93,6 +93,8 @@ export function createdText(ma: MedicationAdministration): string {
       return 'Nurse recorded a port flush';
     case 'pump-refill':
       return 'Nurse recorded a pump refill';
+    case undefined: // no method: an injection or an ordered administration, below
+      break;
   }
   if (ma.effectiveDateTime !== undefined && ma.dosage?.site) return 'Nurse recorded an injection';
   return 'Nurse recorded the start of an ordered administration';
