@@ -4,7 +4,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { PatientBanner } from '../components/patient-banner.tsx';
 import { LoadingMessage } from '../components/status-message.tsx';
-import type { BoardChair } from '../features/board/board-model.ts';
+import type { BoardChair } from '../fhir/map/board-chairs.ts';
 import { gatewayForVisit } from '../fhir/visit-gateway.ts';
 import { GatewayContext, useGateway } from '../hooks/gateway-context.ts';
 import { usePatientSummary } from '../hooks/use-patient-summary.ts';

@@ -12,20 +12,9 @@ import type { DerivedLine, EngineContext } from '../types.ts';
 import type { DateEntry } from './date-entry.ts';
 import { warn2 } from './warnings.ts';
 import { CPT } from '../admin-codes.ts';
+import { isTpdIvCode } from '../code-groups.ts';
 
 const PUMP_CODES = new Set<string>([CPT.CHEMO_PUMP_INITIATION, CPT.G0498]);
-/** TPD and hydration administration codes (infusion-rules R3–R7). */
-const TPD_CODES = new Set<string>([
-  CPT.HYDRATION_FIRST_HOUR,
-  CPT.HYDRATION_ADDL_HOUR,
-  CPT.THER_INFUSION_FIRST_HOUR,
-  CPT.THER_INFUSION_ADDL_HOUR,
-  CPT.THER_INFUSION_SEQUENTIAL,
-  CPT.THER_INFUSION_CONCURRENT,
-  CPT.THER_PUSH_INITIAL,
-  CPT.THER_PUSH_SEQUENTIAL,
-  CPT.THER_PUSH_SAME_DRUG,
-]);
 /** Any other chemotherapy/complex administration service (96401–96549, G0498 aside). */
 const isOtherChemo = (code: string) => /^96(4\d\d|5[0-4]\d)$/.test(code) && !PUMP_CODES.has(code);
 
@@ -36,7 +25,7 @@ export function applyPumpOnlyDay(entries: DateEntry[], ctx: EngineContext): void
     const admin = e.lines.filter((l) => l.kind === 'administration');
     if (!admin.some((l) => PUMP_CODES.has(l.code))) continue;
     if (admin.some((l) => isOtherChemo(l.code))) continue;
-    const tpd = admin.filter((l) => TPD_CODES.has(l.code));
+    const tpd = admin.filter((l) => isTpdIvCode(l.code));
     if (tpd.length === 0) continue;
     if (policy === 'suppress') {
       const gone = new Set<DerivedLine>(tpd);

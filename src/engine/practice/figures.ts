@@ -7,6 +7,7 @@ import type { ClassifiedAdjudication } from '../checks/prior-denials.ts';
 import type { EncounterReport, ReportLine, Warning } from '../types.ts';
 import type { WarningCode } from '../warning-codes.ts';
 import { CPT } from '../admin-codes.ts';
+import { isIvTimedCode } from '../code-groups.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
 
@@ -89,28 +90,11 @@ const JW_JZ_PROBLEMS: ReadonlySet<string> = new Set<WarningCode>([
   'MULTI_DOSE_NO_WASTE_BILLING',
 ]);
 
-/** IV hydration, infusion and push codes that need a stop time (infusion-rules R1–R9); not the
- * SC/IM injections (96372, 96401, 96402), SC infusions (96369–96371), intra-arterial push (96373),
- * on-body injector (96377) or pump initiation (96416, whose stop is the disconnect). */
-const IV_TIMED_CODES = new Set<string>([
-  CPT.HYDRATION_FIRST_HOUR,
-  CPT.HYDRATION_ADDL_HOUR,
-  CPT.THER_INFUSION_FIRST_HOUR,
-  CPT.THER_INFUSION_ADDL_HOUR,
-  CPT.THER_INFUSION_SEQUENTIAL,
-  CPT.THER_INFUSION_CONCURRENT,
-  CPT.THER_PUSH_INITIAL,
-  CPT.THER_PUSH_SEQUENTIAL,
-  CPT.THER_PUSH_SAME_DRUG,
-  CPT.CHEMO_PUSH_INITIAL,
-  CPT.CHEMO_PUSH_ADDL,
-  CPT.CHEMO_INFUSION_FIRST_HOUR,
-  CPT.CHEMO_INFUSION_ADDL_HOUR,
-  CPT.CHEMO_INFUSION_SEQUENTIAL,
-]);
-
+/** IV hydration, infusion and push codes that need a stop time (infusion-rules R1–R9; the list
+ * lives in code-groups.ts): not the SC/IM injections, SC infusions, intra-arterial push, on-body
+ * injector or pump initiation (96416, whose stop is the disconnect). */
 export function isIvAdministrationCode(code: string): boolean {
-  return IV_TIMED_CODES.has(code);
+  return isIvTimedCode(code);
 }
 
 /** A drug line: a HCPCS Level II code (letter first), as the engine derives from doses. */

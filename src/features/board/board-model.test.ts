@@ -4,7 +4,8 @@ import type { FhirResource, MedicationRequest } from 'fhir/r4';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boardChairs, durationText, elapsedMinutes, mlPerHour, plannedEnd } from './board-model.ts';
+import { boardChairs, elapsedMinutes, mlPerHour, plannedEnd } from '../../fhir/map/board-chairs.ts';
+import { durationText } from './duration-text.ts';
 
 const START = Date.parse('2026-08-05T12:30:00-04:00');
 

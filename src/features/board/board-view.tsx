@@ -9,7 +9,8 @@ import type { ClinicDayProgress } from '../../fhir/load/load-clinic-day.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { todayLocal } from '../../hooks/today.ts';
-import { boardChairs, durationText, type BoardChair, type BoardDrug } from './board-model.ts';
+import { boardChairs, type BoardChair, type BoardDrug } from '../../fhir/map/board-chairs.ts';
+import { durationText } from './duration-text.ts';
 import { boardQuery } from '../../fhir/queries/board.ts';
 
 function useNow(everyMs = 30_000): number {

@@ -30,12 +30,12 @@ export function DashboardView({ initialFrom, initialTo }: DashboardViewProps = {
   const [from, setFrom] = useState(initialFrom ?? daysBefore(today, 29));
   const [to, setTo] = useState(initialTo ?? today);
   const picture = useQuery({
-    queryKey: [...fhirKeys.all(gateway.launch), 'dashboard', from, to] as const,
+    queryKey: fhirKeys.dashboard(gateway.launch, from, to),
     queryFn: () => loadClinicDay(gateway, { date: from, until: to }),
     enabled: from <= to,
   });
   const reference = useQuery({
-    queryKey: [...fhirKeys.referenceData(gateway.launch), 'dashboard'] as const,
+    queryKey: fhirKeys.dashboardReference(gateway.launch),
     queryFn: async () => (await import('../../reference/builtin.ts')).builtinReference(),
     staleTime: Infinity,
   });

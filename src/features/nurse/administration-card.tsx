@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { NurseChange } from '../../fhir/write/medication-administration.ts';
 import { readWaste } from '../../fhir/write/medication-administration.ts';
 import type { ReferenceData } from '../../reference/types.ts';
-import type { AdministrationRow } from './chair-model.ts';
+import type { AdministrationRow } from '../../fhir/map/chair-model.ts';
 import { dateOf, doseText, hoursMinutesText, recordsSentence, whenText } from './chair-text.ts';
 import { CorrectPanel } from './correct-panel.tsx';
 import { CorrectionList } from './correction-list.tsx';

@@ -1,6 +1,6 @@
 import type { FhirResource, MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { buildChairModel, chairStatus, type ChairStatus } from './chair-model.ts';
+import { buildChairModel, chairStatus, type ChairStatus } from '../../fhir/map/chair-model.ts';
 
 const now = new Date(2026, 2, 2, 12, 0);
 const today = (h: number, m = 0) => new Date(2026, 2, 2, h, m).toISOString();

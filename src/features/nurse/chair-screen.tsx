@@ -21,7 +21,7 @@ import type { Warning } from '../../engine/index.ts';
 import { AdministrationCard } from './administration-card.tsx';
 import { BillingTodo } from './billing-todo.tsx';
 import { buildChairView } from '../../fhir/map/chair-overlay.ts';
-import type { AdministrationRow, OrderRow } from './chair-model.ts';
+import type { AdministrationRow, OrderRow } from '../../fhir/map/chair-model.ts';
 import { administrationRow } from '../../fhir/map/chair-model.ts';
 import { entryRow } from '../../fhir/map/entry-row.ts';
 import { changeLabel, dayClockText } from './chair-text.ts';

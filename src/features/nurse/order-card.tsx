@@ -3,7 +3,7 @@
 // as done (R24, R26.4), everything else (infusions, pushes, pumps) records its start.
 import { useId, useState } from 'react';
 import type { InjectionSite } from '../../fhir/write/medication-administration.ts';
-import type { OrderRow } from './chair-model.ts';
+import type { OrderRow } from '../../fhir/map/chair-model.ts';
 import { doseText, recordsSentence } from './chair-text.ts';
 import { GivenPanel } from './given-panel.tsx';
 import { PlannedWarning } from './planned-warning.tsx';

@@ -1,7 +1,7 @@
 // The facts that make a running infusion stand out at the chair (issue 17 §5): running time from
 // the recorded start (the injected clock re-renders it), and the planned end with a progress bar
 // and its text equivalent only where the order gives a rate and a volume.
-import type { AdministrationRow } from './chair-model.ts';
+import type { AdministrationRow } from '../../fhir/map/chair-model.ts';
 import { elapsedMinutes, elapsedText, planText } from './running-text.ts';
 
 export function RunningFacts({ row, now }: { row: AdministrationRow; now: Date }) {

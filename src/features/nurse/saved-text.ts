@@ -3,7 +3,7 @@
 // oxaliplatin", "Saved: injection of pegfilgrastim", "Saved: pump disconnect". Said only after
 // the server accepted the write; an entry kept for a later try says so.
 import type { NurseFallbackResult } from '../../fhir/write/nurse-channels.ts';
-import type { AdministrationRow } from './chair-model.ts';
+import type { AdministrationRow } from '../../fhir/map/chair-model.ts';
 import { amountText } from './chair-text.ts';
 import { formatClock } from './local-time.ts';
 import type { NurseChange } from '../../fhir/write/medication-administration.ts';

@@ -1,7 +1,7 @@
 // What a card says about its record, by the engine's kind of service (issue 15 §5): an
 // injection is given at one time at a site, a pump runs from its start to a planned
 // disconnect, a port flush and a disconnect are done at one time. Plain words, no codes.
-import { STATUS_TEXT, type AdministrationRow } from './chair-model.ts';
+import { STATUS_TEXT, type AdministrationRow } from '../../fhir/map/chair-model.ts';
 import { dateOf, dayClockText, hoursMinutesText } from './chair-text.ts';
 import { formatClock } from './local-time.ts';
 

@@ -15,7 +15,7 @@ import {
 } from '../../engine/index.ts';
 import { normalizeNdc } from '../../reference/ndc.ts';
 import type { Presentation, ReferenceData } from '../../reference/types.ts';
-import type { AdministrationRow } from './chair-model.ts';
+import type { AdministrationRow } from '../../fhir/map/chair-model.ts';
 
 export interface WasteInputs {
   /** undefined while the drug data loads. */

@@ -48,6 +48,16 @@ const rows: [string, readonly unknown[], unknown[]][] = [
   ['worklist not chosen yet', fhirKeys.worklist(launch, undefined), [S, 'p1', 'worklist', null]],
   ['locations', fhirKeys.locations(launch), [S, 'p1', 'locations']],
   ['board', fhirKeys.board(launch, '2026-08-07'), [S, 'p1', 'board', '2026-08-07']],
+  [
+    'dashboard',
+    fhirKeys.dashboard(launch, '2026-07-09', '2026-08-07'),
+    [S, 'p1', 'dashboard', '2026-07-09', '2026-08-07'],
+  ],
+  [
+    'dashboardReference',
+    fhirKeys.dashboardReference(launch),
+    [S, 'p1', 'reference-data', 'dashboard'],
+  ],
 ];
 
 describe('fhirKeys: every query key of the app', () => {

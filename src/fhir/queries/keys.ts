@@ -32,6 +32,12 @@ export const fhirKeys = {
     [...fhirKeys.worklists(launch), source ?? null] as const,
   locations: (launch: LaunchContext) => [...fhirKeys.all(launch), 'locations'] as const,
   board: (launch: LaunchContext, day: string) => [...fhirKeys.all(launch), 'board', day] as const,
+  /** The practice manager's dashboard: the clinic days from `from` to `to` (local dates). */
+  dashboard: (launch: LaunchContext, from: string, to: string) =>
+    [...fhirKeys.all(launch), 'dashboard', from, to] as const,
+  /** The built-in reference data the dashboard's figures are computed with. */
+  dashboardReference: (launch: LaunchContext) =>
+    [...fhirKeys.referenceData(launch), 'dashboard'] as const,
 };
 
 /** Keys that no write of ours can change (server facts, the user, built-in data). */
