@@ -105,6 +105,37 @@ describe('nurse at the chair', () => {
     await page.context().close();
   });
 
+  // Issue 17 §5 "every tap confirms what was saved": the polite live region says "Saved: …" only
+  // once the server accepted the stop, and the server then has that very stop (read-back).
+  it('"Record stop time now": the live region says "Saved: stop time …" and the server has that stop', async () => {
+    const { page, app } = await openChair(CARBO);
+    const tapped = Date.now();
+    await app.getByRole('button', { name: /record stop time now for paclitaxel/i }).click();
+    // Today is not the visit's day (4 August): the stop asks first (issue 14 §1).
+    await app.getByRole('button', { name: /stop time anyway/i }).click();
+    const live = app.locator('.chair-saved[role="status"][aria-live="polite"]');
+    await live.getByText(/^Saved: /).waitFor({ timeout: 30_000 });
+    const said = (await live.getByText(/^Saved: /).textContent()) ?? '';
+    const clock = /^Saved: stop time (.+?) for paclitaxel\b/i.exec(said)?.[1];
+    expect(clock, said).toBeDefined();
+    const stopped = await readMa(PACLITAXEL);
+    expect(stopped.status).toBe('completed');
+    expect(stopped.effectivePeriod?.start).toBe('2026-08-04T09:00:00-04:00');
+    const end = stopped.effectivePeriod?.end ?? '';
+    // The stop is the tap's own instant (to the minute) …
+    expect(Math.abs(Date.parse(end) - tapped)).toBeLessThan(2 * 60_000);
+    // … and the clock the live region said is the server's stop, in the device's own style.
+    const serverClock = await app.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(
+          new Date(iso),
+        ),
+      end,
+    );
+    expect(clock).toBe(serverClock);
+    await page.context().close();
+  });
+
   it('documents waste from the containers on the record; the server has exactly what the summary showed', async () => {
     const { page, app } = await openChair(NIVO);
     await app.getByRole('button', { name: /document waste for nivolumab/i }).click();
