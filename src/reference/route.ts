@@ -79,22 +79,53 @@ export interface RouteIndex {
   methods: Map<string, { cls: RouteClass; effect: MethodEffect }>;
   texts: Map<string, RouteClass>;
   /** Dose forms, longest name first (the longest DF that ends a name wins). */
-  doseForms: { name: string; lower: string; cls: RouteClass }[];
+  doseForms: DoseFormEntry[];
+  /**
+   * The same by their last word (text after the last space), each list longest first: a form
+   * that ends a name at a word boundary has the name's last word as its own (issue 18: a lookup,
+   * not a scan of every form per record). Undefined when a form has no usable last word.
+   */
+  doseFormsByLastWord?: Map<string, DoseFormEntry[]>;
   medicationForms: Map<string, RouteClass>;
+}
+
+interface DoseFormEntry {
+  name: string;
+  lower: string;
+  cls: RouteClass;
+}
+
+const lastWord = (text: string): string => text.slice(text.lastIndexOf(' ') + 1);
+
+function byLastWord(forms: readonly DoseFormEntry[]): Map<string, DoseFormEntry[]> | undefined {
+  const out = new Map<string, DoseFormEntry[]>();
+  for (const f of forms) {
+    const w = lastWord(f.lower);
+    // An empty last word or whitespace the name's trim would remove: keep the plain scan.
+    if (w === '' || f.lower !== f.lower.trim()) return undefined;
+    const list = out.get(w);
+    if (list) list.push(f);
+    else out.set(w, [f]);
+  }
+  return out;
 }
 
 const key = (system: string, code: string): string => `${system}|${code}`;
 
 export function indexRouteTables(t: RouteTables): RouteIndex {
-  return {
+  const doseForms = t.doseForms
+    .map(([name, cls]) => ({ name, lower: name.toLowerCase(), cls }))
+    .sort((a, b) => b.lower.length - a.lower.length || a.lower.localeCompare(b.lower));
+  const index: RouteIndex = {
     codes: new Map(t.routeCodes.map(([s, c, cls]) => [key(s, c), cls])),
     methods: new Map(t.methodCodes.map(([s, c, cls, effect]) => [key(s, c), { cls, effect }])),
     texts: new Map(t.texts),
-    doseForms: t.doseForms
-      .map(([name, cls]) => ({ name, lower: name.toLowerCase(), cls }))
-      .sort((a, b) => b.lower.length - a.lower.length || a.lower.localeCompare(b.lower)),
+    doseForms,
     medicationForms: new Map(t.medicationForms),
   };
+  const byWord = byLastWord(doseForms);
+  if (byWord) index.doseFormsByLastWord = byWord;
+  return index;
 }
 
 /** The longest RxNorm dose form that ends a drug name ("… Oral Gel [Brand]" → Oral Gel). */
@@ -106,7 +137,10 @@ export function doseFormOf(
     .replace(/\s*\[[^\]]*\]\s*$/, '')
     .trim()
     .toLowerCase();
-  for (const f of index.doseForms) {
+  const forms = index.doseFormsByLastWord
+    ? (index.doseFormsByLastWord.get(lastWord(lower)) ?? [])
+    : index.doseForms;
+  for (const f of forms) {
     if (!lower.endsWith(f.lower)) continue;
     const before = lower.length - f.lower.length;
     if (before === 0 || lower[before - 1] === ' ') return { name: f.name, cls: f.cls };
