@@ -157,6 +157,31 @@ describe('issue 15 §5: injections and pumps at the chair, read back from the se
     await page.close();
   });
 
+  it('R20.7 an injection applied with an on-body injector: the method the engine reads, and its Provenance', async () => {
+    const { page, app } = await openChair();
+    await app.getByRole('button', { name: /given now for pegfilgrastim/i }).click();
+    await app.getByRole('radio', { name: 'Left upper arm' }).check();
+    await app.getByRole('checkbox', { name: /applied with an on-body injector/i }).check();
+    await app.getByText(/Saves: injection of .* applied with an on-body injector\./).waitFor();
+    await app.getByRole('button', { name: 'Save injection' }).click();
+    await app.getByRole('button', { name: 'Save injection anyway' }).click();
+    const all = await until(records, (rs) => rs.some((r) => r.request?.reference?.endsWith(ORDER)));
+    const given = all.filter((r) => r.request?.reference?.endsWith(ORDER));
+    expect(given).toHaveLength(1);
+    expect(given[0]?.dosage?.method?.coding?.[0]).toMatchObject({
+      system: METHOD,
+      code: 'on-body-injector',
+    });
+    expect(given[0]?.dosage?.route?.coding?.[0]?.code).toBe('34206005');
+    await app.getByText(/Saved: injection of .* with an on-body injector\./).waitFor();
+    await sleep(1000); // a second Provenance, if any, would land by now
+    const provs = await provenancesOf(given[0]?.id ?? '');
+    expect(provs).toHaveLength(1);
+    expect(provs[0]?.agent[0]?.who?.reference).toBe(NURSE);
+    expect(provs[0]?.activity?.text).toBe('Nurse recorded an injection with an on-body injector');
+    await page.close();
+  });
+
   it('"Record pump disconnect" ends Monday’s pump (one new version) and writes the disconnect in this visit', async () => {
     const before = await fhirAdmin().read<Administration>('MedicationAdministration', PUMP);
     const { page, app } = await openChair();

@@ -315,3 +315,36 @@ describe('issue 15 §5 recording injections, pumps and port flushes', () => {
     expect((await all(gateway)).length).toBe(2);
   });
 });
+
+describe('R20.7 an injection applied with an on-body injector', () => {
+  it.each<[string, 'SC' | 'IM', boolean, boolean]>([
+    ['R20.7 SC, ticked → method on-body-injector', 'SC', true, true],
+    ['R20.7 boundary: SC, not ticked → no method (96372)', 'SC', false, false],
+    ['R20.7 boundary: IM → not offered (an on-body injector is SC)', 'IM', false, false],
+  ])('%s', async (_name, route, tick, written) => {
+    const { gateway, user } = show([mr('rx-peg', { route: route === 'SC' ? SC : IM })]);
+    const card = await cardOf('Ordered rx-peg');
+    await user.click(card.getByRole('button', { name: 'Given now for Ordered rx-peg' }));
+    const box = card.queryByRole('checkbox', { name: /applied with an on-body injector/i });
+    expect(box !== null).toBe(route === 'SC');
+    await user.click(card.getByRole('radio', { name: 'Left lower abdomen' }));
+    if (tick && box) await user.click(box);
+    // What will be saved, in words, before saving.
+    expect(
+      card.getByText(/^Saves: injection of Ordered rx-peg at left lower abdomen/).textContent,
+    ).toBe(
+      `Saves: injection of Ordered rx-peg at left lower abdomen${written ? ', applied with an on-body injector' : ''}.`,
+    );
+    await user.click(card.getByRole('button', { name: 'Save injection' }));
+    await screen.findByText('All entries saved.');
+    const [ma] = await all(gateway);
+    const codes = (ma?.dosage?.method?.coding ?? []).map(
+      (c) => `${c.system ?? ''}#${c.code ?? ''}`,
+    );
+    expect(codes).toEqual(written ? [`${ADMINISTRATION_METHOD_SYSTEM}#on-body-injector`] : []);
+    // The confirmation says what was saved.
+    await screen.findByText(
+      `Saved: injection of Ordered rx-peg${written ? ' with an on-body injector' : ''}.`,
+    );
+  });
+});

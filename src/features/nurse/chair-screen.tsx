@@ -178,11 +178,12 @@ export function ChairScreen(props: ChairScreenProps) {
     keptNew(ma, input.clientId);
   };
   // Issue 15 §5: an injection is one instant at a site (R21.10, R26.3).
-  const given = (order: OrderRow, at: Date, site: InjectionSite) => {
+  const given = (order: OrderRow, at: Date, site: InjectionSite, onBodyInjector: boolean) => {
     const input = fromOrder(order, at);
     if (!input) return;
-    const ma = newInjectionFromRequest({ ...input, site });
-    const label = `Injection given ${formatClock(input.at) ?? ''}, ${site.words.toLowerCase()}`;
+    const ma = newInjectionFromRequest({ ...input, site, onBodyInjector });
+    const device = onBodyInjector ? ', on-body injector' : '';
+    const label = `Injection given ${formatClock(input.at) ?? ''}, ${site.words.toLowerCase()}${device}`;
     pending.addCreate(ma, input.clientId, label);
     keptNew(ma, input.clientId);
   };

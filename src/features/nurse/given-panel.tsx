@@ -1,6 +1,8 @@
 // "Given now" for an ordered injection (issue 15 §5; injection-pump-rules R21.10, R26.3): one
 // instant, the site picked from a short list in plain words; the same time checks as any
-// entry (a time on another day than the visit asks first).
+// entry (a time on another day than the visit asks first). A subcutaneous injection can be
+// recorded as applied with an on-body injector (R20.7: billed as 96377, not 96372); the line
+// before saving says what will be saved.
 import { useId, useState } from 'react';
 import type { InjectionSite } from '../../fhir/write/medication-administration.ts';
 import { whenText } from './chair-text.ts';
@@ -14,13 +16,16 @@ export interface GivenPanelProps {
   routeWords: string | undefined;
   at: Date;
   check: (at: Date) => TimeWarning[];
-  onSave: (at: Date, site: InjectionSite) => void;
+  onSave: (at: Date, site: InjectionSite, onBodyInjector: boolean) => void;
   onCancel: () => void;
 }
 
 export function GivenPanel({ drugName, routeWords, at, check, onSave, onCancel }: GivenPanelProps) {
   const id = useId();
   const [site, setSite] = useState<InjectionSite | undefined>();
+  const [onBody, setOnBody] = useState(false);
+  // R20.7: an on-body injector is a subcutaneous device; never offered on another route.
+  const offerOnBody = routeWords === 'subcutaneous';
   const [confirming, setConfirming] = useState<TimeWarning[] | undefined>();
   const refused = confirming !== undefined && isRefused(confirming);
   const save = () => {
@@ -30,7 +35,7 @@ export function GivenPanel({ drugName, routeWords, at, check, onSave, onCancel }
       setConfirming(warnings);
       return;
     }
-    onSave(at, site);
+    onSave(at, site, offerOnBody && onBody);
   };
   return (
     <div className="chair-panel" role="group" aria-labelledby={`${id}-title`}>
@@ -55,7 +60,25 @@ export function GivenPanel({ drugName, routeWords, at, check, onSave, onCancel }
           </label>
         ))}
       </fieldset>
-      {!site && <p>Pick the site to save.</p>}
+      {offerOnBody && (
+        <label htmlFor={`${id}-on-body`}>
+          <input
+            id={`${id}-on-body`}
+            type="checkbox"
+            checked={onBody}
+            onChange={(e) => setOnBody(e.target.checked)}
+          />
+          Applied with an on-body injector (the device gives the dose later)
+        </label>
+      )}
+      {site ? (
+        <p>
+          Saves: injection of {drugName} at {site.words.toLowerCase()}
+          {offerOnBody && onBody ? ', applied with an on-body injector' : ''}.
+        </p>
+      ) : (
+        <p>Pick the site to save.</p>
+      )}
       <TimeWarnings warnings={confirming} refused={refused} />
       <div className="chair-actions">
         <button type="button" className="primary" onClick={save} disabled={!site || refused}>

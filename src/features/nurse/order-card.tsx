@@ -15,7 +15,7 @@ export interface OrderCardProps {
   now: () => Date;
   onStart: (order: OrderRow, at: Date) => void;
   /** An ordered injection given at `at` at `site`. */
-  onGiven?: (order: OrderRow, at: Date, site: InjectionSite) => void;
+  onGiven?: (order: OrderRow, at: Date, site: InjectionSite, onBodyInjector: boolean) => void;
   /** An ordered port flush or pump refill done at `at` (one instant). */
   onFlush?: (order: OrderRow, at: Date) => void;
   /** An instant on the visit's day (issue 14 §1); undefined when not known. */
@@ -107,9 +107,9 @@ export function OrderCard({ order, now, onStart, onGiven, onFlush, visitDay }: O
           routeWords={order.routeWords}
           at={panel.at}
           check={check}
-          onSave={(at, site) => {
+          onSave={(at, site, onBodyInjector) => {
             setPanel(undefined);
-            onGiven?.(order, at, site);
+            onGiven?.(order, at, site, onBodyInjector);
           }}
           onCancel={() => setPanel(undefined)}
         />

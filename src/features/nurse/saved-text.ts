@@ -32,7 +32,9 @@ export function entryWords(change: NurseChange | undefined, row: AdministrationR
   }
   switch (row.kind) {
     case 'injection':
-      return `injection of ${name}`;
+      return row.onBodyInjector
+        ? `injection of ${name} with an on-body injector`
+        : `injection of ${name}`;
     case 'port-flush':
       return 'port flush';
     case 'pump-refill':

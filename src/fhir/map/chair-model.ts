@@ -60,6 +60,8 @@ export interface AdministrationRow {
   routeWords?: string | undefined;
   /** dosage.site in words, as charted. */
   site?: string | undefined;
+  /** R20.7: an SC injection applied with an on-body injector (as the engine reads it). */
+  onBodyInjector?: boolean | undefined;
   /** A pump start: the order's planned running time in minutes; undefined = not known. */
   plannedMinutes?: number | undefined;
   /** Containers the record documents: the administration, a dispense, the order (issue 14 §2). */
@@ -177,10 +179,14 @@ function kindOf(
   map: AdministrationMapper,
   ref: string,
   ma: MedicationAdministration,
-): { kind: ServiceKind; routeWords?: string | undefined } {
+): { kind: ServiceKind; routeWords?: string | undefined; onBodyInjector?: boolean | undefined } {
   const a = map(ref, ma);
   if (!a) return { kind: 'unknown-route' };
-  return { kind: serviceKindOf(a), routeWords: ROUTE_WORDS[a.route.class] };
+  return {
+    kind: serviceKindOf(a),
+    routeWords: ROUTE_WORDS[a.route.class],
+    onBodyInjector: a.onBodyInjector,
+  };
 }
 
 function siteWords(ma: MedicationAdministration): string | undefined {
@@ -194,7 +200,7 @@ export function administrationRow(
   resources: readonly FhirResource[],
   map: AdministrationMapper = administrationMapper(resources),
 ): AdministrationRow {
-  const { kind, routeWords } = kindOf(map, ref, ma);
+  const { kind, routeWords, onBodyInjector } = kindOf(map, ref, ma);
   // R21.10: injections, flushes and pump events need no stop time; a record whose route is not
   // known keeps asking for both times (nothing is assumed about it).
   const isInfusion = kind === 'infusion' || kind === 'unknown-route';
@@ -212,6 +218,7 @@ export function administrationRow(
     wasteDocumented: waste.discarded !== undefined,
     routeWords,
     site: siteWords(ma),
+    ...(onBodyInjector ? { onBodyInjector } : {}),
     plannedMinutes: kind === 'pump-start' ? plannedPumpMinutes(ma, resources) : undefined,
     containers: documentedContainers(ma, resources),
     plan: isInfusion ? infusionPlan(orderOf(ma, resources)) : undefined,

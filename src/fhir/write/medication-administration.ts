@@ -10,6 +10,7 @@ import type {
 } from 'fhir/r4';
 import {
   ADMINISTRATION_METHOD_SYSTEM,
+  ON_BODY_INJECTOR,
   CONTAINER_COUNT,
   CONTAINER_PRODUCT,
   EXT,
@@ -352,13 +353,27 @@ function siteConcept(site: InjectionSite): CodeableConcept {
  * order and the site the nurse picked.
  */
 export function newInjectionFromRequest(
-  input: NewAdministrationInput & { site: InjectionSite },
+  input: NewAdministrationInput & { site: InjectionSite; onBodyInjector?: boolean },
 ): MedicationAdministration {
   const ma = newAdministrationFromRequest(input);
   delete ma.effectivePeriod;
   ma.effectiveDateTime = input.at;
   ma.status = 'completed';
   ma.dosage = { ...ma.dosage, site: siteConcept(input.site) };
+  // R20.7, contract §2.1: applied with an on-body injector → dosage.method
+  // administration-method#on-body-injector, the code the engine reads (96377).
+  if (input.onBodyInjector) {
+    ma.dosage.method = {
+      coding: [
+        {
+          system: ADMINISTRATION_METHOD_SYSTEM,
+          code: ON_BODY_INJECTOR,
+          display: 'On-body injector',
+        },
+      ],
+      text: 'On-body injector',
+    };
+  }
   return ma;
 }
 

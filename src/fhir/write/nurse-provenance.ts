@@ -6,7 +6,7 @@
 // (with `recorded`, the record's history tells the version): some servers' patient-compartment
 // checks do not resolve '/_history/' references.
 import type { MedicationAdministration, Provenance } from 'fhir/r4';
-import { ADMINISTRATION_METHOD_SYSTEM } from '../extensions.ts';
+import { ADMINISTRATION_METHOD_SYSTEM, ON_BODY_INJECTOR } from '../extensions.ts';
 import { DATA_OPERATION_SYSTEM, PROVENANCE_PARTICIPANT_SYSTEM } from './provenance-builder.ts';
 import type { NurseChange, TimeCorrection } from './medication-administration.ts';
 
@@ -93,6 +93,8 @@ export function createdText(ma: MedicationAdministration): string {
       return 'Nurse recorded a port flush';
     case 'pump-refill':
       return 'Nurse recorded a pump refill';
+    case ON_BODY_INJECTOR:
+      return 'Nurse recorded an injection with an on-body injector';
     case undefined: // no method: an injection or an ordered administration, below
       break;
   }

@@ -16,6 +16,8 @@ import {
   newServiceFromRequest,
   type TimeCorrection,
 } from './medication-administration.ts';
+import { createdText } from './nurse-provenance.ts';
+import { mapPatientInputs } from '../map/patient-input.ts';
 
 const AT = '2026-08-05T12:40:00-04:00';
 const SC = { coding: [{ system: SYSTEMS.snomed, code: '34206005' }] };
@@ -57,6 +59,32 @@ describe('one-instant records from an order', () => {
       text: 'Left upper arm',
     });
     expect(ma.context?.reference).toBe('Encounter/e3');
+  });
+
+  it.each<[string, boolean | undefined, string | undefined, string]>([
+    [
+      'R20.7 on-body injector',
+      true,
+      'on-body-injector',
+      'Nurse recorded an injection with an on-body injector',
+    ],
+    ['R20.7 boundary: plain SC injection', false, undefined, 'Nurse recorded an injection'],
+    ['R20.7 boundary: not said', undefined, undefined, 'Nurse recorded an injection'],
+  ])('%s: method and Provenance words', (_name, onBodyInjector, code, text) => {
+    const ma = newInjectionFromRequest({
+      ...input(order({ route: SC })),
+      site: { code: '368208006', words: 'Left upper arm' },
+      ...(onBodyInjector !== undefined ? { onBodyInjector } : {}),
+    });
+    expect(ma.dosage?.method?.coding?.[0]?.code).toBe(code);
+    if (code) expect(ma.dosage?.method?.coding?.[0]?.system).toBe(ADMINISTRATION_METHOD_SYSTEM);
+    expect(createdText(ma)).toBe(text);
+    // The engine's reading of the written record (contract §2.1): 96377 when it says so.
+    const mapped = mapPatientInputs([
+      { ...ma, id: 'x' },
+      { resourceType: 'Patient', id: 'p1' },
+    ])[0]?.administrations[0];
+    expect(mapped?.onBodyInjector).toBe(onBodyInjector ? true : undefined);
   });
 
   it.each<['port-flush' | 'pump-refill', CodeableConcept | undefined]>([
