@@ -245,6 +245,7 @@ const STORY_CHECKS: Record<string, string[]> = {
   '13-hormonal-injections.json': [],
   '14-port-flush-only.json': [],
   '15-myeloma-sc-injections.json': [],
+  '16-pembrolizumab-denied-by-eob.json': [],
 };
 
 async function analyseStory(f: string) {
@@ -449,6 +450,8 @@ const README_RESULTS: Record<string, { lines: string[]; warnings: string[] }> = 
     lines: ['96401 × 2', 'J9144-JZ × 180', 'J9041 × 25', 'J9041-JW × 10'],
     warnings: ['CONTAINER_TYPE_UNKNOWN', 'NO_ZERO_WASTE_COMBINATION'],
   },
+  // A claim denied only through an ExplanationOfBenefit (issue 17 §4; README story 16).
+  '16-pembrolizumab-denied-by-eob.json': { lines: ['96413 × 1', 'J9271-JZ × 200'], warnings: [] },
 };
 
 describe('fhir-fixtures: whole results as the README states them', () => {

@@ -10,6 +10,7 @@ import { carboPacli, pembroWaste, rituxRestart, trialSponsor } from './stories-a
 import { authExpired, claimErrors, cleanDay, coverageEnded, hopdConcurrent } from './stories-b.mjs';
 import { trialMaClaim } from './stories-c.mjs';
 import { CLINIC_DAY } from './stories-e.mjs';
+import { eobDenied } from './stories-f.mjs';
 import { boneAgents, folfoxWithPump, hormonalInjections, myelomaSc, portFlushOnly } from './stories-d.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,7 @@ const builders = {
   '13-hormonal-injections.json': hormonalInjections,
   '14-port-flush-only.json': portFlushOnly,
   '15-myeloma-sc-injections.json': myelomaSc,
+  '16-pembrolizumab-denied-by-eob.json': eobDenied,
 };
 
 /** File name → the exact text the generator writes. */

@@ -235,6 +235,8 @@ export interface AdjudicatedLine {
   source: string;
   /** The billed Claim, when the response names it. */
   claim?: string;
+  /** The billed claim's identifier as the payer gave it ('system|value'), when it gave one. */
+  claimIdentifier?: string;
   itemSequence?: number;
   code?: string;
   modifiers: string[];

@@ -37,13 +37,54 @@ function resolve(a: AdjudicatedLine, claims: ReadonlyMap<string, ClaimInfo>): Ad
   return out;
 }
 
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/** Two answers to one claim line read as one: the first answer's source, every reason code. */
+function merge(a: AdjudicatedLine, b: AdjudicatedLine): AdjudicatedLine {
+  return {
+    ...b,
+    ...a,
+    modifiers: a.code !== undefined ? a.modifiers : b.modifiers,
+    carcs: union(a.carcs, b.carcs),
+    rarcs: union(a.rarcs, b.rarcs),
+    denied: a.denied || b.denied,
+  };
+}
+
+/** The same claim line: same billed claim, and the same sequence or (one lacking it) the same code. */
+function sameLine(a: AdjudicatedLine, b: AdjudicatedLine): boolean {
+  const claimA = a.claim ?? a.claimIdentifier;
+  if (claimA === undefined || claimA !== (b.claim ?? b.claimIdentifier)) return false;
+  if (a.code !== undefined && b.code !== undefined && a.code !== b.code) return false;
+  if (a.itemSequence !== undefined && b.itemSequence !== undefined)
+    return a.itemSequence === b.itemSequence;
+  const mods = (x: AdjudicatedLine) => [...x.modifiers].sort().join(',');
+  return a.code !== undefined && a.code === b.code && mods(a) === mods(b);
+}
+
+/**
+ * One denial reported twice — by a ClaimResponse and by an ExplanationOfBenefit for the same
+ * claim, as payers that send both do — counts once (issue 17 §4, docs/denials.md): answers are
+ * merged by billed claim (reference, else the identifier the payer gave) and claim line, after
+ * each is resolved to its claim line. An answer naming no claim is never merged.
+ */
+function dedupe(lines: readonly AdjudicatedLine[]): AdjudicatedLine[] {
+  const out: AdjudicatedLine[] = [];
+  for (const a of lines) {
+    const i = out.findIndex((b) => sameLine(b, a));
+    const prev = out[i];
+    if (prev !== undefined) out[i] = merge(prev, a);
+    else out.push(a);
+  }
+  return out;
+}
+
 /** Every adjudicated line of the patient, resolved and classified (denied or only adjusted). */
 export function classifyAdjudications(input: PatientInput): ClassifiedAdjudication[] {
   const lines = input.adjudications ?? [];
   if (lines.length === 0) return [];
   const claims = new Map(input.claims.map((c) => [c.ref, c]));
-  return lines.map((raw) => {
-    const a = resolve(raw, claims);
+  return dedupe(lines.map((raw) => resolve(raw, claims))).map((a) => {
     const trial = a.claim
       ? claims.get(a.claim)?.diagnoses.some((d) => /^Z00\.?6$/i.test(d))
       : false;

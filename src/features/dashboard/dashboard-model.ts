@@ -26,11 +26,17 @@ export function dashboardFigures(
   });
   const wanted = new Set(picture.encounters);
   const builder = new PracticeFiguresBuilder('day');
+  // The past adjudications of the patients seen in the range, as the clinic-day load reads them
+  // (a picture holding other patients too does not count theirs).
+  const seen = new Set<string>();
   for (const r of results)
-    if (r.encounter !== null && wanted.has(r.encounter))
+    if (r.encounter !== null && wanted.has(r.encounter)) {
       builder.add({ ...toEncounterReport(r), warnings: r.warnings });
+      seen.add(r.patient);
+    }
   for (const p of mapPatientInputs(picture.resources))
-    if (p.patient !== 'unknown') builder.addAdjudications(classifyAdjudications(p));
+    if (p.patient !== 'unknown' && seen.has(p.patient))
+      builder.addAdjudications(classifyAdjudications(p));
   return builder.result();
 }
 

@@ -187,3 +187,137 @@ describe('past adjudications (ClaimResponse use = claim, ExplanationOfBenefit)',
     expect(d.byCause[0]?.preventedBy).toContain('JZ_WITH_WASTE');
   });
 });
+
+// issue 17 §4: a payer that answers with both a ClaimResponse and an ExplanationOfBenefit for the
+// same claim reports each denial twice; it counts once (docs/denials.md).
+describe('one denial reported by a ClaimResponse and an ExplanationOfBenefit counts once', () => {
+  const CLAIM_ID = { system: 'https://clinic.example/claims', value: 'CLM-0504' };
+  const claimWithId: Json = { ...claim, identifier: [CLAIM_ID] };
+  const denied = (carc: string, rarc?: string) => [
+    {
+      category: { coding: [{ code: 'denialreason' }] },
+      reason: {
+        coding: [{ system: CARC, code: carc }, ...(rarc ? [{ system: RARC, code: rarc }] : [])],
+      },
+    },
+  ];
+  /** An EOB answering the May claim's J9271 line (sequence 1) with its own code and date. */
+  const eobFor = (
+    id: string,
+    pointer: Json,
+    sequence: number | undefined,
+    rarc?: string,
+  ): Json => ({
+    resourceType: 'ExplanationOfBenefit',
+    id,
+    status: 'active',
+    use: 'claim',
+    patient: { reference: 'Patient/p1' },
+    outcome: 'complete',
+    claim: pointer,
+    item: [
+      {
+        ...(sequence !== undefined ? { sequence } : {}),
+        productOrService: { coding: [{ system: HCPCS, code: 'J9271' }] },
+        servicedDate: '2026-05-04',
+        adjudication: denied('4', rarc),
+      },
+    ],
+  });
+  const run = (resources: Json[]) => {
+    const p = mapPatientInputs(resources).find((x) => x.patient === 'Patient/p1');
+    const classified = classifyAdjudications(p ?? ({ adjudications: [] } as never));
+    const b = new PracticeFiguresBuilder();
+    b.addAdjudications(classified);
+    const d = b.result().denials;
+    const prior = priorDenialsFor(
+      { dateOfService: '2026-08-12', lines: [{ code: 'J9271' }] },
+      classified,
+    );
+    return { lines: d.adjudicatedLines, denied: d.deniedLines, prior };
+  };
+
+  it.each([
+    ['same claim reference, same line', { reference: 'Claim/c-may' }, 1, 2, 1, 1],
+    ['claim named by identifier only, resolved to the Claim', { identifier: CLAIM_ID }, 1, 2, 1, 1],
+    [
+      'same claim, no line sequence on the EOB (matched by code)',
+      { reference: 'Claim/c-may' },
+      undefined,
+      2,
+      1,
+      1,
+    ],
+    ['same claim, another line (sequence 3)', { reference: 'Claim/c-may' }, 3, 3, 2, 2],
+    ['another claim', { reference: 'Claim/c-other' }, 1, 3, 2, 2],
+    ['an identifier no Claim carries', { identifier: { ...CLAIM_ID, value: 'CLM-9' } }, 1, 3, 2, 2],
+  ] as const)(
+    '%s → %i adjudicated, %i denied, %i prior note(s) for J9271',
+    (_what, pointer, sequence, lines, deniedLines, prior) => {
+      const r = run([claimWithId, response, eobFor('eob-may', pointer, sequence)]);
+      expect([r.lines, r.denied, r.prior.length]).toEqual([lines, deniedLines, prior]);
+    },
+  );
+
+  it('the merged line keeps the first answer and every reason code (CARC 4 + RARC N822 → JW/JZ)', () => {
+    const r = run([
+      claimWithId,
+      response,
+      eobFor('eob-may', { reference: 'Claim/c-may' }, 1, 'N822'),
+    ]);
+    expect(r.prior).toHaveLength(1);
+    expect(r.prior[0]).toMatchObject({
+      source: 'ClaimResponse/cr-may',
+      claim: 'Claim/c-may',
+      carcs: ['4'],
+      rarcs: ['N822'],
+      cause: 'jw-jz',
+      date: '2026-05-04',
+    });
+  });
+
+  it('answers that name no claim are never merged', () => {
+    const a = eobFor('eob-a', {}, 1);
+    const b = eobFor('eob-b', {}, 1);
+    const r = run([claim, a, b]);
+    expect([r.lines, r.denied]).toEqual([2, 2]);
+  });
+});
+
+describe('the payer’s own "denied" line status (CARIN BB) is a denial without reason codes', () => {
+  const STATUS = 'http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBPayerAdjudicationStatus';
+  const withStatus = (code: string, paid: number): Json => ({
+    resourceType: 'ExplanationOfBenefit',
+    id: `eob-${code}`,
+    status: 'active',
+    use: 'claim',
+    patient: { reference: 'Patient/p1' },
+    outcome: 'complete',
+    item: [
+      {
+        sequence: 1,
+        productOrService: { coding: [{ system: HCPCS, code: 'J9271' }] },
+        servicedDate: '2026-05-04',
+        adjudication: [
+          {
+            category: { coding: [{ code: 'adjudicationstatus' }] },
+            reason: { coding: [{ system: STATUS, code }] },
+          },
+          {
+            category: { coding: [{ system: ADJ, code: 'benefit' }] },
+            amount: { value: paid, currency: 'USD' },
+          },
+        ],
+      },
+    ],
+  });
+  it.each([
+    ['denied', 0, true],
+    ['denied', 0.01, false], // anything paid: not a denial
+    ['paid', 0, false],
+  ] as const)('status %s with %d paid → denied %s', (code, paid, expected) => {
+    const p = mapPatientInputs([withStatus(code, paid)]).find((x) => x.patient === 'Patient/p1');
+    expect(p?.adjudications?.[0]?.denied).toBe(expected);
+    if (expected) expect(classifyAdjudications(p as never)[0]?.cause).toBe('other');
+  });
+});
