@@ -81,3 +81,18 @@ describe('dashboard figures over the clinic day of Wed 2026-08-05', () => {
     ]);
   });
 });
+
+describe('dashboard denial causes from ExplanationOfBenefit only (issue 17 §4, story 16)', () => {
+  // The 22 July J9271 line was denied only through the payer's EOB (CARC 4 + RARC N822: JW/JZ);
+  // the clinic-day load reads EOBs, so the cause counts like a ClaimResponse's.
+  const fig = dashboardFigures(picture('enc-eob-denied-'), {
+    config: defaultConfig(),
+    reference: builtinReference(),
+  });
+
+  it('2 adjudicated lines, 1 denied (J9271, by the EOB alone), cause JW/JZ', () => {
+    expect(fig.totals.encounters).toBe(1);
+    expect([fig.denials.adjudicatedLines, fig.denials.deniedLines]).toEqual([2, 1]);
+    expect(fig.denials.byCause.map((d) => [d.cause, d.count])).toEqual([['jw-jz', 1]]);
+  });
+});

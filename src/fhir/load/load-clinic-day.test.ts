@@ -118,7 +118,8 @@ describe('loadClinicDay: 50 visits', () => {
       date: '2026-08-03',
     });
     expect(picture.encounters).toHaveLength(50);
-    // round 1: Encounter + MedicationAdministration; round 2: 4 types × 2 chunks of ≤ 40 patients
-    expect([picture.rounds, picture.requests]).toEqual([2, 10]);
+    // round 1: Encounter + MedicationAdministration; round 2: 5 types (Coverage, eligibility,
+    // Claim, ExplanationOfBenefit, ResearchSubject) × 2 chunks of ≤ 40 patients
+    expect([picture.rounds, picture.requests]).toEqual([2, 12]);
   });
 });

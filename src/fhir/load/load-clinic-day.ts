@@ -4,8 +4,8 @@
 //            their patients and locations, and the day's MedicationAdministrations with their
 //            medications and orders, in parallel;
 //   round 2: for every patient seen, in chunks of 40 ids, their Coverage, eligibility answers,
-//            Claims (with ClaimResponses and sign-off Provenance where the server includes them)
-//            and trial enrollments, in parallel.
+//            Claims (with ClaimResponses and sign-off Provenance where the server includes them),
+//            payers' ExplanationOfBenefits where granted, and trial enrollments, in parallel.
 // A type the scopes or the server do not allow is recorded as unreadable, never as "none".
 import type { FhirResource } from 'fhir/r4';
 import { isFhirError, type FhirGateway, type SearchParams } from '../gateway.ts';
@@ -208,6 +208,10 @@ export async function loadClinicDay(
     );
     if (!support.revinclude('Claim', 'ClaimResponse:request'))
       push(run('ClaimResponse', { patient: ids }));
+    // Payers' answers as ExplanationOfBenefit (Epic, Oracle Health, CARIN BB payers): the
+    // worklist's "denied before" and the dashboard's denial causes read them like ClaimResponses
+    // (issue 17 §4). Only where the launch was granted them: the board never asks.
+    if (granted('ExplanationOfBenefit')) push(run('ExplanationOfBenefit', { patient: ids }));
     // Names for the worklist when the server does not include the patients with the Encounters.
     if (!encIncludes.includes('Encounter:patient')) push(run('Patient', { _id: ids }));
   }

@@ -67,6 +67,7 @@ const TYPES = [
   'Coverage',
   'CoverageEligibilityResponse',
   'Claim',
+  'ExplanationOfBenefit',
   'ClaimResponse',
   'ResearchSubject',
   'Provenance',
@@ -143,24 +144,24 @@ async function measure(source: WorklistSource) {
 }
 
 describe('worklist of 50 visits over HTTP', () => {
-  it('a day at a location: 10 requests in 2 sequential rounds, visit progress to 50', async () => {
+  it('a day at a location: 12 requests in 2 sequential rounds, visit progress to 50', async () => {
     const m = await measure({ kind: 'day', date: '2026-08-03', location: 'Location/infusion' });
     expect(m.picture.encounters).toHaveLength(VISITS);
-    expect([m.requests, m.rounds]).toEqual([10, 2]);
+    expect([m.requests, m.rounds]).toEqual([12, 2]);
     // Never one per visit: each type is asked once per chunk of 40 patients at most.
     expect(Math.max(...Object.values(m.perType))).toBeLessThanOrEqual(2);
     expect(m.progress.at(-1)).toBe(VISITS);
     expect(m.progress.filter((n) => n !== undefined && n > 0 && n < VISITS)).not.toHaveLength(0);
   });
 
-  it('a work-queue List: the List read, then 12 requests, 3 sequential rounds', async () => {
+  it('a work-queue List: the List read, then 14 requests, 3 sequential rounds', async () => {
     const m = await measure({ kind: 'queue', list: 'List/queue' });
     expect(m.picture.encounters).toHaveLength(VISITS);
     expect(m.picture.title).toBe('Coding queue');
     expect(m.picture.skipped).toEqual([]);
-    // List (1); Encounter by _id (2 chunks); Coverage, eligibility, Claim, ResearchSubject
-    // (2 patient chunks each) and MedicationAdministration by visit (2 chunks).
-    expect([m.requests, m.rounds]).toEqual([13, 3]);
+    // List (1); Encounter by _id (2 chunks); Coverage, eligibility, Claim, ExplanationOfBenefit,
+    // ResearchSubject (2 patient chunks each) and MedicationAdministration by visit (2 chunks).
+    expect([m.requests, m.rounds]).toEqual([15, 3]);
     expect(m.perType['List/:id']).toBe(1);
     expect(Math.max(...Object.values(m.perType))).toBeLessThanOrEqual(2);
   });
