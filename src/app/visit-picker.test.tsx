@@ -9,7 +9,8 @@ import { renderWithApp } from '../../test/render.tsx';
 import { useLaunch } from '../hooks/gateway-context.ts';
 import { patientVisits, VISIT_LIMIT } from '../hooks/use-patient-visits.ts';
 import { Shell } from './shell.tsx';
-import { VisitPicker, visitDateText } from './visit-picker.tsx';
+import { visitDateText } from '../hooks/visit-words.ts';
+import { VisitPicker } from './visit-picker.tsx';
 import { defined } from '../../test/defined.ts';
 
 vi.mock('../features/nurse/nurse-view.tsx', () => ({

@@ -9,16 +9,9 @@ import { gatewayForVisit } from '../fhir/visit-gateway.ts';
 import { GatewayContext, useGateway } from '../hooks/gateway-context.ts';
 import { todayLocal } from '../hooks/today.ts';
 import { usePatientVisits, type PatientVisit } from '../hooks/use-patient-visits.ts';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { visitWords } from '../hooks/visit-words.ts';
 
 const NOT_HELD = ['cancelled', 'entered-in-error'];
-
-/** '2026-08-05' → '5 Aug 2026'. */
-export function visitDateText(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
 
 /** Encounter.status in words (the FHIR codes, spelt for people). */
 const STATUS_WORDS: Record<string, string> = {
@@ -32,13 +25,6 @@ const STATUS_WORDS: Record<string, string> = {
   'entered-in-error': 'entered in error',
   unknown: 'status unknown',
 };
-
-/** "5 Aug 2026, 09:00, Infusion suite: Infusion chair visit, for breast cancer" — never an id. */
-export function visitWords(v: PatientVisit): string {
-  const when = `${v.date ? visitDateText(v.date) : 'date not recorded'}, ${v.time ?? 'time not recorded'}`;
-  const what = `${v.kind ?? 'visit type not recorded'}${v.reason ? `, for ${v.reason}` : ''}`;
-  return `${when}, ${v.place ?? 'place not recorded'}: ${what}`;
-}
 
 function openLabel(v: PatientVisit): string {
   return `Open visit of ${visitWords(v)}`;

@@ -44,6 +44,15 @@ function visitOf(e: Encounter & { id: string }): PatientVisit {
   return { encounterId: e.id, date, time, place, kind, reason, status: e.status };
 }
 
+/** Every Encounter among the resources in words-ready facts, by 'Encounter/<id>'. */
+export function visitsByReference(resources: readonly FhirResource[]): Map<string, PatientVisit> {
+  const out = new Map<string, PatientVisit>();
+  for (const r of resources)
+    if (r.resourceType === 'Encounter' && r.id)
+      out.set(`Encounter/${r.id}`, visitOf({ ...r, id: r.id }));
+  return out;
+}
+
 /** Most recent first; visits with no recorded start come last, never dropped. */
 export function patientVisits(resources: readonly FhirResource[]): {
   visits: PatientVisit[];

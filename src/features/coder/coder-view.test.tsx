@@ -68,9 +68,17 @@ describe('CoderView', () => {
     setAnalysis({});
     renderView();
     expect(screen.getAllByRole('article')).toHaveLength(3);
+    // Each visit in words, never its id (issue 17 part 5): the launch visit from its Encounter,
+    // the other (its Encounter not among the records read) by its date of service.
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual([
+      expect.stringMatching(/^\d{1,2} \w{3} \d{4}, /),
+      '9 Mar 2026, visit details not read',
+    ]);
+    expect(options.join(' ')).not.toMatch(/Encounter\/|\bvisit e\d/);
     await userEvent.selectOptions(
       screen.getByLabelText(/Visit to review/),
-      '2026-03-09 (visit e2)',
+      '9 Mar 2026, visit details not read',
     );
     expect(screen.queryAllByRole('article')).toHaveLength(0);
     expect(screen.getByText('No billable lines were derived for this visit.')).toBeInTheDocument();

@@ -8,15 +8,23 @@ import { fhirKeys } from '../../fhir/queries/keys.ts';
 import { invalidateAfterWrite } from '../../fhir/queries/invalidate.ts';
 import { useGateway } from '../../hooks/gateway-context.ts';
 import { useEncounterAnalysis } from '../../hooks/use-encounter-analysis.ts';
+import { visitsByReference, type PatientVisit } from '../../hooks/use-patient-visits.ts';
+import { visitDateText, visitWords } from '../../hooks/visit-words.ts';
 import { CoderReview } from './coder-review.tsx';
 
 export function visitKey(r: EncounterResult): string {
   return r.encounter ?? `date:${r.dateOfService}`;
 }
 
-function visitLabel(r: EncounterResult): string {
-  const id = r.encounter ? `visit ${r.encounter.split('/').pop() ?? ''}` : 'no visit recorded';
-  return `${r.dateOfService} (${id})`;
+/** The visit in words (date, time, place, type, reason), never its id (issue 17 part 5); a
+ * result whose Encounter was not among the records read is named by its date of service. */
+function visitLabel(r: EncounterResult, visits: ReadonlyMap<string, PatientVisit>): string {
+  const v = r.encounter ? visits.get(r.encounter) : undefined;
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(r.dateOfService);
+  // An Encounter without a start still has the date of service the engine derived.
+  if (v) return visitWords(v.date === undefined && isDate ? { ...v, date: r.dateOfService } : v);
+  const date = isDate ? visitDateText(r.dateOfService) : r.dateOfService;
+  return r.encounter ? `${date}, visit details not read` : `${date}, no visit recorded`;
 }
 
 export function CoderView() {
@@ -44,6 +52,7 @@ export function CoderView() {
     );
   }
   const { results } = analysis;
+  const visits = visitsByReference(analysis.picture?.resources ?? []);
   const selected = picked ? results.find((r) => visitKey(r) === picked) : analysis.current;
   const unreadable = analysis.picture?.unreadable ?? [];
 
@@ -62,7 +71,7 @@ export function CoderView() {
               {!selected && <option value="">Pick a visit</option>}
               {results.map((r) => (
                 <option key={visitKey(r)} value={visitKey(r)}>
-                  {visitLabel(r)}
+                  {visitLabel(r, visits)}
                 </option>
               ))}
             </select>
