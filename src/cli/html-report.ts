@@ -7,7 +7,7 @@ import {
   type PeriodCounts,
   type PracticeFigures,
 } from '../engine/practice/figures.ts';
-import { classifyAdjudications, type EncounterReport } from '../engine/index.ts';
+import { classifyAdjudications, warningCodeText, type EncounterReport } from '../engine/index.ts';
 import type { ReportSink, ReportWriter } from './report-writer.ts';
 
 const TOP_ENCOUNTERS = 25;
@@ -123,7 +123,7 @@ function denialSection(fig: PracticeFigures): string {
   const rows = d.byCause
     .map(
       (c) =>
-        `<tr><td>${esc(c.label)}</td><td>${c.count}</td><td>${esc(pct(c.rate))}</td><td>${esc(c.preventedBy.join(', ') || '—')}</td></tr>`,
+        `<tr><td>${esc(c.label)}</td><td>${c.count}</td><td>${esc(pct(c.rate))}</td><td>${esc(c.preventedBy.map(warningCodeText).join('; ') || '—')}</td></tr>`,
     )
     .join('\n');
   return `<p>${d.deniedLines} of ${d.adjudicatedLines} adjudicated claim lines denied (${esc(pct(ratio(d.deniedLines, d.adjudicatedLines)))}).</p>
@@ -145,15 +145,18 @@ export function renderDashboard(fig: PracticeFigures, top: AtRisk[]): string {
     )
     .join('\n');
   const warnRows = fig.topWarnings
-    .map((w) => `<tr><td>${esc(w.code)}</td><td>${esc(w.severity)}</td><td>${w.count}</td></tr>`)
+    .map(
+      (w) =>
+        `<tr><td>${esc(warningCodeText(w.code))}</td><td>${esc(w.severity)}</td><td>${w.count}</td></tr>`,
+    )
     .join('\n');
   const topRows = top
     .map(
       ({ e, atRisk }) =>
         `<tr><td>${esc(e.dateOfService)}</td><td>${esc(e.encounter ?? '(no encounter)')}</td><td>${esc(usd(atRisk))}</td><td>${esc(
-          [...new Set(e.warnings.filter((w) => w.severity !== 'info').map((w) => w.code))].join(
-            ', ',
-          ),
+          [...new Set(e.warnings.filter((w) => w.severity !== 'info').map((w) => w.code))]
+            .map(warningCodeText)
+            .join('; '),
         )}</td></tr>`,
     )
     .join('\n');
@@ -179,7 +182,7 @@ ${cards}
 <table><thead><tr><th scope="col">From</th><th scope="col">Visits</th>${FIGURES.map((f) => `<th scope="col">${esc(f.title)}</th>`).join('')}</tr></thead>
 <tbody>${periodRows}</tbody></table>
 <h2>Top warning codes (visits carrying them)</h2>
-<table><thead><tr><th scope="col">Code</th><th scope="col">Severity</th><th scope="col">Visits</th></tr></thead><tbody>${warnRows}</tbody></table>
+<table><thead><tr><th scope="col">Warning</th><th scope="col">Severity</th><th scope="col">Visits</th></tr></thead><tbody>${warnRows}</tbody></table>
 <h2>Denials by root cause</h2>
 ${denialSection(fig)}
 <h2>Visits with the most money at risk</h2>

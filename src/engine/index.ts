@@ -1,6 +1,7 @@
 // The engine's one public entry (architecture: no other barrel files).
 export * from './types.ts';
 export type { WarningCode } from './warning-codes.ts';
+export { warningCodeText } from './warning-words.ts';
 export { analyzePatient, toReport, toEncounterReport } from './analyze.ts';
 export { mergeWarnings } from './warnings/merge.ts';
 export { deriveSetting } from './setting.ts';

@@ -53,6 +53,11 @@ describe('audit --format html', () => {
       'Top warning codes',
     ])
       expect(page).toContain(title);
+    // Every warning code on the page has the team's words before it (issue 17 part 5).
+    const cells = [...page.matchAll(/<td>([^<]*\(([A-Z0-9_]+)\))<\/td>/g)];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const [, cell, code] of cells) expect(cell).not.toBe(`(${code ?? ''})`);
+    expect(page).not.toMatch(/<td>[A-Z][A-Z0-9]*(_[A-Z0-9]+)+<\/td>/);
   });
 
   it('shows the denials of past adjudications by root cause', async () => {

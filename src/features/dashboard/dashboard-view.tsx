@@ -5,7 +5,7 @@ import './dashboard.css';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { EmptyMessage, ErrorMessage, LoadingMessage } from '../../components/status-message.tsx';
-import { defaultConfig } from '../../engine/index.ts';
+import { defaultConfig, warningCodeText } from '../../engine/index.ts';
 import { loadClinicDay } from '../../fhir/load/load-clinic-day.ts';
 import { fhirKeys } from '../../fhir/queries/keys.ts';
 import { plainErrorMessage } from '../../fhir/queries/plain-error.ts';
@@ -125,7 +125,7 @@ export function DashboardView({ initialFrom, initialTo }: DashboardViewProps = {
           <table>
             <thead>
               <tr>
-                <th scope="col">Code</th>
+                <th scope="col">Warning</th>
                 <th scope="col">Severity</th>
                 <th scope="col">Visits</th>
               </tr>
@@ -133,7 +133,7 @@ export function DashboardView({ initialFrom, initialTo }: DashboardViewProps = {
             <tbody>
               {figures.topWarnings.map((w) => (
                 <tr key={w.code}>
-                  <td>{w.code}</td>
+                  <td>{warningCodeText(w.code)}</td>
                   <td>{w.severity}</td>
                   <td>{w.count}</td>
                 </tr>
@@ -169,7 +169,7 @@ export function DashboardView({ initialFrom, initialTo }: DashboardViewProps = {
                       <td>{d.label}</td>
                       <td>{d.count}</td>
                       <td>{valueText('percent', d.rate)}</td>
-                      <td>{d.preventedBy.join(', ') || 'no check yet'}</td>
+                      <td>{d.preventedBy.map(warningCodeText).join('; ') || 'no check yet'}</td>
                     </tr>
                   ))}
                 </tbody>
