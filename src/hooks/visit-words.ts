@@ -5,10 +5,13 @@ import type { PatientVisit } from './use-patient-visits.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** '2026-08-05' → '5 Aug 2026'. */
+/** '2026-08-05' → '5 Aug 2026'; a date that does not parse is shown as given. The one date in
+ * words for people (visit picker, coder's visit list, "Denied before for this" notes). */
 export function visitDateText(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return date;
+  return `${Number(m[3])} ${month} ${m[1]}`;
 }
 
 /** "5 Aug 2026, 09:00, Infusion suite: Infusion chair visit, for breast cancer" — never an id. */

@@ -20,10 +20,9 @@ export function visitKey(r: EncounterResult): string {
  * result whose Encounter was not among the records read is named by its date of service. */
 function visitLabel(r: EncounterResult, visits: ReadonlyMap<string, PatientVisit>): string {
   const v = r.encounter ? visits.get(r.encounter) : undefined;
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(r.dateOfService);
   // An Encounter without a start still has the date of service the engine derived.
-  if (v) return visitWords(v.date === undefined && isDate ? { ...v, date: r.dateOfService } : v);
-  const date = isDate ? visitDateText(r.dateOfService) : r.dateOfService;
+  if (v) return visitWords(v.date === undefined ? { ...v, date: r.dateOfService } : v);
+  const date = visitDateText(r.dateOfService);
   return r.encounter ? `${date}, visit details not read` : `${date}, no visit recorded`;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PriorDenial } from '../../engine/index.ts';
-import { CAUSE_WORDS, dayMonthYear, priorDenialNote } from './prior-denial-notes.ts';
+import { visitDateText } from '../../hooks/visit-words.ts';
+import { CAUSE_WORDS, priorDenialNote } from './prior-denial-notes.ts';
 
 function denial(over: Partial<PriorDenial>): PriorDenial {
   return {
@@ -105,6 +106,6 @@ describe('issue 17 §4 "Denied before for this": the note in words per root caus
     ['2026-13-01', '2026-13-01'], // no 13th month: shown as given
     ['July', 'July'],
   ])('date %s reads %s', (iso, words) => {
-    expect(dayMonthYear(iso)).toBe(words);
+    expect(visitDateText(iso)).toBe(words);
   });
 });

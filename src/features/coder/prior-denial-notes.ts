@@ -10,6 +10,7 @@ import {
 } from '../../engine/index.ts';
 import type { LoadedResources } from '../../fhir/load/billing-picture.ts';
 import { organizationNames } from '../../fhir/map/organization-names.ts';
+import { visitDateText } from '../../hooks/visit-words.ts';
 import { mapPatientInputs } from '../../fhir/map/patient-input.ts';
 
 type DenialCause = PriorDenial['cause'];
@@ -32,19 +33,9 @@ export const CAUSE_WORDS: Record<DenialCause, string> = {
   other: 'for a reason our checks do not cover',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** '2026-07-12' → '12 Jul 2026'; a date that does not parse is shown as given. */
-export function dayMonthYear(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return date;
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
-
 /** One note: "Denied before for this: 12 Jul 2026, Acme PPO — the NDC was … (CARC 16, M119)". */
 export function priorDenialNote(d: PriorDenial, payer: string | undefined): string {
-  const when = d.date !== undefined ? dayMonthYear(d.date) : 'date not on the payer’s answer';
+  const when = d.date !== undefined ? visitDateText(d.date) : 'date not on the payer’s answer';
   const who = payer !== undefined ? `, ${payer}` : '';
   const codes = [...d.carcs.map((c) => `CARC ${c}`), ...d.rarcs.map((r) => r.toUpperCase())];
   const why = codes.length > 0 ? ` (${codes.join(', ')})` : '';
