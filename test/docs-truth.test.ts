@@ -1,6 +1,7 @@
 // Docs tell the truth (issue 18 part 5): every repository path README.md and docs/*.md name
-// (in backticks or as a relative link) exists, and the worked-case counts the README states
-// match the cases on disk. Cheap: reads the markdown and lists directories, nothing else.
+// (in backticks or as a relative link) exists, the worked-case counts the README states
+// match the cases on disk, and every scoped package a doc names is in package.json (one the doc
+// calls test-only is not a runtime dependency). Cheap: reads the markdown and lists directories, nothing else.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +70,44 @@ describe('the README counts match the disk', () => {
     ],
   ] as const)('%s', (_what, group, onDisk) => {
     expect(Number(stated?.[group])).toBe(onDisk());
+  });
+});
+
+describe('docs name only packages the project has', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const runtime = new Set(Object.keys(pkg.dependencies ?? {}));
+  const all = new Set([...runtime, ...Object.keys(pkg.devDependencies ?? {})]);
+  /** A backticked scoped package name, e.g. `@medplum/fhir-router`. */
+  const SCOPED = /`(@[a-z0-9-]+\/[a-z0-9.-]+)`/g;
+  const named = DOCS.flatMap((doc) =>
+    [...readFileSync(join(ROOT, doc), 'utf8').matchAll(SCOPED)].map((m) => ({
+      doc,
+      name: m[1] ?? '',
+    })),
+  );
+
+  it('finds the packages the docs name', () => {
+    expect(named.length).toBeGreaterThan(0);
+  });
+
+  it('every scoped package a doc names is in package.json', () => {
+    expect(named.filter((n) => !all.has(n.name)).map((n) => `${n.doc}: ${n.name}`)).toEqual([]);
+  });
+
+  it('a package a doc calls test-only is not a runtime dependency', () => {
+    const wrong = DOCS.flatMap((doc) =>
+      [
+        ...readFileSync(join(ROOT, doc), 'utf8').matchAll(
+          /`(@?[a-z0-9-]+(?:\/[a-z0-9.-]+)?)`,? (?:a|is a) test-only/g,
+        ),
+      ]
+        .map((m) => m[1] ?? '')
+        .filter((name) => runtime.has(name))
+        .map((name) => `${doc}: ${name}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });
