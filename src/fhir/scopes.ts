@@ -58,20 +58,8 @@ export const REQUESTED_SCOPES: readonly string[] = [
  */
 export const WORKLIST_LAUNCH_SCOPES = ['launch', 'openid', 'fhirUser', 'online_access'] as const;
 
-export const WORKLIST_READ_TYPES = [
-  'List',
-  'Patient',
-  'Encounter',
-  'MedicationAdministration',
-  'MedicationRequest',
-  'Coverage',
-  'CoverageEligibilityResponse',
-  'Claim',
-  'ClaimResponse',
-  'ExplanationOfBenefit',
-  'ResearchSubject',
-  'Provenance',
-] as const;
+/** The same patient data as a patient launch, at user level, plus the work queue (List). */
+export const WORKLIST_READ_TYPES = ['List', ...PATIENT_READ_TYPES] as const;
 
 /** The scope string for FHIR.oauth2.authorize. */
 export function scopeString(): string {

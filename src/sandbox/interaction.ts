@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionDetails } from 'oidc-provider';
 import { grantContextFor, OIDC_SCOPES, type AuthServer } from './auth-server.ts';
+import { userChoiceRadios } from './user-choices.ts';
 import { escapeHtml, page, parseForm, readBody, sendHtml } from './http-util.ts';
 import {
   accountIdOf,
@@ -109,13 +110,6 @@ function pickerPage(uid: string, patients: PatientChoice[]): string {
   const options = patients
     .map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.label)}</option>`)
     .join('');
-  const roles = (['nurse', 'clinician', 'coder'] as const)
-    .map(
-      (r, i) =>
-        `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
-    )
-    .join('');
-  const self = `<label><input type="radio" name="role" value="${PATIENT_USER_CHOICE}"> patient user (the chosen Patient, read-only)</label>`;
   return page(
     'Choose a patient',
     `<header><h1>Local EHR: standalone sign-in</h1></header>
@@ -123,7 +117,7 @@ function pickerPage(uid: string, patients: PatientChoice[]): string {
 <form method="post" action="/auth/interaction/${escapeHtml(uid)}">
 <label for="patient">Patient</label>
 <select id="patient" name="patient" required>${options}<option value="none">No patient (a day's worklist)</option></select>
-<fieldset><legend>Signed-in user</legend>${roles}${self}</fieldset>
+<fieldset><legend>Signed-in user</legend>${userChoiceRadios()}</fieldset>
 <button type="submit">Continue</button>
 </form>
 </main>`,

@@ -3,6 +3,7 @@
 import type { Encounter, HumanName, Patient } from '@medplum/fhirtypes';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FhirStore } from './fhir-store.ts';
+import { userChoiceRadios } from './user-choices.ts';
 import { escapeHtml, page, parseForm, readBody, redirect, sendHtml } from './http-util.ts';
 import type { PatientChoice } from './interaction.ts';
 import {
@@ -116,14 +117,6 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
       return `<optgroup label="${escapeHtml(p.label)}">${opts}</optgroup>`;
     })
     .join('');
-  const roles = (['nurse', 'clinician', 'coder'] as const)
-    .map(
-      (r, i) =>
-        `<label><input type="radio" name="role" value="${r}"${i === 0 ? ' checked' : ''}> ${r} (Practitioner/${ROLE_USERS[r]})</label>`,
-    )
-    .join('');
-  // The patient themself as the signed-in user (fhirUser Patient/<chosen patient>, read-only).
-  const self = `<label><input type="radio" name="role" value="${PATIENT_USER_CHOICE}"> patient user (the chosen Patient, read-only)</label>`;
   return page(
     'Local EHR launcher',
     `<header><h1>Local EHR launcher</h1></header>
@@ -136,7 +129,7 @@ async function launcherPage(deps: LauncherDeps): Promise<string> {
 <select id="encounter" name="encounter"><option value="">No encounter (today)</option>${groups}</select>
 <label for="queue">Work queue (a day's visits as a worklist; patient and encounter are then not used)</label>
 <select id="queue" name="queue"><option value="">No work queue</option>${queues}</select>
-<fieldset><legend>Role</legend>${roles}${self}</fieldset>
+<fieldset><legend>Role</legend>${userChoiceRadios()}</fieldset>
 <fieldset><legend>Where to open the app</legend>
 <label><input type="radio" name="embedded" value="1" checked> Inside the EHR frame</label>
 <label><input type="radio" name="embedded" value="0"> Top-level window</label>
