@@ -289,7 +289,7 @@ function moduleState(text: string): string[] {
   return out;
 }
 
-describe('architecture: no module-level caches in the engine (issue 18)', () => {
+describe('architecture: no module-level caches in the engine and the FHIR mapping (issue 18)', () => {
   it.each([
     ['a bounded memo Map', 'const memo = new Map<string, number>();\nexport function f() {}'],
     ['a WeakMap by reference data', 'const byRef = new WeakMap<object, number>();'],
@@ -336,4 +336,18 @@ describe('architecture: no module-level caches in the engine (issue 18)', () => 
     );
     expect(offenders).toEqual([]);
   });
+
+  it.each([
+    ['src/fhir/map', files(resolve(src, 'fhir', 'map'))],
+    ['src/fhir/references.ts', [resolve(src, 'fhir', 'references.ts')]],
+    ['src/reference', files(resolve(src, 'reference'))],
+  ])(
+    '%s keeps no state between calls either (the mapping and the reference data)',
+    (_dir, list) => {
+      const offenders = list.flatMap((f) =>
+        moduleState(readFileSync(f, 'utf8')).map((s) => `${relative(src, f)}: ${s}`),
+      );
+      expect(offenders).toEqual([]);
+    },
+  );
 });

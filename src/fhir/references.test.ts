@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { flattenResources, ResourceIndex, typeIdOf } from './references.ts';
 
 const med = {
@@ -122,5 +123,75 @@ describe('flattenResources', () => {
       ['MedicationAdministration', undefined],
       ['Location', undefined],
     ]);
+  });
+});
+
+describe('typeIdOf scans as the former expression matched (issue 18: no memo, no regex)', () => {
+  // The expression typeIdOf used before its hand-written scan: the oracle of this property.
+  const TYPE_ID_RE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+  const byExpression = (ref: string): string | undefined => {
+    if (ref.startsWith('#') || ref.startsWith('urn:')) return undefined;
+    const m = TYPE_ID_RE.exec(ref);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+  };
+  const pieces = [
+    '/',
+    '/',
+    '_history',
+    '/_history/',
+    'Patient',
+    'Medication',
+    'P',
+    'p',
+    'a1',
+    '-',
+    '.',
+    '_',
+    '3',
+    'Ab',
+    'ÄB',
+    ' ',
+    ':',
+    '#',
+    'urn:',
+    'x'.repeat(63),
+    'http://ehr.example/fhir/',
+  ];
+
+  it.each([
+    ['id of 64 characters', `Patient/${'a'.repeat(64)}`],
+    ['id of 65 characters', `Patient/${'a'.repeat(65)}`],
+    ['one-letter type', 'P/1'],
+    ['two-letter type', 'Pa/1'],
+    ['empty version', 'Patient/1/_history/'],
+    ['history only', '/_history/1'],
+    ['history without Type/id before it', 'Patient/_history/1'],
+    ['history twice', 'Patient/1/_history/2/_history/3'],
+    ['leading slash', '/Patient/1'],
+    ['trailing slash', 'Patient/1/'],
+    ['type after a colon is not a whole segment', 'x:Patient/1'],
+    ['nothing', ''],
+    ['a lone slash', '/'],
+    ['id with dots and dashes', 'Patient/a.b-c'],
+    ['id with underscore', 'Patient/a_b'],
+  ])('boundary: %s', (_n, ref) => expect(typeIdOf(ref)).toBe(byExpression(ref)));
+
+  it('equals the expression on generated references', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 9 }), (parts) => {
+        const ref = parts.join('');
+        expect(typeIdOf(ref)).toBe(byExpression(ref));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('/', 'P', 'a', '_', '1', '.', 'h') }),
+        (ref) => {
+          expect(typeIdOf(ref)).toBe(byExpression(ref));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -19,8 +19,6 @@ export interface IndexedResource {
   container?: RawResource;
 }
 
-const TYPE_ID_RE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
-
 export function isRawResource(v: unknown): v is RawResource {
   return (
     typeof v === 'object' &&
@@ -30,20 +28,51 @@ export function isRawResource(v: unknown): v is RawResource {
   );
 }
 
-/** typeIdOf answers by reference text (null: none), memoised: references recur (bounded). */
-const typeIdByText = new Map<string, string | null>();
-const TYPE_ID_LIMIT = 65_536;
-
-/** `Type/id` from a relative or absolute reference; undefined for urn: and `#` references. */
+/**
+ * `Type/id` from a relative or absolute reference; undefined for urn: and `#` references.
+ * A scan from the end, no memo and no match array (issue 18: no module-level caches); it accepts
+ * exactly what `/(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/` did
+ * (property-tested against that expression in references.test.ts): the last
+ * segments are `Type/id`, optionally followed by `/_history/<version>`; Type is a whole segment
+ * of an upper-case letter and one or more letters, id 1–64 of `[A-Za-z0-9-.]`.
+ */
 export function typeIdOf(reference: string): string | undefined {
   if (reference.startsWith('#') || reference.startsWith('urn:')) return undefined;
-  const hit = typeIdByText.get(reference);
-  if (hit !== undefined) return hit ?? undefined;
-  const m = TYPE_ID_RE.exec(reference);
-  const found = m ? `${m[1]}/${m[2]}` : null;
-  if (typeIdByText.size >= TYPE_ID_LIMIT) typeIdByText.clear();
-  typeIdByText.set(reference, found);
-  return found ?? undefined;
+  let idEnd = reference.length;
+  let idSlash = reference.lastIndexOf('/');
+  if (idSlash <= 0) return undefined;
+  // `…/_history/<version>`: the version is non-empty and has no `/` (it is the last segment).
+  if (idSlash > 9 && idSlash + 1 < idEnd && reference.startsWith('/_history', idSlash - 9)) {
+    idEnd = idSlash - 9;
+    idSlash = idEnd > 0 ? reference.lastIndexOf('/', idEnd - 1) : -1;
+    if (idSlash <= 0) return undefined;
+  }
+  const idLength = idEnd - idSlash - 1;
+  if (idLength < 1 || idLength > 64) return undefined;
+  for (let i = idSlash + 1; i < idEnd; i += 1)
+    if (!isIdChar(reference.charCodeAt(i))) return undefined;
+  const typeStart = reference.lastIndexOf('/', idSlash - 1) + 1;
+  if (idSlash - typeStart < 2 || !isUpper(reference.charCodeAt(typeStart))) return undefined;
+  for (let i = typeStart + 1; i < idSlash; i += 1) {
+    const c = reference.charCodeAt(i);
+    if (!isUpper(c) && !isLower(c)) return undefined;
+  }
+  return idEnd === reference.length && typeStart === 0
+    ? reference
+    : reference.slice(typeStart, idEnd);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** `[A-Za-z0-9\-.]`: a FHIR id's characters. */
+function isIdChar(c: number): boolean {
+  return isUpper(c) || isLower(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 }
 
 /** The canonical key a resource is known by. */

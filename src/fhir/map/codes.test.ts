@@ -1,5 +1,14 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conceptIdentity, drugIdentity, normalizeIcd10, perMl, serviceCodeOf } from './codes.ts';
+import {
+  conceptIdentity,
+  decimalQuantity,
+  drugIdentity,
+  normalizeIcd10,
+  perMl,
+  serviceCodeOf,
+} from './codes.ts';
 
 describe('drugIdentity', () => {
   it('reads NDC, both HCPCS system URIs and RxNorm', () => {
@@ -88,5 +97,50 @@ describe('conceptIdentity', () => {
     [{}],
   ])('is drugIdentity of the one concept: %j', (cc) => {
     expect(conceptIdentity(cc)).toStrictEqual(drugIdentity([cc]));
+  });
+});
+
+describe("decimalQuantity: a JSON number's exact text is String(v), as decimal.js writes it (issue 18)", () => {
+  const text = (v: number): string | undefined => decimalQuantity({ value: v, unit: 'mg' })?.value;
+
+  it.each([
+    ['exponent threshold: 1e-7 is written with an exponent', 1e-7],
+    ['just above it: 9.99e-8 (below 1e-7 in size: exponent)', 9.99e-8],
+    ['just inside: 1.01e-7', 1.01e-7],
+    ['0.000001 (no exponent)', 0.000001],
+    ['exponent threshold: 1e21', 1e21],
+    ['just below it: 9.99e20', 9.99e20],
+    ['negative threshold: -1e-7', -1e-7],
+    ['zero', 0],
+    ['negative zero', -0],
+    ['smallest subnormal', Number.MIN_VALUE],
+    ['largest double', Number.MAX_VALUE],
+    ['2^53 + 2 (beyond exact integers)', 2 ** 53 + 2],
+    ['2^60', 2 ** 60],
+    ['0.1', 0.1],
+    ['one third', 1 / 3],
+    ['a dose: 2.5', 2.5],
+    ['a weight-based dose: 137.6', 137.6],
+  ])('boundary: %s', (_n, v) => {
+    expect(text(v)).toBe(new Decimal(v).toString());
+    expect(text(v)).toBe(String(v));
+  });
+
+  it('equals new Decimal(v).toString() for every finite double', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.double({ min: 1e-9, max: 1e-6, noNaN: true }),
+          fc.double({ min: 1e19, max: 1e23, noNaN: true }),
+          fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100),
+          fc.bigInt({ min: 2n ** 53n, max: 2n ** 80n }).map(Number),
+        ),
+        (v) => {
+          expect(text(v)).toBe(new Decimal(v).toString());
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });

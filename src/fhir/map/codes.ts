@@ -122,18 +122,15 @@ export function decimalQuantity(q: Quantity | undefined): DecimalQuantity | unde
   return { value: decimalText(q.value), unit };
 }
 
-/** Exact text of a JSON number, memoised: the same doses recur (bounded; ±0 not cached). */
-const textByNumber = new Map<number, string>();
-const TEXT_LIMIT = 65_536;
-
+/**
+ * Exact text of a JSON number: `String(v)`, the shortest text that reads back as v. decimal.js
+ * builds a Decimal from a number out of that same text and writes it with the same exponent
+ * thresholds (1e-7, 1e21), so this equals `new Decimal(v).toString()` for every double, -0
+ * (both "0") included: property-tested in codes.test.ts. No memo (issue 18). A value that is no
+ * number (the schema admits none) still goes through Decimal, which throws on what it refuses.
+ */
 function decimalText(v: number): string {
-  if (typeof v !== 'number' || v === 0) return new Decimal(v).toString();
-  const hit = textByNumber.get(v);
-  if (hit !== undefined) return hit;
-  const text = new Decimal(v).toString(); // a value Decimal refuses throws as before, uncached
-  if (textByNumber.size >= TEXT_LIMIT) textByNumber.clear();
-  textByNumber.set(v, text);
-  return text;
+  return typeof v === 'number' ? String(v) : new Decimal(v).toString();
 }
 
 const ML_PER: Record<string, string> = {
