@@ -1,8 +1,12 @@
 // Pass 1: read every input once, keep shared resources (Medication, Location, ResearchStudy,
 // MedicationKnowledge, Organization, Substance) in one index, and route each patient's
-// resources to the patient store. Types we do not read are skipped.
+// resources to the patient store. Types we do not read are skipped. With a spilling store an
+// NDJSON line of a patient's resource is routed from its bytes and copied to its bucket as
+// bytes (parsed once, in pass 2); a line routed by parsing it is still copied as its original
+// bytes, never re-serialised. Only resources inside a Bundle or a JSON file (no line of their
+// own) are serialised into the bucket.
 import { PATIENT_ELEMENT, SHARED_TYPES } from '../fhir/map/patient-key.ts';
-import { patientKeyOf } from '../fhir/map/patient-input.ts';
+import { patientKeyOf, UNKNOWN_PATIENT } from '../fhir/map/patient-input.ts';
 import { flattenResources, keyOf, ResourceIndex, type RawResource } from '../fhir/references.ts';
 import { InputError } from './errors.ts';
 import {
@@ -13,6 +17,7 @@ import {
   type InputFile,
   type NdjsonLine,
 } from './input-files.ts';
+import { scanLineKeys } from './line-keys.ts';
 import type { PatientStore } from './patient-store.ts';
 
 export interface Ingested {
@@ -30,6 +35,7 @@ const NEEDLES: Record<string, Buffer> = Object.fromEntries(
     Buffer.from(`"${el}":{"reference":"`),
   ]),
 );
+const ENCOUNTER_SUBJECT = Buffer.from(PATIENT_ELEMENT['Encounter'] ?? 'subject');
 
 function endsLikeObject(buf: Buffer, start: number, end: number): boolean {
   for (let i = end - 1; i >= start; i--) {
@@ -46,18 +52,29 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
   const encounterPatients = new Map<string, string>();
   let resources = 0;
 
+  /** The patient a raw reference names, as patientKeyOf reads it. */
+  const patientOf = (ref: string | undefined): string =>
+    ref ? shared.canonical(ref) : UNKNOWN_PATIENT;
+
   const route = (
     resource: RawResource,
     fullUrl: string | undefined,
     file: number,
     line: number,
+    raw?: NdjsonLine,
   ): void => {
     resources++;
     const type = resource.resourceType;
     if (PATIENT_ELEMENT[type]) {
-      const rec = fullUrl ? { resource, fullUrl, file, line } : { resource, file, line };
       const patient = patientKeyOf(shared, resource);
-      store.addParsed(patient, rec);
+      // A line of its own goes to a spilling store as its original bytes (parsed again there,
+      // never re-serialised); the parsed object only routed it.
+      if (raw && store.spills) store.addRaw(patient, raw.buf, raw.start, raw.end, file, line);
+      else
+        store.addParsed(
+          patient,
+          fullUrl ? { resource, fullUrl, file, line } : { resource, file, line },
+        );
       if (type === 'Encounter') {
         const key = keyOf(resource, fullUrl);
         if (key) encounterPatients.set(shared.canonical(key), patient);
@@ -95,8 +112,17 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     if (typeEnd < 0 || typeEnd >= end) return false;
     const type = buf.toString('latin1', typeStart, typeEnd);
     const needle = NEEDLES[type];
-    // Encounters are parsed: their id is needed to tell whose encounter an administration names.
-    if (type === 'Encounter') return false;
+    // Encounters: their id tells whose encounter an administration names
+    // (ENCOUNTER_SUBJECT_MISMATCH), so their top-level keys are scanned.
+    if (type === 'Encounter') {
+      const keys = scanLineKeys(buf, start, end, ENCOUNTER_SUBJECT);
+      if (keys?.resourceType !== 'Encounter') return false;
+      resources++;
+      const patient = patientOf(keys.reference);
+      store.addRaw(patient, buf, start, end, fileIdx, l.line);
+      if (keys.id) encounterPatients.set(shared.canonical(`Encounter/${keys.id}`), patient);
+      return true;
+    }
     if (!needle) {
       if (SHARED_TYPES.has(type) || type === 'Bundle' || type === 'Patient') return false;
       if (!endsLikeObject(buf, start, end)) return false;
@@ -112,7 +138,7 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     const ref = line.toString('utf8', refStart, refEnd);
     if (ref.includes('\\') || !endsLikeObject(buf, start, end)) return false;
     resources++;
-    store.addRaw(shared.canonical(ref), buf, start, end, fileIdx, l.line);
+    store.addRaw(patientOf(ref), buf, start, end, fileIdx, l.line);
     return true;
   };
 
@@ -126,7 +152,7 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
       const { line } = l;
       const resource = parseNdjsonLine(f.path, lineText(l), line, l.last);
       if (resource.resourceType === 'Bundle') routeAll(resource, fileIdx, line);
-      else route(resource, undefined, fileIdx, line);
+      else route(resource, undefined, fileIdx, line, l);
     });
   });
   if (files.length === 0) throw new InputError('input', 'no input files');

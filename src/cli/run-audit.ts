@@ -79,6 +79,7 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
   const outDir = mkdtempSync(join(tmpdir(), 'everydose-report-'));
   const reportPath = join(outDir, 'report.out');
   const fd = openSync(reportPath, 'w');
+  let open = true;
   const stats: AuditStats = { patients: 0, encounters: 0, spilled: store.spills };
   try {
     const reference = await referenceFor(run.reference);
@@ -116,14 +117,12 @@ export async function runAudit(run: AuditRun): Promise<AuditStats> {
     writer.end();
     sink.flush();
     closeSync(fd);
+    open = false;
     await pipeline(createReadStream(reportPath), run.out, { end: false });
     return stats;
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
+    // Closed once only: a second close could close a descriptor the process has reused since.
+    if (open) closeSync(fd);
     store.close();
     rmSync(outDir, { recursive: true, force: true });
   }
