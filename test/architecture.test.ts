@@ -351,3 +351,64 @@ describe('architecture: no module-level caches in the engine and the FHIR mappin
     },
   );
 });
+
+/**
+ * A second in-memory FHIR store in a source text (issue 18 part 3: one fake): a class that
+ * implements FhirGateway or extends MemoryGateway, or an msw handler that takes writes (PUT,
+ * POST, PATCH, DELETE) at a FHIR base.
+ */
+function fhirStores(text: string): string[] {
+  const code = stripComments(text);
+  return [
+    ...code.matchAll(
+      /\bclass\s+(\w+)[^{]*?\b(?:implements\b[^{]*\bFhirGateway\b|extends\s+MemoryGateway\b)/g,
+    ),
+    ...code.matchAll(
+      /\bhttp\.(put|post|patch|delete)\(\s*[`'"](?:\$\{FHIR_BASE\}|[^`'"]*\/fhir\b)/g,
+    ),
+  ].map((m) => m[0].replace(/\s+/g, ' '));
+}
+
+describe('architecture: one in-memory FHIR fake (issue 18 part 3)', () => {
+  it.each([
+    ['a gateway class', 'class Fake implements FhirGateway {'],
+    ['a gateway class with two interfaces', 'export class F implements Other, FhirGateway {'],
+    ['a subclass of the fake', 'class ProvenanceFaults extends MemoryGateway {'],
+    ['a PUT store at FHIR_BASE', 'http.put(`${FHIR_BASE}/Claim/c1`, () => x)'],
+    ['a POST store at a /fhir base', "http.post('https://ehr.test/fhir/Provenance', () => x)"],
+  ])('flags %s', (_name, text) => {
+    expect(fhirStores(text)).not.toEqual([]);
+  });
+
+  it.each([
+    ['a read-only msw answer', 'http.get(`${FHIR_BASE}/Claim/c1`, () => x)'],
+    ['a token endpoint', "http.post('https://ehr.test/auth/token', () => x)"],
+    ['a stub object', 'const gw: FhirGateway = { launch, read };'],
+    ['a comment', '// class Fake implements FhirGateway {'],
+  ])('allows %s', (_name, text) => {
+    expect(fhirStores(text)).toEqual([]);
+  });
+
+  it('only the memory gateway (and its HTTP face) keep FHIR resources in memory', () => {
+    const allFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const p = resolve(dir, name);
+        if (statSync(p).isDirectory()) return allFiles(p);
+        return /\.(ts|tsx)$/.test(name) ? [p] : [];
+      });
+    const allowed = [
+      'src/fhir/fhirclient-gateway.ts', // the production adapter, not a store
+      'src/fhir/test-kit/memory-gateway.ts', // the one fake
+      'test/msw/memory-server.ts', // the same fake over HTTP
+      // Scripts one HTTP answer per case to test the adapter's own wire handling (ETag, 412,
+      // no retry of a POST); it keeps no resources.
+      'src/fhir/fhirclient-gateway.test.ts',
+      'test/architecture.test.ts', // the examples above
+    ];
+    const offenders = [...allFiles(src), ...allFiles(resolve(root, 'test'))]
+      .map((f) => relative(root, f))
+      .filter((f) => !allowed.includes(f))
+      .flatMap((f) => fhirStores(readFileSync(resolve(root, f), 'utf8')).map((s) => `${f}: ${s}`));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -10,7 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { formatClock, toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import {
+  MemoryGateway,
+  TEST_LAUNCH,
+  provenanceWrites,
+  recordWrites,
+} from '../../fhir/test-kit/memory-gateway.ts';
 import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -53,7 +58,7 @@ function running(start: Date, order?: MedicationRequest): MedicationAdministrati
 let online = true;
 Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
 
-function Harness({ gateway, now }: { gateway: FlakyGateway; now: Date }) {
+function Harness({ gateway, now }: { gateway: MemoryGateway; now: Date }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['p1', 'chair'],
@@ -75,7 +80,7 @@ function Harness({ gateway, now }: { gateway: FlakyGateway; now: Date }) {
   );
 }
 
-function show(gateway: FlakyGateway, now: Date) {
+function show(gateway: MemoryGateway, now: Date) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const ui = render(
     <QueryClientProvider client={qc}>
@@ -114,7 +119,7 @@ describe('issue 17 §5 the running infusion stands out (injected clock)', () => 
     ['60 min after the start', 60, 'Running for 1 h 0 min', 50],
     ['72 min after the start', 72, 'Running for 1 h 12 min', 60],
   ])('%s: %s, progress %s%', async (_name, min, text, percent) => {
-    show(new FlakyGateway([running(START, bag), bag]), after(min));
+    show(new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]), after(min));
     const card = await paclitaxelCard();
     expect(card.getByText(text)).toBeInTheDocument();
     const bar = card.getByRole('progressbar', { name: 'Progress of Paclitaxel' });
@@ -127,7 +132,7 @@ describe('issue 17 §5 the running infusion stands out (injected clock)', () => 
 
   it('a start on another day names that day', async () => {
     const yesterday = new Date(2026, 2, 1, 20, 0);
-    show(new FlakyGateway([running(yesterday, bag), bag]), after(0));
+    show(new MemoryGateway(TEST_LAUNCH, [running(yesterday, bag), bag]), after(0));
     const card = await paclitaxelCard();
     const day = new Intl.DateTimeFormat(undefined, {
       weekday: 'short',
@@ -141,7 +146,7 @@ describe('issue 17 §5 the running infusion stands out (injected clock)', () => 
   });
 
   it('a start today says no day', async () => {
-    show(new FlakyGateway([running(START, bag), bag]), after(5));
+    show(new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]), after(5));
     const card = await paclitaxelCard();
     expect(
       card.getByText(`Started ${formatClock(toIsoWithOffset(START)) ?? ''}`),
@@ -156,7 +161,7 @@ describe('issue 17 §5 the running infusion stands out (injected clock)', () => 
     ],
     ['no order linked', [running(START)], 'Planned end not known (no order linked)'],
   ])('%s: "not known", no progress bar', async (_name, resources, text) => {
-    show(new FlakyGateway(resources), after(30));
+    show(new MemoryGateway(TEST_LAUNCH, resources), after(30));
     const card = await paclitaxelCard();
     expect(card.getByText(text)).toBeInTheDocument();
     expect(card.queryByRole('progressbar')).toBeNull();
@@ -169,11 +174,11 @@ describe('issue 17 §5 every tap confirms what was saved, after the server accep
     `stop time ${formatClock(toIsoWithOffset(after(30))) ?? ''} for Paclitaxel`;
 
   it('"Saved: stop time … for paclitaxel" once the server has the stop', async () => {
-    const gateway = new FlakyGateway([running(START, bag), bag]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]);
     const { user } = show(gateway, after(30));
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
     await waitFor(() => expect(liveRegion()).toHaveTextContent(`Saved: ${stopText()}.`));
-    const onServer = await gateway.inner.read<MedicationAdministration>(
+    const onServer = await gateway.read<MedicationAdministration>(
       'MedicationAdministration',
       'pac',
     );
@@ -182,7 +187,7 @@ describe('issue 17 §5 every tap confirms what was saved, after the server accep
   });
 
   it('offline: "Saved on this device, not yet sent", then "Saved:" when it went', async () => {
-    const gateway = new FlakyGateway([running(START, bag), bag]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]);
     const { user } = show(gateway, after(30));
     const button = await screen.findByRole('button', { name: /record stop time now/i });
     online = false;
@@ -195,18 +200,18 @@ describe('issue 17 §5 every tap confirms what was saved, after the server accep
     );
     expect(liveRegion()).not.toHaveTextContent(/Saved: /);
     expect(liveRegion()).not.toHaveTextContent('All entries saved.');
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
     online = true;
     gateway.offline = false;
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(liveRegion()).toHaveTextContent(`Saved: ${stopText()}.`));
     // The stop, and its Provenance naming the nurse (every nurse write has one).
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
-    expect(provenanceWrites(gateway.inner)).toHaveLength(1);
+    expect(recordWrites(gateway)).toHaveLength(1);
+    expect(provenanceWrites(gateway)).toHaveLength(1);
   });
 
   it('a refused write (403) says nothing was saved', async () => {
-    const gateway = new FlakyGateway([running(START, bag), bag]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]);
     const { user } = show(gateway, after(30));
     await screen.findByRole('heading', { name: 'Paclitaxel' });
     gateway.failNext = [new FhirError('forbidden', 'no', 403)];
@@ -214,11 +219,11 @@ describe('issue 17 §5 every tap confirms what was saved, after the server accep
     expect(await screen.findByText(/not saved: stop time.*permission/i)).toBeInTheDocument();
     expect(liveRegion()).not.toHaveTextContent(/Saved/);
     expect(liveRegion()).toHaveTextContent('1 entry not yet saved.');
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 
   it('a dropped connection while sending: kept on the device, not "Saved:"', async () => {
-    const gateway = new FlakyGateway([running(START, bag), bag]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running(START, bag), bag]);
     const { user } = show(gateway, after(30));
     await screen.findByRole('heading', { name: 'Paclitaxel' });
     gateway.failNext = [new FhirError('network', 'dropped')];
@@ -241,7 +246,7 @@ describe('issue 17 §5 "All entries saved." only once the records are read', () 
     render(
       <QueryClientProvider client={qc}>
         <ChairScreen
-          gateway={new FlakyGateway([])}
+          gateway={new MemoryGateway(TEST_LAUNCH, [])}
           resources={props.loaded ? [] : undefined}
           isPending={props.isPending}
           error={props.error}

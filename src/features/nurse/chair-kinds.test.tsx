@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMINISTRATION_METHOD_SYSTEM, SYSTEMS } from '../../fhir/extensions.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway } from '../../fhir/test-kit/flaky-gateway.ts';
+import { MemoryGateway, TEST_LAUNCH } from '../../fhir/test-kit/memory-gateway.ts';
 import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -66,7 +66,7 @@ const pump = ma('pump', {
   dosage: { route: IV, method: method('pump-initiation'), site: { text: 'Right chest port' } },
 });
 
-function Harness({ gateway }: { gateway: FlakyGateway }) {
+function Harness({ gateway }: { gateway: MemoryGateway }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['p1', 'chair'],
@@ -89,7 +89,7 @@ function Harness({ gateway }: { gateway: FlakyGateway }) {
 }
 
 function show(resources: FhirResource[]) {
-  const gateway = new FlakyGateway(resources);
+  const gateway = new MemoryGateway(TEST_LAUNCH, resources);
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={qc}>
@@ -106,8 +106,8 @@ async function cardOf(name: string) {
   return within(card as HTMLElement);
 }
 
-async function all(gateway: FlakyGateway): Promise<MedicationAdministration[]> {
-  return (await gateway.inner.search('MedicationAdministration', {})) as MedicationAdministration[];
+async function all(gateway: MemoryGateway): Promise<MedicationAdministration[]> {
+  return (await gateway.search('MedicationAdministration', {})) as MedicationAdministration[];
 }
 
 afterEach(cleanup);

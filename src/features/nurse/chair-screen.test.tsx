@@ -8,7 +8,12 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import { FhirError } from '../../fhir/gateway.ts';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import {
+  MemoryGateway,
+  TEST_LAUNCH,
+  provenanceWrites,
+  recordWrites,
+} from '../../fhir/test-kit/memory-gateway.ts';
 import { PENDING_STORAGE_KEY } from '../../fhir/write/pending/pending-store.ts';
 import { testReference } from './test-kit/nurse-reference.ts';
 
@@ -58,7 +63,7 @@ const order: MedicationRequest = {
 let online = true;
 Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
 
-function Harness({ gateway }: { gateway: FlakyGateway }) {
+function Harness({ gateway }: { gateway: MemoryGateway }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['p1', 'chair'],
@@ -80,7 +85,7 @@ function Harness({ gateway }: { gateway: FlakyGateway }) {
   );
 }
 
-function show(gateway: FlakyGateway) {
+function show(gateway: MemoryGateway) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const ui = render(
     <QueryClientProvider client={qc}>
@@ -90,9 +95,8 @@ function show(gateway: FlakyGateway) {
   return { ...ui, user: userEvent.setup() };
 }
 
-async function saved(gateway: FlakyGateway, id: string) {
-  return (await gateway.inner.read<MedicationAdministration>('MedicationAdministration', id))
-    .resource;
+async function saved(gateway: MemoryGateway, id: string) {
+  return (await gateway.read<MedicationAdministration>('MedicationAdministration', id)).resource;
 }
 
 function cardOf(name: string) {
@@ -110,7 +114,7 @@ afterEach(cleanup);
 
 describe('chair view', () => {
   it('shows running infusions first, orders not started, then the timeline, in plain words', async () => {
-    show(new FlakyGateway([pembro, hydration, order]));
+    show(new MemoryGateway(TEST_LAUNCH, [pembro, hydration, order]));
     const running = await screen.findByRole('region', { name: 'Running now' });
     expect(within(running).getByText('Sodium chloride 0.9%')).toBeInTheDocument();
     expect(within(running).getByText('Running')).toBeInTheDocument();
@@ -122,7 +126,7 @@ describe('chair view', () => {
   });
 
   it('records a stop time in one tap and the server has it (If-Match update)', async () => {
-    const gateway = new FlakyGateway([pembro, hydration]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [pembro, hydration]);
     const { user } = show(gateway);
     await user.click(
       await screen.findByRole('button', { name: /record stop time now for sodium chloride/i }),
@@ -139,11 +143,13 @@ describe('chair view', () => {
   it.each([['R4.2 a 15-minute infusion', 11, 45, /15 minutes or less/]])(
     'warns before saving %s, and saves when confirmed',
     async (_n, h, m, warning) => {
-      const gateway = new FlakyGateway([ma('short', { effectivePeriod: { start: at(h, m) } })]);
+      const gateway = new MemoryGateway(TEST_LAUNCH, [
+        ma('short', { effectivePeriod: { start: at(h, m) } }),
+      ]);
       const { user } = show(gateway);
       await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
       expect(await screen.findByRole('alert')).toHaveTextContent(warning);
-      expect(gateway.inner.writes).toHaveLength(0);
+      expect(gateway.writes).toHaveLength(0);
       await user.click(screen.getByRole('button', { name: /save stop time anyway/i }));
       await waitFor(async () =>
         expect((await saved(gateway, 'short')).effectivePeriod?.end).toBeDefined(),
@@ -155,25 +161,29 @@ describe('chair view', () => {
     ['issue 14 §1 stop == start', 12, 0],
     ['issue 14 §1 stop 1 minute before start', 12, 1],
   ])('refuses %s: no save, whatever she taps', async (_n, h, m) => {
-    const gateway = new FlakyGateway([ma('short', { effectivePeriod: { start: at(h, m) } })]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
+      ma('short', { effectivePeriod: { start: at(h, m) } }),
+    ]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/must be after the start/);
     expect(screen.getByRole('button', { name: 'Save stop time' })).toBeDisabled();
     expect(screen.queryByRole('button', { name: /anyway/i })).toBeNull();
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 
   it('R4.2 a 16-minute infusion saves without a warning', async () => {
-    const gateway = new FlakyGateway([ma('ok', { effectivePeriod: { start: at(11, 44) } })]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
+      ma('ok', { effectivePeriod: { start: at(11, 44) } }),
+    ]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
-    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway)).toHaveLength(1));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('warns about a picked stop time in the future', async () => {
-    const gateway = new FlakyGateway([hydration]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [hydration]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /pick stop time/i }));
     const time = screen.getByLabelText('Time');
@@ -189,7 +199,9 @@ describe('chair view', () => {
 
   it('a picked stop time for an infusion started on an earlier day falls on that day', async () => {
     const started = toIsoWithOffset(new Date(2026, 2, 1, 9, 0));
-    const gateway = new FlakyGateway([ma('old', { effectivePeriod: { start: started } })]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
+      ma('old', { effectivePeriod: { start: started } }),
+    ]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /pick stop time/i }));
     expect(screen.getByText(/the day it started/)).toBeInTheDocument();
@@ -205,16 +217,16 @@ describe('chair view', () => {
   });
 
   it('records the start of an ordered drug by creating the administration', async () => {
-    const gateway = new FlakyGateway([order]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [order]);
     const { user } = show(gateway);
     await user.click(
       await screen.findByRole('button', { name: /record start time now for ondansetron/i }),
     );
-    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
-    const created = recordWrites(gateway.inner)[0]?.resource as MedicationAdministration;
+    await waitFor(() => expect(recordWrites(gateway)).toHaveLength(1));
+    const created = recordWrites(gateway)[0]?.resource as MedicationAdministration;
     // Every nurse write gets a Provenance naming her (issue 14, nurse Provenance).
-    await waitFor(() => expect(provenanceWrites(gateway.inner)).toHaveLength(1));
-    expect(provenanceWrites(gateway.inner)[0]?.resource).toMatchObject({
+    await waitFor(() => expect(provenanceWrites(gateway)).toHaveLength(1));
+    expect(provenanceWrites(gateway)[0]?.resource).toMatchObject({
       target: [{ reference: `MedicationAdministration/${created.id ?? ''}` }],
       agent: [{ who: { reference: 'Practitioner/nurse-1' } }],
       activity: { coding: [{ code: 'CREATE' }] },
@@ -235,7 +247,7 @@ describe('chair view', () => {
   // Issue 14 §2 changes what these tests expect: the form is never pre-filled silently; the
   // least-waste choice is a suggestion the nurse accepts, and the summary states what is saved.
   it('starts empty with the least-waste suggestion; "Use this" fills it; the server has exactly the summary', async () => {
-    const gateway = new FlakyGateway([pembro]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [pembro]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
     const count = screen.getByLabelText(/^Number opened, 100 mg container/);
@@ -282,7 +294,7 @@ describe('chair view', () => {
         },
       ],
     };
-    const gateway = new FlakyGateway([documented]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [documented]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
     expect(
@@ -309,7 +321,7 @@ describe('chair view', () => {
   });
 
   it('asks before saving less discarded than the containers leave, and refuses more', async () => {
-    const gateway = new FlakyGateway([pembro]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [pembro]);
     const { user } = show(gateway);
     await user.click(await screen.findByRole('button', { name: /document waste/i }));
     await user.click(screen.getByRole('button', { name: 'Use this' }));
@@ -324,9 +336,9 @@ describe('chair view', () => {
     await user.type(amount, '40');
     await user.click(screen.getByRole('button', { name: 'Save waste' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('56 mg');
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Save waste anyway' }));
-    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway)).toHaveLength(1));
     const ext = (await saved(gateway, 'pembro')).extension ?? [];
     expect(ext.find((e) => e.url === EXT.discardedAmount)?.valueQuantity?.value).toBe(40);
   });
@@ -334,7 +346,7 @@ describe('chair view', () => {
 
 describe('chair view: nothing lost', () => {
   it('keeps an entry made offline through a reload and sends it when back online', async () => {
-    const gateway = new FlakyGateway([hydration]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [hydration]);
     const first = show(gateway);
     await screen.findByText('Sodium chloride 0.9%');
     online = false;
@@ -348,7 +360,7 @@ describe('chair view: nothing lost', () => {
     gateway.offline = false; // the server is reachable again before the device notices
     const second = show(gateway);
     expect(await screen.findByText(/waiting to send: stop time/i)).toBeInTheDocument();
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
     online = true;
     window.dispatchEvent(new Event('online'));
     await waitFor(async () =>
@@ -360,29 +372,26 @@ describe('chair view: nothing lost', () => {
   });
 
   it('says why a write failed and keeps the entry until the nurse decides', async () => {
-    const gateway = new FlakyGateway([hydration]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [hydration]);
     const { user } = show(gateway);
     await screen.findByText('Sodium chloride 0.9%');
     gateway.failNext = [new FhirError('forbidden', 'no', 403)];
     await user.click(screen.getByRole('button', { name: /record stop time now/i }));
     expect(await screen.findByText(/not saved: stop time.*permission/i)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway)).toHaveLength(1));
   });
 
   it.each([
     ['keep mine', 'Keep mine', () => toIsoWithOffset(NOW)],
     ['keep theirs', 'Keep theirs', () => at(11, 50)],
   ])('412: shows both versions; %s', async (_n, button, wantEnd) => {
-    const gateway = new FlakyGateway([hydration]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [hydration]);
     const { user } = show(gateway);
     await screen.findByText('Sodium chloride 0.9%');
     // Another session stops it at 11:50 after this screen loaded.
-    const cur = await gateway.inner.read<MedicationAdministration>(
-      'MedicationAdministration',
-      'fluids',
-    );
-    await gateway.inner.update(
+    const cur = await gateway.read<MedicationAdministration>('MedicationAdministration', 'fluids');
+    await gateway.update(
       {
         ...cur.resource,
         id: 'fluids',

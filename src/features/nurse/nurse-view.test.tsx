@@ -8,7 +8,7 @@ import { EXT, SYSTEMS } from '../../fhir/extensions.ts';
 import type { MemoryGateway } from '../../fhir/test-kit/memory-gateway.ts';
 import { toIsoWithOffset } from './local-time.ts';
 import { NurseView } from './nurse-view.tsx';
-import { provenanceWrites, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import { provenanceWrites, recordWrites } from '../../fhir/test-kit/memory-gateway.ts';
 
 // A busy machine renders the first screen slowly; wait up to 5 s for it.
 configure({ asyncUtilTimeout: 5000 });

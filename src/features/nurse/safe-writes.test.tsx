@@ -8,7 +8,7 @@ import type { Encounter, FhirResource, MedicationAdministration, Provenance } fr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChairScreen } from './chair-screen.tsx';
 import { toIsoWithOffset } from './local-time.ts';
-import { FlakyGateway, recordWrites } from '../../fhir/test-kit/flaky-gateway.ts';
+import { MemoryGateway, TEST_LAUNCH, recordWrites } from '../../fhir/test-kit/memory-gateway.ts';
 import { testReference } from './test-kit/nurse-reference.ts';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -39,7 +39,7 @@ function ma(id: string, extra: Partial<MedicationAdministration>): MedicationAdm
   };
 }
 
-function Harness(props: { gateway: FlakyGateway; now: Date; undoMs: number }) {
+function Harness(props: { gateway: MemoryGateway; now: Date; undoMs: number }) {
   const { gateway } = props;
   const qc = useQueryClient();
   const q = useQuery({
@@ -64,7 +64,7 @@ function Harness(props: { gateway: FlakyGateway; now: Date; undoMs: number }) {
   );
 }
 
-function show(gateway: FlakyGateway, now: Date, undoMs = 0) {
+function show(gateway: MemoryGateway, now: Date, undoMs = 0) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={qc}>
@@ -74,9 +74,8 @@ function show(gateway: FlakyGateway, now: Date, undoMs = 0) {
   return userEvent.setup();
 }
 
-async function saved(gateway: FlakyGateway, id: string) {
-  return (await gateway.inner.read<MedicationAdministration>('MedicationAdministration', id))
-    .resource;
+async function saved(gateway: MemoryGateway, id: string) {
+  return (await gateway.read<MedicationAdministration>('MedicationAdministration', id)).resource;
 }
 
 beforeEach(() => window.sessionStorage.clear());
@@ -86,7 +85,7 @@ describe('issue 14 §1: a stop months after the start asks, in words', () => {
   const running = ma('pacli', { effectivePeriod: { start: VISIT(9) } });
 
   it('one tap on a visit from months ago: no write until she confirms the duration', async () => {
-    const gateway = new FlakyGateway([running]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running]);
     const user = show(gateway, LATER);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
     const alert = await screen.findByRole('alert');
@@ -95,13 +94,13 @@ describe('issue 14 §1: a stop months after the start asks, in words', () => {
     expect(alert).toHaveTextContent(
       /This records an infusion of 3 months 29 days.*Is that right\?/,
     );
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 
   it('confirmed, it is saved as shown', async () => {
-    const gateway = new FlakyGateway([running]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running]);
     const user = show(gateway, LATER);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
     await user.click(await screen.findByRole('button', { name: /save stop time anyway/i }));
@@ -111,7 +110,7 @@ describe('issue 14 §1: a stop months after the start asks, in words', () => {
   });
 
   it('a picked stop on the visit day, 3 hours after the start, saves without asking', async () => {
-    const gateway = new FlakyGateway([running]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running]);
     const user = show(gateway, LATER);
     await user.click(await screen.findByRole('button', { name: /pick stop time/i }));
     const time = screen.getByLabelText('Time');
@@ -133,7 +132,7 @@ describe('issue 14 §1: Correct time', () => {
   const NOW = new Date(2026, 7, 4, 13, 0);
 
   it('writes a new version with the reason in a note and a Provenance; the card shows it', async () => {
-    const gateway = new FlakyGateway([done]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [done]);
     const user = show(gateway, NOW);
     await user.click(await screen.findByRole('button', { name: /correct time for paclitaxel/i }));
     await user.click(screen.getByRole('radio', { name: 'Start time' }));
@@ -154,10 +153,10 @@ describe('issue 14 §1: Correct time', () => {
     });
     await waitFor(async () =>
       expect(
-        await gateway.inner.search('Provenance', { target: 'MedicationAdministration/pacli' }),
+        await gateway.search('Provenance', { target: 'MedicationAdministration/pacli' }),
       ).toHaveLength(1),
     );
-    const [prov] = (await gateway.inner.search('Provenance', {
+    const [prov] = (await gateway.search('Provenance', {
       target: 'MedicationAdministration/pacli',
     })) as Provenance[];
     expect(prov?.agent?.[0]?.who?.reference).toBe('Practitioner/nurse-1');
@@ -169,7 +168,7 @@ describe('issue 14 §1: Correct time', () => {
   });
 
   it('refuses a corrected stop before the start, and needs a reason', async () => {
-    const gateway = new FlakyGateway([done]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [done]);
     const user = show(gateway, NOW);
     await user.click(await screen.findByRole('button', { name: /correct time for paclitaxel/i }));
     const time = screen.getByLabelText('Time');
@@ -181,11 +180,11 @@ describe('issue 14 §1: Correct time', () => {
     await user.click(save);
     expect(await screen.findByRole('alert')).toHaveTextContent(/must be after the start/);
     expect(screen.getByRole('button', { name: 'Save corrected stop time' })).toBeDisabled();
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 
   it('a lost answer is not written twice: one version, one Provenance', async () => {
-    const gateway = new FlakyGateway([done]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [done]);
     const user = show(gateway, NOW);
     gateway.loseNextWriteAnswer = true;
     await user.click(await screen.findByRole('button', { name: /correct time for paclitaxel/i }));
@@ -195,10 +194,10 @@ describe('issue 14 §1: Correct time', () => {
     await user.type(screen.getByLabelText('Reason for the correction'), 'Read the pump log');
     await user.click(screen.getByRole('button', { name: 'Save corrected stop time' }));
     await screen.findByText('All entries saved.', {}, { timeout: 15_000 });
-    const mas = gateway.inner.writes.filter(
+    const mas = gateway.writes.filter(
       (w) => w.resource.resourceType === 'MedicationAdministration',
     );
-    const provs = gateway.inner.writes.filter((w) => w.resource.resourceType === 'Provenance');
+    const provs = gateway.writes.filter((w) => w.resource.resourceType === 'Provenance');
     expect(mas).toHaveLength(1);
     expect(provs).toHaveLength(1);
   }, 20_000);
@@ -208,26 +207,30 @@ describe('issue 14 §1: Undo while the entry is held on the device', () => {
   const NOW = new Date(2026, 7, 4, 12, 0);
 
   it('Undo after a stop: nothing reaches the server, the card is as before', async () => {
-    const gateway = new FlakyGateway([ma('pacli', { effectivePeriod: { start: VISIT(9) } })]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
+      ma('pacli', { effectivePeriod: { start: VISIT(9) } }),
+    ]);
     const user = show(gateway, NOW, 60_000);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
     expect(await screen.findByText(/saving in a few seconds: stop time/i)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('All entries saved.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /record stop time now/i })).toBeInTheDocument();
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 
   it('held entries are sent when the window ends', async () => {
-    const gateway = new FlakyGateway([ma('pacli', { effectivePeriod: { start: VISIT(9) } })]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
+      ma('pacli', { effectivePeriod: { start: VISIT(9) } }),
+    ]);
     const user = show(gateway, NOW, 300);
     await user.click(await screen.findByRole('button', { name: /record stop time now/i }));
-    await waitFor(() => expect(recordWrites(gateway.inner)).toHaveLength(1));
+    await waitFor(() => expect(recordWrites(gateway)).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('Undo after starting an ordered drug: no administration is created, the order is back', async () => {
-    const gateway = new FlakyGateway([
+    const gateway = new MemoryGateway(TEST_LAUNCH, [
       {
         resourceType: 'MedicationRequest',
         id: 'carbo',
@@ -244,6 +247,6 @@ describe('issue 14 §1: Undo while the entry is held on the device', () => {
     await user.click(within(running).getByRole('button', { name: 'Undo' }));
     const orders = await screen.findByRole('region', { name: 'Ordered, not started' });
     expect(within(orders).getByText('Carboplatin')).toBeInTheDocument();
-    expect(gateway.inner.writes).toHaveLength(0);
+    expect(gateway.writes).toHaveLength(0);
   });
 });

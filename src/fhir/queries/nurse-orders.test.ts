@@ -1,9 +1,8 @@
 import type { FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { FhirError } from '../gateway.ts';
-import { MemoryGateway } from '../test-kit/memory-gateway.ts';
+import { MemoryGateway, TEST_LAUNCH } from '../test-kit/memory-gateway.ts';
 import { nurseOrdersQuery } from './nurse-orders.ts';
-import { TEST_LAUNCH } from '../test-kit/flaky-gateway.ts';
 
 const resources: FhirResource[] = [
   {

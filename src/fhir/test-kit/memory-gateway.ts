@@ -1,7 +1,8 @@
-// The in-memory twin of the FHIR gateway (house habit 3), for tests and demos. It keeps
-// versions and ETags, enforces If-Match, answers the searches the app makes (reference
-// parameters, _id, token `use`/`status`, _include, _revinclude) and can refuse a type (403)
-// or drop a type from its CapabilityStatement to play a server that lacks it.
+// The one in-memory FHIR server of the tests (house habit 3; issue 18 part 3). It keeps every
+// version of every resource with its ETag, enforces If-Match, answers the searches the app makes
+// (memory-search.ts), can refuse a type (403) or drop a type from its CapabilityStatement, and
+// plays the faults of a real connection: offline, failing calls, a write whose answer is lost.
+// Every call is logged. test/msw/memory-server.ts serves the same store over HTTP.
 import type { CapabilityStatement, ChargeItem, FhirResource, Parameters } from 'fhir/r4';
 import {
   FhirError,
@@ -10,6 +11,7 @@ import {
   type ReadResult,
   type SearchParams,
 } from '../gateway.ts';
+import { INCLUDE_PATHS, searchAll } from './memory-search.ts';
 
 export interface MemoryGatewayOptions {
   /** Types the server answers 403 for. */
@@ -20,105 +22,63 @@ export interface MemoryGatewayOptions {
   includes?: boolean;
 }
 
-type Json = Record<string, unknown>;
-
-/** Reference search parameters → the element paths they look at. */
-const REFERENCE_PARAMS: Record<string, string[]> = {
-  patient: ['subject', 'patient', 'beneficiary', 'individual'],
-  subject: ['subject'],
-  beneficiary: ['beneficiary'],
-  individual: ['individual'],
-  context: ['context'],
-  encounter: ['context', 'encounter'],
-  practitioner: ['practitioner'],
-  request: ['request'],
-  study: ['study'],
-  location: ['location.location'],
-  target: ['target'],
+/** A launch for tests of the nurse's writes: patient p1, encounter e1, nurse-1. */
+export const TEST_LAUNCH: LaunchContext = {
+  serverUrl: 'https://ehr.test/fhir',
+  patientId: 'p1',
+  encounterId: 'e1',
+  fhirUser: 'Practitioner/nurse-1',
+  needPatientBanner: false,
+  intent: 'nurse',
+  grantedScopes: [],
 };
 
-/** Date search parameters → the element paths holding the date (start of a period). */
-const DATE_PARAMS: Record<string, string[]> = {
-  date: ['period.start'],
-  'effective-time': ['effectivePeriod.start', 'effectiveDateTime'],
-};
+/** What a planned fault does: an error before the server acts (nothing stored), or the write
+ * lands and its answer is lost (the connection drops after the server saved it). */
+export type PlannedFault = FhirError | 'lose-answer';
 
-function valuesAt(resource: Json, path: string): unknown[] {
-  let values: unknown[] = [resource];
-  for (const part of path.split('.')) {
-    values = values.flatMap((v) => {
-      const next = (v as Json | undefined)?.[part];
-      return Array.isArray(next) ? next : next === undefined ? [] : [next];
-    });
-  }
-  return values;
-}
+/** A fresh top-level copy, as each answer of a server is (a caller's change never reaches the store). */
+const copy = (r: FhirResource): FhirResource => ({ ...r, meta: { ...r.meta } }) as FhirResource;
 
-/** `ge2026-08-03` / `lt2026-08-04` against an instant, compared as instants (local dates as UTC midnight). */
-function dateMatches(value: string, clause: string): boolean {
-  const m = /^(ge|gt|le|lt|eq)?(.+)$/.exec(clause);
-  if (!m?.[2]) return false;
-  const at = Date.parse(value);
-  const bound = Date.parse(m[2]);
-  if (Number.isNaN(at) || Number.isNaN(bound)) return false;
-  switch (m[1]) {
-    case 'ge':
-      return at >= bound;
-    case 'gt':
-      return at > bound;
-    case 'le':
-      return at <= bound;
-    case 'lt':
-      return at < bound;
-    case 'eq':
-    case undefined: // no prefix: equality, read as a prefix of the instant
-    default:
-      return value.startsWith(m[2]);
-  }
-}
+const dropped = () => new FhirError('network', 'Connection dropped.');
 
-/** `Type:element` includes the app uses. */
-const INCLUDE_PATHS: Record<string, string> = {
-  'MedicationAdministration:medication': 'medicationReference',
-  'MedicationAdministration:request': 'request',
-  'MedicationAdministration:context': 'context',
-  'Encounter:location': 'location.location',
-  'ResearchSubject:study': 'study',
-  'ClaimResponse:request': 'request',
-  'PractitionerRole:practitioner': 'practitioner',
-  'Encounter:patient': 'subject',
-  'Provenance:target': 'target',
-};
-
-function referencesAt(resource: Json, path: string): string[] {
-  let values: unknown[] = [resource];
-  for (const part of path.split('.')) {
-    values = values.flatMap((v) => {
-      const next = (v as Json | undefined)?.[part];
-      return Array.isArray(next) ? next : next === undefined ? [] : [next];
-    });
-  }
-  return values
-    .map((v) => (v as { reference?: unknown }).reference)
-    .filter((r): r is string => typeof r === 'string');
-}
-
-function refMatches(reference: string, wanted: string): boolean {
-  return reference === wanted || reference.endsWith(`/${wanted}`);
-}
-
-function tokenMatches(resource: Json, name: string, wanted: string): boolean {
-  const value = resource[name];
-  return wanted.split(',').some((w) => value === w);
-}
+const OFFERED = [
+  'MedicationAdministration',
+  'Encounter',
+  'Coverage',
+  'CoverageEligibilityResponse',
+  'Claim',
+  'ClaimResponse',
+  'ExplanationOfBenefit',
+  'ResearchSubject',
+  'ResearchStudy',
+  'Medication',
+  'MedicationRequest',
+  'Location',
+  'MedicationKnowledge',
+  'Patient',
+  'PractitionerRole',
+  'Practitioner',
+] as const;
 
 export class MemoryGateway implements FhirGateway {
   readonly launch: LaunchContext;
-  private readonly store = new Map<string, { resource: FhirResource; version: number }>();
+  /** Every version of each resource, oldest first, each with its meta.versionId. */
+  private readonly store = new Map<string, FhirResource[]>();
   private readonly options: MemoryGatewayOptions;
   private nextId = 1;
-  /** Every create/update, in order (tests assert on writes). */
+  /** Every create/update that the server stored, in order (tests assert on writes). */
   readonly writes: { method: 'create' | 'update'; resource: FhirResource }[] = [];
+  /** Every call made (`read Type/id`, `search Type`, `create Type`, `update Type/id`,
+   * `operation Type/$name`), faulted ones too, in order. */
+  readonly calls: string[] = [];
+  /** No connection: every call fails with a network error (nothing reaches the store). */
+  offline = false;
+  /** The next calls fail with these errors, one each, before the server acts. */
+  failNext: FhirError[] = [];
+  /** The next write lands, then its answer is lost. */
+  loseNextWriteAnswer = false;
+  private readonly planned: { call: string; fault: PlannedFault }[] = [];
 
   constructor(
     launch: LaunchContext,
@@ -129,8 +89,47 @@ export class MemoryGateway implements FhirGateway {
     this.options = options;
     for (const r of resources) {
       const id = r.id ?? `seed-${this.nextId++}`;
-      this.store.set(`${r.resourceType}/${id}`, { resource: { ...r, id }, version: 1 });
+      this.store.set(`${r.resourceType}/${id}`, [this.withMeta({ ...r, id }, 1)]);
     }
+  }
+
+  /** Plan a fault for the next call whose log line starts with `call` (e.g. 'create
+   * Provenance'); several plans for one call are used in order. */
+  failOn(call: string, fault: PlannedFault): void {
+    this.planned.push({ call, fault });
+  }
+
+  /** Every stored version of a resource, oldest first (empty when there is none). */
+  versions(type: string, id: string): FhirResource[] {
+    return [...(this.store.get(`${type}/${id}`) ?? [])];
+  }
+
+  /** The current version of every stored resource of a type. */
+  stored(type: string): FhirResource[] {
+    return this.current().filter((r) => r.resourceType === type);
+  }
+
+  /** Logs the call, then plays its fault: offline, a failNext error, or a planned fault (an
+   * error is thrown; 'lose-answer' is returned for the write to play after storing). */
+  private gate(call: string): 'lose-answer' | undefined {
+    this.calls.push(call);
+    if (this.offline) throw new FhirError('network', 'No connection.');
+    const err = this.failNext.shift();
+    if (err) throw err;
+    const at = this.planned.findIndex((p) => call.startsWith(p.call));
+    const plan = at < 0 ? undefined : this.planned.splice(at, 1)[0];
+    if (plan === undefined) return undefined;
+    if (plan.fault === 'lose-answer') return 'lose-answer';
+    throw plan.fault;
+  }
+
+  /** After a stored write: its answer is lost if planned so. */
+  private answer<T>(out: T, planned: 'lose-answer' | undefined): T {
+    if (planned === 'lose-answer' || this.loseNextWriteAnswer) {
+      this.loseNextWriteAnswer = false;
+      throw dropped();
+    }
+    return out;
   }
 
   private guard(type: string): void {
@@ -148,27 +147,21 @@ export class MemoryGateway implements FhirGateway {
     return { ...resource, meta: { ...resource.meta, versionId: String(version) } };
   }
 
+  private current(): FhirResource[] {
+    return [...this.store.values()].flatMap((v) => v.slice(-1));
+  }
+
+  /** Stores a new version (the first when the resource is new) and returns it. */
+  private put(resource: FhirResource & { id: string }): FhirResource {
+    const key = `${resource.resourceType}/${resource.id}`;
+    const history = this.store.get(key) ?? [];
+    const stored = this.withMeta(resource, history.length + 1);
+    this.store.set(key, [...history, stored]);
+    return stored;
+  }
+
   capabilities(): Promise<CapabilityStatement> {
-    const types = new Set([...this.store.values()].map((e) => e.resource.resourceType));
-    for (const t of [
-      'MedicationAdministration',
-      'Encounter',
-      'Coverage',
-      'CoverageEligibilityResponse',
-      'Claim',
-      'ClaimResponse',
-      'ExplanationOfBenefit',
-      'ResearchSubject',
-      'ResearchStudy',
-      'Medication',
-      'MedicationRequest',
-      'Location',
-      'MedicationKnowledge',
-      'Patient',
-      'PractitionerRole',
-      'Practitioner',
-    ])
-      types.add(t as FhirResource['resourceType']);
+    const types = new Set<string>([...this.current().map((r) => r.resourceType), ...OFFERED]);
     const includes = this.options.includes !== false;
     return Promise.resolve({
       resourceType: 'CapabilityStatement',
@@ -183,7 +176,7 @@ export class MemoryGateway implements FhirGateway {
           resource: [...types]
             .filter((t) => !this.options.unsupported?.includes(t))
             .map((type) => ({
-              type,
+              type: type as FhirResource['resourceType'],
               searchInclude: includes
                 ? Object.keys(INCLUDE_PATHS).filter((k) => k.startsWith(`${type}:`))
                 : [],
@@ -195,114 +188,53 @@ export class MemoryGateway implements FhirGateway {
     });
   }
 
-  read<T extends FhirResource>(type: T['resourceType'], id: string): Promise<ReadResult<T>> {
-    try {
-      this.guard(type);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    const entry = this.store.get(`${type}/${id}`);
-    if (!entry)
-      return Promise.reject(
-        new FhirError('not-found', `The EHR has no ${type} records at that address.`, 404),
-      );
+  async read<T extends FhirResource>(type: T['resourceType'], id: string): Promise<ReadResult<T>> {
+    this.gate(`read ${type}/${id}`);
+    this.guard(type);
+    const found = this.store.get(`${type}/${id}`)?.at(-1);
+    if (!found)
+      throw new FhirError('not-found', `The EHR has no ${type} records at that address.`, 404);
     return Promise.resolve({
-      resource: this.withMeta(entry.resource, entry.version) as T,
-      etag: `W/"${entry.version}"`,
+      resource: copy(found) as T,
+      etag: `W/"${found.meta?.versionId ?? ''}"`,
     });
   }
 
-  search(type: string, params: SearchParams): Promise<FhirResource[]> {
-    try {
-      this.guard(type);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    const all = [...this.store.values()].map((e) => this.withMeta(e.resource, e.version));
-    const matches = all.filter((r) => {
-      if (r.resourceType !== type) return false;
-      const json = r as unknown as Json;
-      return Object.entries(params).every(([name, value]) => {
-        if (name.startsWith('_') && name !== '_id') return true;
-        const wanted = typeof value === 'string' ? value : value.join(',');
-        if (name === '_id') return wanted.split(',').includes(r.id ?? '');
-        const datePaths = DATE_PARAMS[name];
-        if (datePaths) {
-          const clauses = typeof value === 'string' ? [value] : [...value];
-          const dates = datePaths
-            .flatMap((p) => valuesAt(json, p))
-            .filter((v) => typeof v === 'string');
-          return dates.some((d) => clauses.every((c) => dateMatches(d, c)));
-        }
-        const paths = REFERENCE_PARAMS[name];
-        if (paths)
-          return paths.some((p) =>
-            referencesAt(json, p).some((ref) => wanted.split(',').some((w) => refMatches(ref, w))),
-          );
-        if (name === 'code') return true;
-        return tokenMatches(json, name, wanted);
-      });
-    });
-    const list = (v: string | readonly string[] | undefined) =>
-      v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
-    const out = new Map<string, FhirResource>(matches.map((r) => [`${r.resourceType}/${r.id}`, r]));
-    if (this.options.includes !== false) {
-      for (const inc of list(params._include)) {
-        const path = INCLUDE_PATHS[inc];
-        if (!path) continue;
-        for (const m of matches)
-          for (const ref of referencesAt(m as unknown as Json, path)) {
-            const hit = all.find((r) => refMatches(ref, `${r.resourceType}/${r.id}`));
-            if (hit && !this.options.forbidden?.includes(hit.resourceType))
-              out.set(`${hit.resourceType}/${hit.id}`, hit);
-          }
-      }
-      for (const rev of list(params._revinclude)) {
-        const [revType, param] = rev.split(':');
-        const path = INCLUDE_PATHS[rev] ?? param;
-        if (!revType || !path || this.options.forbidden?.includes(revType)) continue;
-        for (const r of all.filter((x) => x.resourceType === revType))
-          if (
-            referencesAt(r as unknown as Json, path).some((ref) =>
-              matches.some((m) => refMatches(ref, `${m.resourceType}/${m.id}`)),
-            )
-          )
-            out.set(`${r.resourceType}/${r.id}`, r);
-      }
-    }
-    return Promise.resolve([...out.values()]);
+  async search(type: string, params: SearchParams): Promise<FhirResource[]> {
+    this.gate(`search ${type}`);
+    this.guard(type);
+    return Promise.resolve(
+      searchAll(this.current(), type, params, {
+        includes: this.options.includes !== false,
+        forbidden: this.options.forbidden ?? [],
+      }).map(copy),
+    );
   }
 
-  create<T extends FhirResource>(resource: T): Promise<ReadResult<T>> {
-    const id = `new-${this.nextId++}`;
-    const stored = { ...resource, id };
-    this.store.set(`${resource.resourceType}/${id}`, { resource: stored, version: 1 });
-    this.writes.push({ method: 'create', resource: stored });
-    return Promise.resolve({ resource: this.withMeta(stored, 1) as T, etag: 'W/"1"' });
+  async create<T extends FhirResource>(resource: T): Promise<ReadResult<T>> {
+    const planned = this.gate(`create ${resource.resourceType}`);
+    const made = { ...resource, id: `new-${this.nextId++}` };
+    const stored = this.put(made);
+    this.writes.push({ method: 'create', resource: made });
+    return Promise.resolve(this.answer({ resource: copy(stored) as T, etag: 'W/"1"' }, planned));
   }
 
-  update<T extends FhirResource>(
+  async update<T extends FhirResource>(
     resource: T & { id: string },
     ifMatch: string,
   ): Promise<ReadResult<T>> {
-    const key = `${resource.resourceType}/${resource.id}`;
-    const entry = this.store.get(key);
-    const current = entry ? `W/"${entry.version}"` : undefined;
-    if (current !== undefined && ifMatch !== current)
-      return Promise.reject(
-        new FhirError(
-          'conflict',
-          'Someone else changed this record after you opened it. Reload it and try again.',
-          412,
-        ),
+    const planned = this.gate(`update ${resource.resourceType}/${resource.id}`);
+    const now = this.store.get(`${resource.resourceType}/${resource.id}`)?.at(-1);
+    if (now !== undefined && ifMatch !== `W/"${now.meta?.versionId ?? ''}"`)
+      throw new FhirError(
+        'conflict',
+        'Someone else changed this record after you opened it. Reload it and try again.',
+        412,
       );
-    const version = (entry?.version ?? 0) + 1;
-    this.store.set(key, { resource, version });
+    const stored = this.put(resource);
     this.writes.push({ method: 'update', resource });
-    return Promise.resolve({
-      resource: this.withMeta(resource, version) as T,
-      etag: `W/"${version}"`,
-    });
+    const etag = `W/"${stored.meta?.versionId ?? ''}"`;
+    return Promise.resolve(this.answer({ resource: copy(stored) as T, etag }, planned));
   }
 
   /** `ChargeItem/$modify` as the local EHR runs it: a new charge replacing the old, which is aborted. */
@@ -311,19 +243,34 @@ export class MemoryGateway implements FhirGateway {
     name: string,
     parameters: Parameters,
   ): Promise<ReadResult<T>> {
+    const planned = this.gate(`operation ${type}/$${name}`);
     this.guard(type);
     const found = parameters.parameter?.find((p) => p.name === 'chargeItem')?.resource;
     const asked = found?.resourceType === 'ChargeItem' ? (found as ChargeItem) : undefined;
     if (type !== 'ChargeItem' || name !== 'modify' || !asked)
       throw new FhirError('invalid', `The EHR turned the request down (error 400).`, 400);
-    const old = this.store.get(`ChargeItem/${asked.id ?? ''}`);
-    if (!old || old.resource.resourceType !== 'ChargeItem')
+    const old = this.store.get(`ChargeItem/${asked.id ?? ''}`)?.at(-1);
+    if (old?.resourceType !== 'ChargeItem')
       throw new FhirError('not-found', 'The EHR has no ChargeItem records at that address.', 404);
     const { id: _id, ...fresh } = asked;
-    const made = await this.create(fresh);
-    const aborted = { ...old.resource, status: 'aborted' as const };
-    this.store.set(`ChargeItem/${asked.id ?? ''}`, { resource: aborted, version: old.version + 1 });
+    const made = { ...fresh, id: `new-${this.nextId++}` };
+    const stored = this.put(made);
+    this.writes.push({ method: 'create', resource: made });
+    const aborted = { ...old, id: old.id ?? '', status: 'aborted' as const };
+    this.put(aborted);
     this.writes.push({ method: 'update', resource: aborted });
-    return made as unknown as ReadResult<T>;
+    return this.answer({ resource: copy(stored) as T, etag: 'W/"1"' }, planned);
   }
+}
+
+type Written = MemoryGateway['writes'][number];
+
+/** The writes of the records themselves (each nurse write also writes its Provenance). */
+export function recordWrites(gateway: { writes: readonly Written[] }): Written[] {
+  return gateway.writes.filter((w) => w.resource.resourceType === 'MedicationAdministration');
+}
+
+/** The Provenances written (one per nurse write, naming her). */
+export function provenanceWrites(gateway: { writes: readonly Written[] }): Written[] {
+  return gateway.writes.filter((w) => w.resource.resourceType === 'Provenance');
 }

@@ -2,10 +2,12 @@
 // a new launch finds the claim half-signed and writes only the missing Provenance, for that
 // exact Claim version, naming the coder. A Provenance that landed with its answer lost is found
 // again and never written twice.
-import type { Claim, FhirResource, Provenance } from 'fhir/r4';
-import { http, HttpResponse } from 'msw';
+import type { Claim, Provenance } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FHIR_BASE, searchset, startMswServer, testLaunch } from '../../../test/msw/fhir-server.ts';
+import { startMswServer, testLaunch } from '../../../test/msw/fhir-server.ts';
+import { memoryServer } from '../../../test/msw/memory-server.ts';
+import { FhirError } from '../gateway.ts';
+import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { FhirclientGateway } from '../fhirclient-gateway.ts';
 import { findExistingClaim } from './claim-existing.ts';
 import { finishSignOff, SignOffNotRecorded, writeSignOff } from './claim-sign-off.ts';
@@ -34,64 +36,19 @@ const draft: Claim & { id: string } = {
   ],
 };
 
-/** A tiny server: Claim versions and Provenances, with a planned fault on Provenance POSTs. */
-const store = {
-  versions: [] as (Claim & { id: string })[],
-  provenances: [] as Provenance[],
-  /** 'refuse': nothing stored, the connection drops; 'lose-answer': stored, then it drops. */
-  provenanceFaults: [] as ('refuse' | 'lose-answer')[],
-  writes: [] as string[],
-};
-const current = () => store.versions[store.versions.length - 1];
-const etag = (c: Claim) => ({ ETag: `W/"${c.meta?.versionId ?? ''}"` });
+/** The one memory FHIR server, over HTTP: every Claim version and Provenance it stores. */
+let store = new MemoryGateway(testLaunch(), [draft]);
+/** Claim writes and Provenance POSTs the server received (stored or not), in order. */
+const writes = () => store.calls.filter((c) => /^(create|update) /.test(c));
+const versions = () => store.versions('Claim', 'c1') as (Claim & { id: string })[];
+const provenances = () => store.stored('Provenance') as Provenance[];
+const current = () => versions().at(-1);
+const dropped = () => new FhirError('network', 'Connection dropped.');
 
 const server = startMswServer();
 beforeEach(() => {
-  store.versions = [draft];
-  store.provenances = [];
-  store.provenanceFaults = [];
-  store.writes = [];
-  server.use(
-    http.get(`${FHIR_BASE}/Claim/c1`, () => {
-      const c = current();
-      return c
-        ? HttpResponse.json(c, { headers: etag(c) })
-        : new HttpResponse(null, { status: 404 });
-    }),
-    http.get(`${FHIR_BASE}/Claim`, () =>
-      HttpResponse.json(searchset(current() ? [current() as FhirResource] : [])),
-    ),
-    http.put(`${FHIR_BASE}/Claim/c1`, async ({ request }) => {
-      store.writes.push('PUT Claim/c1');
-      const now = current();
-      if (request.headers.get('If-Match') !== `W/"${now?.meta?.versionId ?? ''}"`)
-        return new HttpResponse(null, { status: 412 });
-      const body = (await request.json()) as Claim;
-      const next = {
-        ...body,
-        id: 'c1',
-        meta: { versionId: String(store.versions.length + 1) },
-      };
-      store.versions.push(next);
-      return HttpResponse.json(next, { headers: etag(next) });
-    }),
-    http.get(`${FHIR_BASE}/Provenance`, ({ request }) => {
-      const target = new URL(request.url).searchParams.get('target');
-      return HttpResponse.json(
-        searchset(store.provenances.filter((p) => p.target.some((t) => t.reference === target))),
-      );
-    }),
-    http.post(`${FHIR_BASE}/Provenance`, async ({ request }) => {
-      store.writes.push('POST Provenance');
-      const fault = store.provenanceFaults.shift();
-      if (fault === 'refuse') return HttpResponse.error();
-      const body = (await request.json()) as Provenance;
-      const saved = { ...body, id: `prov-${store.provenances.length + 1}` };
-      store.provenances.push(saved);
-      if (fault === 'lose-answer') return HttpResponse.error();
-      return HttpResponse.json(saved, { status: 201 });
-    }),
-  );
+  store = new MemoryGateway(testLaunch(), [draft]);
+  server.use(...memoryServer(store));
 });
 
 /** A launch as the coder: a fresh gateway, as after a reload. */
@@ -132,16 +89,16 @@ async function firstAttempt(): Promise<unknown> {
 
 describe('a reload between the Claim write and its Provenance (issue 14 §3)', () => {
   it('the Provenance POST fails once; the next launch writes only it, for version 2', async () => {
-    store.provenanceFaults = ['refuse'];
+    store.failOn('create Provenance', dropped()); // nothing stored, the connection drops
     expect(await firstAttempt()).toBeInstanceOf(SignOffNotRecorded);
-    expect(store.versions).toHaveLength(2);
-    expect(store.provenances).toHaveLength(0);
+    expect(versions()).toHaveLength(2);
+    expect(provenances()).toHaveLength(0);
 
     expect(await signOnNewLaunch('2026-08-07T19:05:00.000Z')).toBe('finished:recorded');
-    expect(store.writes).toEqual(['PUT Claim/c1', 'POST Provenance', 'POST Provenance']);
-    expect(store.versions).toHaveLength(2); // never a second claim version
-    expect(store.provenances).toHaveLength(1);
-    const p = store.provenances[0];
+    expect(writes()).toEqual(['update Claim/c1', 'create Provenance', 'create Provenance']);
+    expect(versions()).toHaveLength(2); // never a second claim version
+    expect(provenances()).toHaveLength(1);
+    const p = provenances()[0];
     expect(p?.target).toEqual([{ reference: 'Claim/c1' }]);
     expect(p?.agent[0]?.who?.reference).toBe(CODER);
     // The coder who signed finishes it: the instant of her sign-off, not of the reload.
@@ -151,13 +108,13 @@ describe('a reload between the Claim write and its Provenance (issue 14 §3)', (
 
     // Yet another launch: signed, nothing written.
     expect(await signOnNewLaunch('2026-08-07T19:10:00.000Z')).toBe('already-signed');
-    expect(store.writes).toHaveLength(3);
+    expect(writes()).toHaveLength(3);
   });
 
   it('a Provenance that landed with its answer lost is found, never written twice', async () => {
-    store.provenanceFaults = ['lose-answer'];
+    store.failOn('create Provenance', 'lose-answer'); // stored, then it drops
     expect(await firstAttempt()).toBeInstanceOf(SignOffNotRecorded);
-    expect(store.provenances).toHaveLength(1);
+    expect(provenances()).toHaveLength(1);
     // Its record already matches the claim's mark: the next launch sees it signed.
     expect(await signOnNewLaunch('2026-08-07T19:05:00.000Z')).toBe('already-signed');
     // Finishing from the failed screen (no reload) reads first and writes nothing either.
@@ -169,15 +126,15 @@ describe('a reload between the Claim write and its Provenance (issue 14 §3)', (
       sources: [],
     });
     expect(done.kind).toBe('already');
-    expect(store.provenances).toHaveLength(1);
-    expect(store.versions).toHaveLength(2);
+    expect(provenances()).toHaveLength(1);
+    expect(versions()).toHaveLength(2);
   });
 
   it('a clean sign-off marks the claim and records it at once (nothing half-signed)', async () => {
     const result = await firstAttempt();
     expect(result).not.toBeInstanceOf(Error);
-    expect(store.provenances).toHaveLength(1);
+    expect(provenances()).toHaveLength(1);
     expect(await signOnNewLaunch('2026-08-07T19:05:00.000Z')).toBe('already-signed');
-    expect(store.versions).toHaveLength(2);
+    expect(versions()).toHaveLength(2);
   });
 });

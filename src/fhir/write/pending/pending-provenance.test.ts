@@ -9,7 +9,7 @@ import type {
   Provenance,
 } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { FhirError, type ReadResult } from '../../gateway.ts';
+import { FhirError } from '../../gateway.ts';
 import {
   newAdministrationFromRequest,
   newInjectionFromRequest,
@@ -19,11 +19,11 @@ import {
   type NurseChange,
 } from '../medication-administration.ts';
 import {
-  FlakyGateway,
+  MemoryGateway,
   provenanceWrites,
   recordWrites,
   TEST_LAUNCH,
-} from '../../test-kit/flaky-gateway.ts';
+} from '../../test-kit/memory-gateway.ts';
 import { sendEntry } from './pending-sender.ts';
 import type { PendingEntry } from './pending-types.ts';
 
@@ -98,11 +98,11 @@ const disconnect = newPumpDisconnect({
 });
 
 /** The one Provenance written, and the record it names. */
-async function sent(gateway: FlakyGateway, entry: PendingEntry) {
+async function sent(gateway: MemoryGateway, entry: PendingEntry) {
   const out = await sendEntry(gateway, entry);
   expect(out.kind).toBe('sent');
   const id = out.kind === 'sent' ? out.result.resource.id : undefined;
-  const provs = provenanceWrites(gateway.inner).map((w) => w.resource as Provenance);
+  const provs = provenanceWrites(gateway).map((w) => w.resource as Provenance);
   return { id, provs };
 }
 
@@ -151,7 +151,7 @@ describe('nurse writes get a Provenance naming the nurse', () => {
     ],
     ['R23.7 pump disconnect', create(disconnect), 'CREATE', 'the pump disconnect'],
   ])('%s: one Provenance, target the record, author the nurse', async (_n, entry, op, words) => {
-    const gateway = new FlakyGateway([running]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running]);
     const { id, provs } = await sent(gateway, entry);
     expect(provs).toHaveLength(1);
     expect(provs[0]).toMatchObject({
@@ -160,47 +160,51 @@ describe('nurse writes get a Provenance naming the nurse', () => {
       activity: { coding: [{ code: op }], text: `Nurse recorded ${words}` },
       agent: [{ who: { reference: NURSE } }],
     });
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
+    expect(recordWrites(gateway)).toHaveLength(1);
   });
 
   it('an entry kept from before it named its nurse: the launch user, the write’s own time', async () => {
-    const gateway = new FlakyGateway([running]);
+    const gateway = new MemoryGateway(TEST_LAUNCH, [running]);
     const { author: _a, recorded: _r, ...old } = change({ kind: 'stop', at: AT });
     const { provs } = await sent(gateway, old);
     expect(provs[0]).toMatchObject({ recorded: AT, agent: [{ who: { reference: NURSE } }] });
   });
 
   it('no nurse known (no fhirUser, none on the entry): no Provenance naming nobody', async () => {
-    const gateway = new FlakyGateway([running], { ...TEST_LAUNCH, fhirUser: undefined });
+    const gateway = new MemoryGateway({ ...TEST_LAUNCH, fhirUser: undefined }, [running]);
     const { author: _a, ...entry } = change({ kind: 'stop', at: AT });
     const { provs } = await sent(gateway, entry);
     expect(provs).toHaveLength(0);
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
+    expect(recordWrites(gateway)).toHaveLength(1);
   });
 
   it('launch granted no Provenance create: the record is saved, no Provenance is tried', async () => {
-    const gateway = new FlakyGateway([running], {
-      ...TEST_LAUNCH,
-      grantedScopes: ['patient/MedicationAdministration.cu', 'patient/Provenance.rs'],
-    });
+    const gateway = new MemoryGateway(
+      {
+        ...TEST_LAUNCH,
+        grantedScopes: ['patient/MedicationAdministration.cu', 'patient/Provenance.rs'],
+      },
+      [running],
+    );
     const { provs } = await sent(gateway, change({ kind: 'stop', at: AT }));
     expect(provs).toHaveLength(0);
     expect(gateway.calls.some((c) => c.includes('Provenance'))).toBe(false);
   });
 });
 
-/** Fails the next Provenance create as given: refused, or stored with its answer lost. */
-class ProvenanceFaults extends FlakyGateway {
-  provenanceFault: 'refuse-405' | 'drop' | 'lose-answer' | undefined;
-  override async create<T extends FhirResource>(resource: T): Promise<ReadResult<T>> {
-    const fault = resource.resourceType === 'Provenance' ? this.provenanceFault : undefined;
-    if (fault) this.provenanceFault = undefined;
-    if (fault === 'refuse-405') throw new FhirError('invalid', 'Not allowed', 405);
-    if (fault === 'drop') throw new FhirError('network', 'Connection dropped.');
-    const out = await super.create(resource);
-    if (fault === 'lose-answer') throw new FhirError('network', 'Connection dropped.');
-    return out;
-  }
+/** The next Provenance create fails as given: refused (405), dropped before it is stored, or
+ * stored with its answer lost. */
+function provenanceFaults(fault: 'refuse-405' | 'drop' | 'lose-answer', resources: FhirResource[]) {
+  const gateway = new MemoryGateway(TEST_LAUNCH, resources);
+  gateway.failOn(
+    'create Provenance',
+    fault === 'refuse-405'
+      ? new FhirError('invalid', 'Not allowed', 405)
+      : fault === 'drop'
+        ? new FhirError('network', 'Connection dropped.')
+        : 'lose-answer',
+  );
+  return gateway;
 }
 
 describe('a nurse Provenance is never written twice, and never loses the record', () => {
@@ -208,24 +212,22 @@ describe('a nurse Provenance is never written twice, and never loses the record'
     ['the Provenance POST dropped: the retry writes it', 'drop', 1],
     ['the Provenance landed, answer lost: the retry finds it', 'lose-answer', 1],
   ])('%s', async (_n, fault, want) => {
-    const gateway = new ProvenanceFaults([running]);
-    gateway.provenanceFault = fault;
+    const gateway = provenanceFaults(fault, [running]);
     const entry = change({ kind: 'stop', at: AT });
     expect((await sendEntry(gateway, entry)).kind).toBe('retry');
     const again = await sendEntry(gateway, { ...entry, attempts: 1 });
     expect(again.kind).toBe('sent');
-    expect(provenanceWrites(gateway.inner)).toHaveLength(want);
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
+    expect(provenanceWrites(gateway)).toHaveLength(want);
+    expect(recordWrites(gateway)).toHaveLength(1);
   });
 
   it('a create whose Provenance dropped: the retry finds the record by client id and adds it', async () => {
-    const gateway = new ProvenanceFaults([running]);
-    gateway.provenanceFault = 'drop';
+    const gateway = provenanceFaults('drop', [running]);
     const entry = create(newServiceFromRequest(fromOrder, 'port-flush'));
     expect((await sendEntry(gateway, entry)).kind).toBe('retry');
     expect((await sendEntry(gateway, { ...entry, attempts: 1 })).kind).toBe('sent');
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
-    expect(provenanceWrites(gateway.inner)).toHaveLength(1);
+    expect(recordWrites(gateway)).toHaveLength(1);
+    expect(provenanceWrites(gateway)).toHaveLength(1);
   });
 
   it.each<[string, NurseChange, string]>([
@@ -244,11 +246,10 @@ describe('a nurse Provenance is never written twice, and never loses the record'
       'failed',
     ],
   ])('EHR refuses Provenance (405), %s', async (_n, c, want) => {
-    const gateway = new ProvenanceFaults([
+    const gateway = provenanceFaults('refuse-405', [
       { ...running, effectivePeriod: { start: '2026-03-02T09:00:00-05:00', end: AT } },
     ]);
-    gateway.provenanceFault = 'refuse-405';
     expect((await sendEntry(gateway, change(c))).kind).toBe(want);
-    expect(provenanceWrites(gateway.inner)).toHaveLength(0);
+    expect(provenanceWrites(gateway)).toHaveLength(0);
   });
 });

@@ -2,7 +2,12 @@ import type { MedicationAdministration, MedicationRequest } from 'fhir/r4';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FhirError } from '../../gateway.ts';
 import { newAdministrationFromRequest } from '../medication-administration.ts';
-import { FlakyGateway, provenanceWrites, recordWrites } from '../../test-kit/flaky-gateway.ts';
+import {
+  MemoryGateway,
+  TEST_LAUNCH,
+  provenanceWrites,
+  recordWrites,
+} from '../../test-kit/memory-gateway.ts';
 import { PendingQueue, type QueueClock } from './pending-queue.ts';
 import { PENDING_STORAGE_KEY, PendingStore } from './pending-store.ts';
 import type { PendingEntry } from './pending-types.ts';
@@ -84,7 +89,7 @@ function stopEntry(key = 'k1', baseEtag = 'W/"1"'): PendingEntry {
 
 let storage: MemoryStorage;
 let clock: FakeClock;
-let gateway: FlakyGateway;
+let gateway: MemoryGateway;
 let sent: MedicationAdministration[];
 let online: boolean;
 
@@ -99,14 +104,13 @@ function makeQueue(store: PendingStore) {
 }
 
 async function stored(id: string) {
-  return (await gateway.inner.read<MedicationAdministration>('MedicationAdministration', id))
-    .resource;
+  return (await gateway.read<MedicationAdministration>('MedicationAdministration', id)).resource;
 }
 
 beforeEach(() => {
   storage = new MemoryStorage();
   clock = new FakeClock();
-  gateway = new FlakyGateway([ma, order]);
+  gateway = new MemoryGateway(TEST_LAUNCH, [ma, order]);
   sent = [];
   online = true;
 });
@@ -209,8 +213,8 @@ describe('pending queue: nothing lost', () => {
     clock.advance(2000);
     await queue.whenIdle();
     expect(store.list()).toEqual([]);
-    expect(recordWrites(gateway.inner)).toHaveLength(1);
-    expect(provenanceWrites(gateway.inner)).toHaveLength(1); // its Provenance, once too
+    expect(recordWrites(gateway)).toHaveLength(1);
+    expect(provenanceWrites(gateway)).toHaveLength(1); // its Provenance, once too
   });
 
   it('a create whose answer was lost is found by its client id, and a queued stop follows it', async () => {
@@ -250,7 +254,7 @@ describe('pending queue: nothing lost', () => {
     clock.advance(2000);
     await queue.whenIdle();
     expect(store.list()).toEqual([]);
-    const creates = recordWrites(gateway.inner).filter((w) => w.method === 'create');
+    const creates = recordWrites(gateway).filter((w) => w.method === 'create');
     expect(creates).toHaveLength(1);
     const id = creates[0]?.resource.id ?? '';
     expect((await stored(id)).effectivePeriod).toEqual({
@@ -282,11 +286,11 @@ describe('pending queue: nothing lost', () => {
 
 describe('pending queue: 412, someone else changed it', () => {
   async function theyChangedIt() {
-    const { resource, etag } = await gateway.inner.read<MedicationAdministration>(
+    const { resource, etag } = await gateway.read<MedicationAdministration>(
       'MedicationAdministration',
       'ma1',
     );
-    await gateway.inner.update(
+    await gateway.update(
       {
         ...resource,
         id: 'ma1',
@@ -331,7 +335,7 @@ describe('pending queue: 412, someone else changed it', () => {
     queue.drop('k1');
     await queue.whenIdle();
     expect(store.list()).toEqual([]);
-    expect(gateway.inner.writes).toHaveLength(1);
+    expect(gateway.writes).toHaveLength(1);
     expect((await stored('ma1')).effectivePeriod?.end).toBe('2026-03-02T09:50:00-05:00');
   });
 
