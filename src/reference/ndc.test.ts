@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNdc, ndcProblem, normalizeNdc } from './ndc.ts';
 
@@ -80,5 +81,70 @@ describe('R-29 format check for a typed NDC ("Other NDC"), in words', () => {
     const problem = ndcProblem(raw);
     if (want === undefined) expect(problem).toBeUndefined();
     else expect(problem).toMatch(want);
+  });
+});
+
+describe('R-29 the scan reads as the former split-and-match did (issue 18 part 2)', () => {
+  // The former reading: split on hyphens and white space, then match digits (the oracle).
+  const former = (raw: string): string | undefined => {
+    const s = raw.trim();
+    const parts = s.split(/[-\s]/);
+    if (parts.length === 3) {
+      const [a = '', b = '', c = ''] = parts;
+      if (!/^\d+$/.test(a + b + c)) return undefined;
+      if (a.length === 5 && b.length === 4 && c.length === 2) return a + b + c;
+      if (a.length === 4 && b.length === 4 && c.length === 2) return `0${a}${b}${c}`;
+      if (a.length === 5 && b.length === 3 && c.length === 2) return `${a}0${b}${c}`;
+      if (a.length === 5 && b.length === 4 && c.length === 1) return `${a}${b}0${c}`;
+      return undefined;
+    }
+    if (parts.length !== 1 || !/^\d+$/.test(s)) return undefined;
+    return s.length === 11 ? s : undefined;
+  };
+
+  it.each([
+    ['5-4-2 with spaces', '00006 3026 02'],
+    ['tab and hyphen', '0006\t3026-02'],
+    ['no-break space', '00006\u00a03026-02'],
+    ['two hyphens together', '00006--302602'],
+    ['three parts, one empty', '-000063026-02'],
+    ['four parts', '00006-3026-0-2'],
+    ['two parts', '000063026-02'],
+    ['a letter', '0000a-3026-02'],
+    ['a full-width digit', '0000\uff11-3026-02'],
+    ['empty', ''],
+    ['only separators', '- -'],
+    ['12 digits', '000063026020'],
+    ['surrounding spaces', '  00006-3026-02  '],
+  ])('boundary: %s', (_n, raw) => {
+    expect(normalizeNdc(raw)).toBe(former(raw));
+  });
+
+  it('equals the former reading on generated texts', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('0', '1', '9', '-', ' ', '\t', '\u00a0', 'a', '.') }),
+        (raw) => {
+          expect(normalizeNdc(raw)).toBe(former(raw));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.stringMatching(/^\d{3,6}$/),
+          fc.constantFrom('-', ' ', '\t'),
+          fc.stringMatching(/^\d{2,5}$/),
+          fc.constantFrom('-', ' ', ''),
+          fc.stringMatching(/^\d{0,3}$/),
+        ),
+        (parts) => {
+          const raw = parts.join('');
+          expect(normalizeNdc(raw)).toBe(former(raw));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -7,20 +7,41 @@ export type NdcKnown = (ndc11: string) => boolean;
 /** 10 bare digits: three readings (4-4-2, 5-3-2, 5-4-1), decided only by `known`. */
 const AMBIGUOUS = 'ambiguous';
 
+/** The separators of a printed NDC: a hyphen or a single white-space character (R-29). */
+const SEPARATOR = /[-\s]/;
+
+/**
+ * One scan, no split into parts (issue 18 part 2: fewer objects per administration): digits and
+ * exactly two separators (three parts), or digits only. Property-tested against the former
+ * split-and-match reading in ndc.test.ts.
+ */
 function fixedNdc(s: string): string | typeof AMBIGUOUS | undefined {
-  const parts = s.split(/[-\s]/);
-  if (parts.length === 3) {
-    const [a = '', b = '', c = ''] = parts;
-    if (!/^\d+$/.test(a + b + c)) return undefined;
-    if (a.length === 5 && b.length === 4 && c.length === 2) return a + b + c;
-    if (a.length === 4 && b.length === 4 && c.length === 2) return `0${a}${b}${c}`;
-    if (a.length === 5 && b.length === 3 && c.length === 2) return `${a}0${b}${c}`;
-    if (a.length === 5 && b.length === 4 && c.length === 1) return `${a}${b}0${c}`;
-    return undefined;
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    // A third separator, or any character that is neither a digit nor a separator: unreadable.
+    if (second >= 0 || !SEPARATOR.test(s.charAt(i))) return undefined;
+    if (first < 0) first = i;
+    else second = i;
   }
-  if (parts.length !== 1 || !/^\d+$/.test(s)) return undefined;
-  if (s.length === 11) return s;
-  return s.length === 10 ? AMBIGUOUS : undefined;
+  if (first < 0) {
+    if (s.length === 11) return s;
+    return s.length === 10 ? AMBIGUOUS : undefined;
+  }
+  if (second < 0) return undefined;
+  const a = first;
+  const b = second - first - 1;
+  const c = s.length - second - 1;
+  const labeler = s.slice(0, first);
+  const product = s.slice(first + 1, second);
+  const pack = s.slice(second + 1);
+  if (a === 5 && b === 4 && c === 2) return labeler + product + pack;
+  if (a === 4 && b === 4 && c === 2) return `0${labeler}${product}${pack}`;
+  if (a === 5 && b === 3 && c === 2) return `${labeler}0${product}${pack}`;
+  if (a === 5 && b === 4 && c === 1) return `${labeler}${product}0${pack}`;
+  return undefined;
 }
 
 /**

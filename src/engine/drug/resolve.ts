@@ -58,15 +58,8 @@ export function resolveDrug(
 ): ResolvedDrug | undefined {
   const ref = scope.context.reference;
   const dos = scope.dateOfService;
-  const cat = resolveCategory(
-    a,
-    ref,
-    dos,
-    {
-      electrolyteReplacement: scope.context.config.rules.electrolyteReplacement,
-    },
-    scope.context.memo.category,
-  );
+  // The run's rules are the category options (it reads electrolyteReplacement): no object per call.
+  const cat = resolveCategory(a, ref, dos, scope.context.config.rules, scope.context.memo.category);
   // The bag's drug ingredient that decided the category (contract §2.2: fluid + drug = the drug).
   const ingredient =
     cat.decidedBy === 'ingredient'

@@ -24,19 +24,24 @@ function withUniqueSources<W extends Warning>(w: W): W {
  * met once is passed on as it is (a copy only when its own sources repeat).
  */
 export function mergeWarnings<W extends Warning>(warnings: readonly W[]): W[] {
-  const out = new Map<string, W>();
-  const copied = new Set<W>();
+  // One list in order of codes first met, found by a scan (an encounter's warnings have a few
+  // codes): no Map or Set per call (issue 18 part 2). copied[i]: result[i] is this merge's copy.
+  const result: W[] = [];
+  const copied: boolean[] = [];
   for (const w of warnings) {
-    const seen = out.get(w.code);
+    let i = 0;
+    while (i < result.length && result[i]?.code !== w.code) i += 1;
+    const seen = result[i];
     if (!seen) {
-      out.set(w.code, w);
+      result.push(w);
+      copied.push(false);
       continue;
     }
     let prev = seen;
-    if (!copied.has(seen)) {
+    if (!copied[i]) {
       prev = { ...seen, sources: unique(seen.sources) };
-      copied.add(prev);
-      out.set(w.code, prev);
+      copied[i] = true;
+      result[i] = prev;
     }
     for (const s of w.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
     if (RANK[w.severity] > RANK[prev.severity]) prev.severity = w.severity;
@@ -45,7 +50,9 @@ export function mergeWarnings<W extends Warning>(warnings: readonly W[]): W[] {
       prev.amountAtStake = Math.round(((prev.amountAtStake ?? 0) + w.amountAtStake) * 100) / 100;
     }
   }
-  const result: W[] = [];
-  for (const w of out.values()) result.push(copied.has(w) ? w : withUniqueSources(w));
+  for (let i = 0; i < result.length; i += 1) {
+    const w = result[i];
+    if (w && !copied[i]) result[i] = withUniqueSources(w);
+  }
   return result;
 }

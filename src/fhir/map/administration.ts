@@ -8,12 +8,12 @@ import {
   WORKFLOW_RESEARCH_STUDY,
 } from '../extensions.ts';
 import { decideRoute } from '../../reference/builtin-routes.ts';
-import type { RouteConcept, RouteInput } from '../../reference/route-types.ts';
+import type { RouteConcept, RouteDecision, RouteInput } from '../../reference/route-types.ts';
 import type { IndexedResource } from '../references.ts';
 import type { CodeableConcept } from '../schemas/common.ts';
 import type { MedicationAdministrationR, MedicationR } from '../schemas/medication.ts';
 import { conceptIdentity, decimalQuantity, drugIdentity, hasCode, perMl } from './codes.ts';
-import { readAs, type MapContext } from './context.ts';
+import { readAs, type IssuePlace, type MapContext } from './context.ts';
 import { codeValue, containersValue, flag, quantityValue, referenceValue } from './extensions.ts';
 import { timestampOf } from './time.ts';
 
@@ -24,10 +24,21 @@ const IVFLUSH = ['IVFLUSH'];
 
 function routeConcept(c: CodeableConcept | undefined): RouteConcept | undefined {
   if (!c) return undefined;
-  const out: RouteConcept = { coding: c.coding ?? [] };
+  // A concept with its codings is read as it is (the route decision reads only coding and
+  // text): no copy per administration (issue 18 part 2).
+  if (c.coding) return c as RouteConcept;
+  const out: RouteConcept = { coding: [] };
   if (c.text !== undefined) out.text = c.text;
   return out;
 }
+
+/** Replaced by the route decision before the administration leaves mapAdministration. */
+const ROUTE_NOT_YET_DECIDED: Readonly<RouteDecision> = Object.freeze({
+  class: 'unknown',
+  family: 'unknown',
+  from: 'none',
+  evidence: '',
+});
 
 /** Names of the drug as the record and its Medication give them (RxNorm names end in a dose form). */
 function drugNames(...concepts: (CodeableConcept | undefined)[]): string[] {
@@ -68,14 +79,18 @@ export function onBodyInjectorOf(
   method: CodeableConcept | undefined,
   devices: readonly { display?: string | undefined }[] | undefined,
 ): boolean {
-  for (const c of method?.coding ?? NONE)
+  const codings = method?.coding ?? NONE;
+  for (const c of codings)
     if (c.system === ADMINISTRATION_METHOD_SYSTEM && c.code === ON_BODY_INJECTOR) return true;
-  const said = [
-    method?.text,
-    ...(method?.coding ?? NONE).map((c) => c.display),
-    ...(devices ?? NONE).map((d) => d.display),
-  ];
-  return said.some((t) => t !== undefined && ON_BODY_TEXT.test(t));
+  // The texts in this order: method text, method displays, device displays (no list built).
+  if (saysOnBody(method?.text)) return true;
+  for (const c of codings) if (saysOnBody(c.display)) return true;
+  for (const d of devices ?? NONE) if (saysOnBody(d.display)) return true;
+  return false;
+}
+
+function saysOnBody(t: string | undefined): boolean {
+  return t !== undefined && ON_BODY_TEXT.test(t);
 }
 
 function mapIngredients(ctx: MapContext, med: MedicationR, from: IndexedResource): Ingredient[] {
@@ -119,7 +134,7 @@ export function mapAdministration(
     dateTimeOnly: ma.effectivePeriod === undefined && ma.effectiveDateTime !== undefined,
     hasRate: dosage?.rateRatio !== undefined || dosage?.rateQuantity !== undefined,
     pushDocumented: false,
-    route: { class: 'unknown', family: 'unknown', from: 'none', evidence: '' },
+    route: ROUTE_NOT_YET_DECIDED,
     flushMarked:
       hasCode(method, SYSTEMS.v3Route, IVFLUSH) ||
       hasCode(route, SYSTEMS.v3Route, IVFLUSH) ||
@@ -139,6 +154,11 @@ export function mapAdministration(
   const siteValue = site?.coding?.find((c) => c.code)?.code ?? site?.text;
   if (siteValue) a.site = siteValue;
   let med: MedicationR | undefined;
+  // Where an invalid Medication or MedicationRequest is reported (built only then).
+  const place = (): IssuePlace => ({
+    encounter,
+    ...(start ? { date: localIsoDate(start) } : {}),
+  });
 
   const serviceMethod = serviceMethodOf(method);
   if (serviceMethod) {
@@ -167,10 +187,7 @@ export function mapAdministration(
   // Drug: the code, or the referenced (or contained) Medication.
   if (!code && ma.medicationReference) {
     const target = ctx.index.resolve(ma.medicationReference.reference, self);
-    med = readAs(ctx, 'Medication', target, () => ({
-      encounter,
-      ...(start ? { date: localIsoDate(start) } : {}),
-    }));
+    med = readAs(ctx, 'Medication', target, place);
     if (med && target) {
       a.drug = drugIdentity([med.code], ctx.ndcKnown);
       a.ingredients = mapIngredients(ctx, med, target);
@@ -212,10 +229,7 @@ export function mapAdministration(
   if (ma.request?.reference) {
     const target = ctx.index.resolve(ma.request.reference, self);
     a.request = target?.key ?? ctx.index.canonical(ma.request.reference);
-    const req = readAs(ctx, 'MedicationRequest', target, () => ({
-      encounter,
-      ...(start ? { date: localIsoDate(start) } : {}),
-    }));
+    const req = readAs(ctx, 'MedicationRequest', target, place);
     const ordered = decimalQuantity(req?.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity);
     if (ordered) a.orderedDose = ordered;
   }
