@@ -98,6 +98,10 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     for (const { resource, fullUrl } of flat) route(resource, fullUrl, file, line);
   };
 
+  const lastRef = Buffer.alloc(256);
+  let lastRefLength = 0;
+  let lastPatient = '';
+
   /** Spilling stores: route a line without parsing it when its shape makes that safe. */
   const fastPath = (l: NdjsonLine, fileIdx: number): boolean => {
     const { buf, start, end } = l;
@@ -129,16 +133,36 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
       resources++;
       return true; // a type we do not read
     }
-    const line = buf.subarray(start, end);
-    const at = line.indexOf(needle);
-    if (at < 0 || line.indexOf(needle, at + needle.length) >= 0) return false;
+    // The needle once on the line (searched from both ends, no view of the line made).
+    const at = buf.indexOf(needle, start);
+    if (at < 0 || at + needle.length > end) return false;
+    if (buf.lastIndexOf(needle, end - needle.length) !== at) return false;
     const refStart = at + needle.length;
-    const refEnd = line.indexOf(34, refStart);
-    if (refEnd < 0) return false;
-    const ref = line.toString('utf8', refStart, refEnd);
-    if (ref.includes('\\') || !endsLikeObject(buf, start, end)) return false;
+    const refEnd = buf.indexOf(34, refStart);
+    if (refEnd < 0 || refEnd >= end || !endsLikeObject(buf, start, end)) return false;
+    // Lines of one patient mostly follow each other: the same reference bytes as the last line
+    // give the same patient (not for urn: references, whose alias may come later).
+    const refLength = refEnd - refStart;
+    let patient: string;
+    if (
+      refLength === lastRefLength &&
+      refLength > 0 &&
+      buf.compare(lastRef, 0, refLength, refStart, refEnd) === 0
+    ) {
+      patient = lastPatient;
+    } else {
+      const ref = buf.toString('utf8', refStart, refEnd);
+      if (ref.includes('\\')) return false;
+      patient = patientOf(ref);
+      lastRefLength = 0;
+      if (!ref.startsWith('urn:') && refLength <= lastRef.length) {
+        buf.copy(lastRef, 0, refStart, refEnd);
+        lastRefLength = refLength;
+        lastPatient = patient;
+      }
+    }
     resources++;
-    store.addRaw(patientOf(ref), buf, start, end, fileIdx, l.line);
+    store.addRaw(patient, buf, start, end, fileIdx, l.line);
     return true;
   };
 

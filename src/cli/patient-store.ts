@@ -56,6 +56,8 @@ export class MemoryStore implements PatientStore {
 }
 
 const BUCKET_BUFFER = 64 * 1024;
+const NEWLINE = Buffer.from('\n');
+const EMPTY = Buffer.alloc(0);
 
 /** Heap growth since the last full collection after which the next bucket starts with one. */
 const COLLECT_AFTER_GROWTH = growthMb(process.env['EVERYDOSE_GC_GROWTH_MB']) * 1024 * 1024;
@@ -88,6 +90,13 @@ function collector(): () => void {
     // not available: V8 collects on its own schedule
   }
   return () => undefined;
+}
+
+/** The decimal number written on bytes [start, end) (a header field this store wrote). */
+function digits(buf: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + ((buf[i] ?? 48) - 48);
+  return n;
 }
 
 function hash(s: string): number {
@@ -124,21 +133,48 @@ export class SpillStore implements PatientStore {
     this.used[b] = 0;
     this.written[b] = true;
   }
-  /** Appends header + bytes + newline to the patient's bucket. */
-  private put(patient: string, header: string, body: Buffer, start: number, end: number): void {
-    const b = hash(patient) % this.bucketCount;
-    const need = Buffer.byteLength(header) + (end - start) + 1;
+  /** The last record's patient, file and its header start `patient\tfile\t`, as bytes. */
+  private lastPatient = '';
+  private lastFile = -1;
+  private lastBucket = 0;
+  private lastPrefix = Buffer.alloc(0);
+
+  /**
+   * Appends `patient\tfile\tline\tfullUrl\t` + bytes + newline to the patient's bucket. The
+   * header's start is encoded once per run of records of one patient and file.
+   */
+  private put(
+    patient: string,
+    file: number,
+    line: number,
+    fullUrl: string,
+    body: Buffer,
+    start: number,
+    end: number,
+  ): void {
+    if (patient !== this.lastPatient || file !== this.lastFile) {
+      this.lastPatient = patient;
+      this.lastFile = file;
+      this.lastBucket = hash(patient) % this.bucketCount;
+      this.lastPrefix = Buffer.from(`${patient}\t${file}\t`);
+    }
+    const b = this.lastBucket;
+    const prefix = this.lastPrefix;
+    const tail = `${line}\t${fullUrl}\t`;
+    const need = prefix.length + Buffer.byteLength(tail) + (end - start) + 1;
     if ((this.used[b] ?? 0) + need > BUCKET_BUFFER) this.flush(b);
     if (need > BUCKET_BUFFER) {
-      appendFileSync(this.path(b), header);
-      appendFileSync(this.path(b), body.subarray(start, end));
-      appendFileSync(this.path(b), '\n');
+      appendFileSync(
+        this.path(b),
+        Buffer.concat([prefix, Buffer.from(tail), body.subarray(start, end), NEWLINE]),
+      );
       this.written[b] = true;
       return;
     }
     const buf = this.buffers[b] as Buffer;
     let at = this.used[b] ?? 0;
-    at += buf.write(header, at);
+    at += prefix.copy(buf, at);
+    at += buf.write(tail, at);
     at += body.copy(buf, at, start, end);
     buf[at++] = 10;
     this.used[b] = at;
@@ -151,20 +187,17 @@ export class SpillStore implements PatientStore {
     file: number,
     line: number,
   ): void {
-    this.put(patient, `${patient}\t${file}\t${line}\t\t`, buf, start, end);
+    this.put(patient, file, line, '', buf, start, end);
   }
+  /** A resource with no line of its own (in a Bundle or a JSON file): serialised. */
   addParsed(patient: string, rec: PatientRecord): void {
     const body = Buffer.from(JSON.stringify(rec.resource));
-    this.put(
-      patient,
-      `${patient}\t${rec.file}\t${rec.line}\t${rec.fullUrl ?? ''}\t`,
-      body,
-      0,
-      body.length,
-    );
+    this.put(patient, rec.file, rec.line, rec.fullUrl ?? '', body, 0, body.length);
   }
   *patients(): Iterable<[string, PatientRecord[]]> {
     for (let b = 0; b < this.bucketCount; b++) this.flush(b);
+    // The write buffers are not needed in pass 2 (bucketCount × 64 KB less at its peak).
+    this.buffers.fill(EMPTY);
     const gc = collector();
     for (let b = 0; b < this.bucketCount; b++) {
       if (!this.written[b]) continue;
@@ -178,6 +211,11 @@ export class SpillStore implements PatientStore {
     rmSync(this.path(b));
     const groups = new Map<string, PatientRecord[]>();
     let start = 0;
+    // Records of one patient mostly follow each other: reuse the last patient text and list.
+    let lastStart = 0;
+    let lastEnd = -1;
+    let patient = '';
+    let list: PatientRecord[] = [];
     while (start < buf.length) {
       const nl = buf.indexOf(10, start);
       const end = nl < 0 ? buf.length : nl;
@@ -185,10 +223,23 @@ export class SpillStore implements PatientStore {
       const t2 = buf.indexOf(9, t1 + 1);
       const t3 = buf.indexOf(9, t2 + 1);
       const t4 = buf.indexOf(9, t3 + 1);
-      const patient = buf.toString('utf8', start, t1);
-      const file = Number(buf.toString('latin1', t1 + 1, t2));
-      const line = Number(buf.toString('latin1', t2 + 1, t3));
-      const fullUrl = buf.toString('utf8', t3 + 1, t4);
+      if (
+        t1 - start !== lastEnd - lastStart ||
+        buf.compare(buf, lastStart, lastEnd, start, t1) !== 0
+      ) {
+        patient = buf.toString('utf8', start, t1);
+        const known = groups.get(patient);
+        if (known) list = known;
+        else {
+          list = [];
+          groups.set(patient, list);
+        }
+      }
+      lastStart = start;
+      lastEnd = t1;
+      const file = digits(buf, t1 + 1, t2);
+      const line = digits(buf, t2 + 1, t3);
+      const fullUrl = t4 > t3 + 1 ? buf.toString('utf8', t3 + 1, t4) : '';
       let resource: unknown;
       try {
         resource = JSON.parse(buf.toString('utf8', t4 + 1, end));
@@ -203,12 +254,7 @@ export class SpillStore implements PatientStore {
       if (!isRawResource(resource)) {
         throw new InputError(this.fileNames[file] ?? 'input', 'not a FHIR resource', line);
       }
-      const rec: PatientRecord = fullUrl
-        ? { resource, fullUrl, file, line }
-        : { resource, file, line };
-      const list = groups.get(patient);
-      if (list) list.push(rec);
-      else groups.set(patient, [rec]);
+      list.push(fullUrl ? { resource, fullUrl, file, line } : { resource, file, line });
     }
     return groups;
   }
