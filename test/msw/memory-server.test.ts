@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FhirclientGateway } from '../../src/fhir/fhirclient-gateway.ts';
 import { FhirError } from '../../src/fhir/gateway.ts';
 import { MemoryGateway } from '../../src/fhir/test-kit/memory-gateway.ts';
-import { FHIR_BASE, startMswServer, testLaunch } from './fhir-server.ts';
+import { capabilityStatement, FHIR_BASE, startMswServer, testLaunch } from './fhir-server.ts';
 import { memoryServer, type MemoryServerOptions } from './memory-server.ts';
 
 const ma = (id: string): MedicationAdministration => ({
@@ -105,5 +105,28 @@ describe('memoryServer: the memory gateway over HTTP', () => {
     server.use(http.get(`${FHIR_BASE}/Patient/p1`, () => new HttpResponse(null, { status: 500 })));
     await expect(gw.read('Patient', 'p1')).rejects.toMatchObject({ kind: 'server' });
     expect((await gw.read('MedicationAdministration', 'a2')).etag).toBe('W/"1"');
+  });
+
+  it('around sees every request and may answer one itself; a statement replaces the store one', async () => {
+    const seen: string[] = [];
+    const { gw } = serve({
+      statement: capabilityStatement({ Patient: {} }),
+      around: async (request, answer) => {
+        seen.push(new URL(request.url).pathname);
+        if (request.url.includes('/Coverage')) return new HttpResponse(null, { status: 503 });
+        return answer();
+      },
+    });
+    const statement = await gw.capabilities();
+    expect(statement.rest?.[0]?.resource?.map((r) => r.type)).toEqual(['Patient']);
+    await expect(gw.search('Coverage', {})).rejects.toMatchObject({ kind: 'server' });
+    expect(await gw.search('MedicationAdministration', {})).toHaveLength(3);
+    // A GET is tried once more after a 5xx (the adapter's own rule): Coverage is seen twice.
+    expect(seen).toEqual([
+      '/fhir/metadata',
+      '/fhir/Coverage',
+      '/fhir/Coverage',
+      '/fhir/MedicationAdministration',
+    ]);
   });
 });

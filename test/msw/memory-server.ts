@@ -16,6 +16,9 @@ export interface MemoryServerOptions {
   statement?: CapabilityStatement;
   /** Entries per search page; a `next` link (`_page=n`) leads on (default: one page). */
   pageSize?: number;
+  /** Runs around every answer: to log or time requests, or to answer one itself (a type
+   * failing with 503) instead of calling `answer`. */
+  around?: (request: Request, answer: () => Promise<Response>) => Promise<Response>;
 }
 
 const headers = (r: FhirResource, base: string): Record<string, string> => ({
@@ -38,7 +41,7 @@ function failure(e: unknown): Response {
   });
 }
 
-async function answer(run: () => Promise<Response>): Promise<Response> {
+async function settle(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (e) {
@@ -52,26 +55,34 @@ export function memoryServer(
   options: MemoryServerOptions = {},
 ): RequestHandler[] {
   const base = options.base ?? FHIR_BASE;
+  const answer = (request: Request, run: () => Promise<Response>): Promise<Response> =>
+    options.around ? options.around(request, () => settle(run)) : settle(run);
   return [
-    http.get(`${base}/metadata`, async () =>
-      HttpResponse.json(options.statement ?? (await gateway.capabilities())),
+    http.get(`${base}/metadata`, ({ request }) =>
+      answer(request, async () =>
+        HttpResponse.json(options.statement ?? (await gateway.capabilities())),
+      ),
     ),
-    http.get(`${base}/:type/:id/_history/:version`, ({ params }) => {
-      const [type, id] = [String(params.type), String(params.id)];
-      const found = gateway.versions(type, id)[Number(params.version) - 1];
-      return found
-        ? HttpResponse.json(found, { headers: headers(found, base) })
-        : new HttpResponse(null, { status: 404 });
-    }),
-    http.get(`${base}/:type/:id`, ({ params }) =>
-      answer(async () => {
+    http.get(`${base}/:type/:id/_history/:version`, ({ params, request }) =>
+      answer(request, () => {
+        const [type, id] = [String(params.type), String(params.id)];
+        const found = gateway.versions(type, id)[Number(params.version) - 1];
+        return Promise.resolve(
+          found
+            ? HttpResponse.json(found, { headers: headers(found, base) })
+            : new HttpResponse(null, { status: 404 }),
+        );
+      }),
+    ),
+    http.get(`${base}/:type/:id`, ({ params, request }) =>
+      answer(request, async () => {
         const type = String(params.type) as FhirResource['resourceType'];
         const { resource } = await gateway.read(type, String(params.id));
         return HttpResponse.json(resource, { headers: headers(resource, base) });
       }),
     ),
     http.get(`${base}/:type`, ({ params, request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const type = String(params.type);
         const url = new URL(request.url);
         const query: SearchParams = {};
@@ -95,7 +106,7 @@ export function memoryServer(
       }),
     ),
     http.post(`${base}/:type/:operation`, ({ params, request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const name = String(params.operation);
         if (!name.startsWith('$')) return new HttpResponse(null, { status: 405 });
         const type = String(params.type) as FhirResource['resourceType'];
@@ -105,14 +116,14 @@ export function memoryServer(
       }),
     ),
     http.post(`${base}/:type`, ({ request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const body = (await request.json()) as FhirResource;
         const { resource } = await gateway.create(body);
         return HttpResponse.json(resource, { status: 201, headers: headers(resource, base) });
       }),
     ),
     http.put(`${base}/:type/:id`, ({ params, request }) =>
-      answer(async () => {
+      answer(request, async () => {
         const body = (await request.json()) as FhirResource;
         const resource = { ...body, id: String(params.id) };
         const out = await gateway.update(resource, request.headers.get('If-Match') ?? '');

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   FHIR_BASE,
   capabilityStatement,
-  searchset,
   testLaunch,
   startMswServer,
 } from '../../../test/msw/fhir-server.ts';
+import { memoryServer } from '../../../test/msw/memory-server.ts';
 import { FhirclientGateway } from '../fhirclient-gateway.ts';
-import type { FhirGateway, LaunchContext, SearchParams } from '../gateway.ts';
+import type { FhirGateway, LaunchContext } from '../gateway.ts';
 import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { REQUESTED_SCOPES } from '../scopes.ts';
 import { loadBillingPicture } from './load-billing-picture.ts';
@@ -149,11 +149,11 @@ interface ServerSetup {
   pageSize?: number;
 }
 
-/** An msw FHIR server backed by the memory gateway's search, paging `pageSize` at a time. */
+/** The memory gateway over msw, paging `pageSize` at a time. */
 function serve(setup: ServerSetup = {}) {
   const includes = setup.includes !== false;
   const revinclude = setup.revinclude ?? includes;
-  const store = new MemoryGateway(testLaunch(), resources, { includes });
+  const store = new MemoryGateway(testLaunch(), resources, { includes, revincludes: revinclude });
   const requests: string[] = [];
   const types = setup.types ?? ALL_TYPES;
   const statement: CapabilityStatement = capabilityStatement(
@@ -175,30 +175,17 @@ function serve(setup: ServerSetup = {}) {
       ]),
     ),
   );
-  server.use(
-    http.get(`${FHIR_BASE}/metadata`, () => HttpResponse.json(statement)),
-    http.get(`${FHIR_BASE}/:type`, async ({ params, request }) => {
-      const type = String(params.type);
-      const url = new URL(request.url);
-      requests.push(`${type}?${url.searchParams.toString()}`);
-      if (setup.forbidden?.includes(type)) return new HttpResponse(null, { status: 403 });
-      if (setup.failing?.includes(type)) return new HttpResponse(null, { status: 503 });
-      const query: SearchParams = {};
-      for (const key of new Set(url.searchParams.keys()))
-        if (key !== '_page' && key !== '_count') query[key] = url.searchParams.getAll(key);
-      if (!revinclude) delete query._revinclude;
-      const found = await store.search(type, query);
-      const size = setup.pageSize ?? 100;
-      const page = Number(url.searchParams.get('_page') ?? '0');
-      const next = new URL(url);
-      next.searchParams.set('_page', String(page + 1));
-      return HttpResponse.json(
-        searchset(found.slice(page * size, (page + 1) * size), {
-          next: (page + 1) * size < found.length ? next.href : undefined,
-        }),
-      );
-    }),
-  );
+  // Searches are logged and may fail by type; everything else is the memory gateway's answer.
+  const around = async (request: Request, answer: () => Promise<Response>) => {
+    const url = new URL(request.url);
+    const [type = '', id] = url.pathname.split('/').slice(2);
+    if (type === 'metadata' || id !== undefined) return answer();
+    requests.push(`${type}?${url.searchParams.toString()}`);
+    if (setup.forbidden?.includes(type)) return new HttpResponse(null, { status: 403 });
+    if (setup.failing?.includes(type)) return new HttpResponse(null, { status: 503 });
+    return answer();
+  };
+  server.use(...memoryServer(store, { statement, pageSize: setup.pageSize ?? 100, around }));
   return { requests };
 }
 

@@ -1,17 +1,10 @@
 // The coder's worklist over HTTP (msw): 50 visits of 50 patients load in a fixed number of
 // requests and sequential rounds, never one request per visit in sequence.
 import type { FhirResource, List } from 'fhir/r4';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  FHIR_BASE,
-  capabilityStatement,
-  searchset,
-  startMswServer,
-  testLaunch,
-} from '../../../test/msw/fhir-server.ts';
+import { capabilityStatement, startMswServer, testLaunch } from '../../../test/msw/fhir-server.ts';
+import { memoryServer } from '../../../test/msw/memory-server.ts';
 import { FhirclientGateway } from '../fhirclient-gateway.ts';
-import type { SearchParams } from '../gateway.ts';
 import { MemoryGateway } from '../test-kit/memory-gateway.ts';
 import { loadWorklist, type WorklistSource } from './work-queue.ts';
 
@@ -75,8 +68,8 @@ const TYPES = [
   'List',
 ];
 
-/** An msw FHIR server over the memory gateway; each request's sequential depth is recorded
- * (1 + the deepest request answered before it was received). */
+/** The memory gateway over msw; each request's sequential depth is recorded (1 + the deepest
+ * request answered before it was received). */
 function serve() {
   const store = new MemoryGateway(testLaunch(), clinicDay());
   const requests: { path: string; depth: number }[] = [];
@@ -92,29 +85,16 @@ function serve() {
       ]),
     ),
   );
-  const answer = async (path: string, body: () => Promise<unknown>) => {
+  const around = async (request: Request, answer: () => Promise<Response>) => {
+    const [type = '', id] = new URL(request.url).pathname.split('/').slice(2);
+    if (type === 'metadata') return answer();
     const depth = answeredDepth + 1;
-    requests.push({ path, depth });
-    const json = await body();
+    requests.push({ path: id === undefined ? type : `${type}/:id`, depth });
+    const response = await answer();
     answeredDepth = Math.max(answeredDepth, depth);
-    return HttpResponse.json(json as Record<string, unknown>);
+    return response;
   };
-  server.use(
-    http.get(`${FHIR_BASE}/metadata`, () => HttpResponse.json(statement)),
-    http.get(`${FHIR_BASE}/List/:id`, ({ params }) =>
-      answer('List/:id', async () => (await store.read('List', String(params.id))).resource),
-    ),
-    http.get(`${FHIR_BASE}/:type`, ({ params, request }) => {
-      const type = String(params.type);
-      const url = new URL(request.url);
-      return answer(type, async () => {
-        const query: SearchParams = {};
-        for (const key of new Set(url.searchParams.keys()))
-          if (key !== '_count') query[key] = url.searchParams.getAll(key);
-        return searchset(await store.search(type, query));
-      });
-    }),
-  );
+  server.use(...memoryServer(store, { statement, around }));
   return requests;
 }
 

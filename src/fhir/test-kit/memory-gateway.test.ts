@@ -1,4 +1,4 @@
-import type { MedicationAdministration, Provenance } from 'fhir/r4';
+import type { FhirResource, MedicationAdministration, Provenance } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { testLaunch } from '../../../test/msw/fhir-server.ts';
 import { FhirError } from '../gateway.ts';
@@ -133,5 +133,49 @@ describe('MemoryGateway faults and call log', () => {
     expect(gw.stored('Provenance')).toHaveLength(stored);
     await gw.create(prov); // the plan is used up
     expect(gw.stored('Provenance')).toHaveLength(stored + 1);
+  });
+});
+
+describe('MemoryGateway _include / _revinclude options', () => {
+  const claim: FhirResource = {
+    resourceType: 'Claim',
+    id: 'c1',
+    status: 'active',
+    use: 'claim',
+    type: { coding: [{ code: 'professional' }] },
+    patient: { reference: 'Patient/p1' },
+    created: '2026-08-07',
+    provider: { reference: 'Organization/o1' },
+    priority: { coding: [{ code: 'normal' }] },
+    insurance: [],
+  };
+  const answer: FhirResource = {
+    resourceType: 'ClaimResponse',
+    id: 'cr1',
+    status: 'active',
+    use: 'claim',
+    type: { coding: [{ code: 'professional' }] },
+    patient: { reference: 'Patient/p1' },
+    created: '2026-08-08',
+    insurer: { reference: 'Organization/o2' },
+    outcome: 'complete',
+    request: { reference: 'Claim/c1' },
+  };
+  it.each<[string, { includes?: boolean; revincludes?: boolean }, string[]]>([
+    ['default: answered', {}, ['Claim/c1', 'ClaimResponse/cr1']],
+    ['includes: false', { includes: false }, ['Claim/c1']],
+    ['revincludes: false (a server that ignores it)', { revincludes: false }, ['Claim/c1']],
+    [
+      'includes: false, revincludes: true',
+      { includes: false, revincludes: true },
+      ['Claim/c1', 'ClaimResponse/cr1'],
+    ],
+  ])('%s', async (_n, options, want) => {
+    const gw = new MemoryGateway(testLaunch(), [claim, answer], options);
+    const found = await gw.search('Claim', { patient: 'p1', _revinclude: 'ClaimResponse:request' });
+    expect(found.map((r) => `${r.resourceType}/${r.id}`)).toEqual(want);
+    const statement = await gw.capabilities();
+    const claimRest = statement.rest?.[0]?.resource?.find((r) => r.type === 'Claim');
+    expect((claimRest?.searchRevInclude ?? []).length > 0).toBe(want.length === 2);
   });
 });

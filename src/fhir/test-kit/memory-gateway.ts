@@ -18,8 +18,11 @@ export interface MemoryGatewayOptions {
   forbidden?: readonly string[];
   /** Types the server does not offer at all (absent from its CapabilityStatement). */
   unsupported?: readonly string[];
-  /** Advertise _include / _revinclude (default true). */
+  /** Advertise and answer _include / _revinclude (default true). */
   includes?: boolean;
+  /** Advertise and answer _revinclude (default: as `includes`); false plays a server that
+   * ignores it. */
+  revincludes?: boolean;
 }
 
 /** A launch for tests of the nurse's writes: patient p1, encounter e1, nurse-1. */
@@ -163,6 +166,7 @@ export class MemoryGateway implements FhirGateway {
   capabilities(): Promise<CapabilityStatement> {
     const types = new Set<string>([...this.current().map((r) => r.resourceType), ...OFFERED]);
     const includes = this.options.includes !== false;
+    const revincludes = this.options.revincludes ?? includes;
     return Promise.resolve({
       resourceType: 'CapabilityStatement',
       status: 'active',
@@ -181,7 +185,9 @@ export class MemoryGateway implements FhirGateway {
                 ? Object.keys(INCLUDE_PATHS).filter((k) => k.startsWith(`${type}:`))
                 : [],
               searchRevInclude:
-                includes && type === 'Claim' ? ['ClaimResponse:request', 'Provenance:target'] : [],
+                revincludes && type === 'Claim'
+                  ? ['ClaimResponse:request', 'Provenance:target']
+                  : [],
             })),
         },
       ],
@@ -206,6 +212,7 @@ export class MemoryGateway implements FhirGateway {
     return Promise.resolve(
       searchAll(this.current(), type, params, {
         includes: this.options.includes !== false,
+        revincludes: this.options.revincludes ?? this.options.includes !== false,
         forbidden: this.options.forbidden ?? [],
       }).map(copy),
     );

@@ -131,8 +131,10 @@ function matches(r: FhirResource, type: string, params: SearchParams): boolean {
 }
 
 export interface SearchOptions {
-  /** Answer _include / _revinclude. */
+  /** Answer _include. */
   includes: boolean;
+  /** Answer _revinclude. */
+  revincludes: boolean;
   /** Types never included (the server refuses them). */
   forbidden: readonly string[];
 }
@@ -148,8 +150,7 @@ export function searchAll(
   const list = (v: string | readonly string[] | undefined) =>
     v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
   const out = new Map<string, FhirResource>(found.map((r) => [`${r.resourceType}/${r.id}`, r]));
-  if (!options.includes) return [...out.values()];
-  for (const inc of list(params._include)) {
+  for (const inc of options.includes ? list(params._include) : []) {
     const path = INCLUDE_PATHS[inc];
     if (!path) continue;
     for (const m of found)
@@ -159,7 +160,7 @@ export function searchAll(
           out.set(`${hit.resourceType}/${hit.id}`, hit);
       }
   }
-  for (const rev of list(params._revinclude)) {
+  for (const rev of options.revincludes ? list(params._revinclude) : []) {
     const [revType, param] = rev.split(':');
     const path = INCLUDE_PATHS[rev] ?? param;
     if (!revType || !path || options.forbidden.includes(revType)) continue;
