@@ -52,8 +52,8 @@ export function groupEncounters(patient: PatientInput): Group[] {
   const groups = new Map<string, Group>();
   const datedBy = new Map<Group, number>();
   for (const a of patient.administrations) {
-    const date = adminDate(a);
-    const key = a.encounter ?? `date:${date ?? 'unknown'}`;
+    // R1.6: only a record without an encounter is grouped by its date (read only then).
+    const key = a.encounter ?? `date:${adminDate(a) ?? 'unknown'}`;
     let g = groups.get(key);
     if (!g) {
       g = {

@@ -96,3 +96,45 @@ describe('localDate by day arithmetic (no cache) agrees with Date at the edges',
     );
   });
 });
+
+describe('R9.7 crossesMidnight by local day numbers equals the comparison of date texts (issue 18)', () => {
+  const byTexts = (s: number, so: number, e: number, eo: number): boolean =>
+    e > s && plain(s, so) !== plain(e - 1, eo);
+  const ts = (ms: number, offsetMin: number) => ({ ms, offsetMin, iso: '' });
+  const midnight = Date.UTC(2026, 2, 9);
+
+  it.each([
+    ['ends at midnight exactly', midnight - 3_600_000, 0, midnight, 0],
+    ['ends one ms after midnight', midnight - 3_600_000, 0, midnight + 1, 0],
+    ['starts at midnight', midnight, 0, midnight + 60_000, 0],
+    ['starts one ms before midnight', midnight - 1, 0, midnight + 60_000, 0],
+    ['offsets differ across the UTC midnight', midnight - 60_000, 60, midnight + 60_000, -60],
+    ['end before start', midnight + 60_000, 0, midnight - 60_000, 0],
+    ['zero length', midnight, 0, midnight, 0],
+    ['before the epoch', -86_400_000 - 1, 0, -86_400_000 + 1, 0],
+    ['year 0000 edge', -62_167_219_200_000 - 1, 0, -62_167_219_200_000 + 1, 0],
+    ['year 10000 edge', 253_402_300_800_000 - 2, 0, 253_402_300_800_000 + 1, 0],
+  ])('%s', (_n, s, so, e, eo) => {
+    expect(crossesMidnight(ts(s, so), ts(e, eo))).toBe(byTexts(s, so, e, eo));
+  });
+
+  it('agrees with the texts on generated spans and offsets', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }),
+        fc.integer({ min: -1, max: 3 * 86_400_000 }),
+        fc.integer({ min: -720, max: 840 }),
+        fc.integer({ min: -720, max: 840 }),
+        (s, len, so, eo) => {
+          expect(crossesMidnight(ts(s, so), ts(s + len, eo))).toBe(byTexts(s, so, s + len, eo));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('still refuses an invalid instant', () => {
+    expect(() => crossesMidnight(ts(0, 0), ts(Number.NaN, 0))).toThrow(RangeError);
+    expect(() => crossesMidnight(ts(0, 0), ts(9e15, 0))).toThrow(RangeError);
+  });
+});

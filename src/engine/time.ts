@@ -56,5 +56,12 @@ export function floorMinutes(ms: number): number {
 /** Whether a service [start, end) runs past midnight between its local start and end dates (R9.7). */
 export function crossesMidnight(start: Timestamp, end: Timestamp): boolean {
   if (end.ms <= start.ms) return false;
+  // Local day numbers instead of date texts (issue 18 part 2: no strings built per service);
+  // the same answer where dates have four-digit years, which is the texts' domain too
+  // (time.test.ts compares both). Elsewhere, and for an invalid instant, the texts as before.
+  const from = Math.trunc(start.ms + start.offsetMin * MINUTE_MS);
+  const to = Math.trunc(end.ms - 1 + end.offsetMin * MINUTE_MS);
+  if (from >= FIRST_MS && from < END_MS && to >= FIRST_MS && to < END_MS)
+    return Math.floor(from / DAY_MS) !== Math.floor(to / DAY_MS);
   return localDate(start) !== localDateAt(end.ms - 1, end.offsetMin);
 }

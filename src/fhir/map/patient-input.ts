@@ -84,13 +84,14 @@ function versionOf(r: RawResource): number {
  * One record per resource: the same `Type/id` read twice (two files, a Bundle and an export)
  * counts once, the higher `meta.versionId` winning, else the one read last.
  */
-export function latestByKey(records: readonly IndexedResource[]): IndexedResource[] {
+export function latestByKey(records: readonly IndexedResource[]): readonly IndexedResource[] {
   const byKey = new Map<string, IndexedResource>();
   for (const rec of records) {
     const prev = byKey.get(rec.key);
     if (!prev || versionOf(rec.resource) >= versionOf(prev.resource)) byKey.set(rec.key, rec);
   }
-  return byKey.size === records.length ? [...records] : [...byKey.values()];
+  // No key read twice (the usual case): the records as they are, not a copy (issue 18 part 2).
+  return byKey.size === records.length ? records : [...byKey.values()];
 }
 
 /** Maps the resources of one patient; `index` resolves references (shared ones too). */
