@@ -1,6 +1,7 @@
 // The top-level key scanner that routes an NDJSON line without parsing it (issue 18 part 2: each
 // line parsed once). Every row that it reads must agree with JSON.parse; every row it cannot
 // read safely must give undefined (the caller then parses the line).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanLineKeys, type LineKeys } from './line-keys.ts';
 
@@ -163,5 +164,38 @@ describe('scanLineKeys reads only the bytes it is given', () => {
       reference: 'Patient/b',
     }); // a trailing newline is whitespace
     expect(scanLineKeys(buf, 2, end - 1, Buffer.from('beneficiary'))).toBeUndefined();
+  });
+});
+
+describe('scanLineKeys agrees with JSON.parse on generated lines', () => {
+  // Any value anywhere (nested ids and subjects, strings with quotes, backslashes and unicode):
+  // where the scanner answers, it answers what JSON.parse reads.
+  const key = fc.constantFrom('id', 'subject', 'reference', 'contained', 'extension', 'text', 'x');
+  const value = fc.oneof(
+    fc.jsonValue(),
+    fc.string({ unit: 'grapheme' }),
+    fc.dictionary(key, fc.oneof(fc.string(), fc.jsonValue())),
+    fc.record({ reference: fc.string({ unit: 'grapheme' }) }),
+  );
+  it('scanned lines read as parsed; plain id and subject always scan', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value),
+        fc.string({ unit: 'grapheme-ascii' }),
+        fc.string({ unit: 'grapheme-ascii' }),
+        (rest, id, ref) => {
+          const line = JSON.stringify({ resourceType: 'Encounter', ...rest });
+          const got = scan(line);
+          if (got) expect(got).toEqual(parsed(line));
+          const plain = JSON.stringify({
+            resourceType: 'Encounter',
+            id,
+            subject: { reference: ref },
+          });
+          if (!plain.includes('\\')) expect(scan(plain)).toEqual(parsed(plain));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
