@@ -87,6 +87,12 @@ export interface RouteIndex {
    */
   doseFormsByLastWord?: Map<string, DoseFormEntry[]>;
   medicationForms: Map<string, RouteClass>;
+  /**
+   * `codes` and `methods` by system, then code (issue 18 part 2: no `system|code` text built per
+   * lookup). Asked only for a system and code without `|`, where they answer as the flat tables.
+   */
+  codesBySystem?: Map<string, Map<string, RouteClass>>;
+  methodsBySystem?: Map<string, Map<string, { cls: RouteClass; effect: MethodEffect }>>;
 }
 
 interface DoseFormEntry {
@@ -112,6 +118,34 @@ function byLastWord(forms: readonly DoseFormEntry[]): Map<string, DoseFormEntry[
 
 const key = (system: string, code: string): string => `${system}|${code}`;
 
+function bySystem<V>(rows: readonly (readonly [string, string, V])[]): Map<string, Map<string, V>> {
+  const out = new Map<string, Map<string, V>>();
+  for (const [system, code, value] of rows) {
+    let codes = out.get(system);
+    if (!codes) {
+      codes = new Map();
+      out.set(system, codes);
+    }
+    codes.set(code, value);
+  }
+  return out;
+}
+
+/**
+ * A route or method code's entry. Without `|` in the system or the code, `system|code` names
+ * exactly one (system, code) pair, so the nested tables give the flat table's answer without
+ * building the text; otherwise the flat table, as always.
+ */
+function lookup<V>(
+  flat: Map<string, V>,
+  nested: Map<string, Map<string, V>> | undefined,
+  system: string,
+  code: string,
+): V | undefined {
+  if (nested && !system.includes('|') && !code.includes('|')) return nested.get(system)?.get(code);
+  return flat.get(key(system, code));
+}
+
 export function indexRouteTables(t: RouteTables): RouteIndex {
   const doseForms = t.doseForms
     .map(([name, cls]) => ({ name, lower: name.toLowerCase(), cls }))
@@ -122,6 +156,10 @@ export function indexRouteTables(t: RouteTables): RouteIndex {
     texts: new Map(t.texts),
     doseForms,
     medicationForms: new Map(t.medicationForms),
+    codesBySystem: bySystem(t.routeCodes),
+    methodsBySystem: bySystem(
+      t.methodCodes.map(([system, code, cls, effect]) => [system, code, { cls, effect }] as const),
+    ),
   };
   const byWord = byLastWord(doseForms);
   if (byWord) index.doseFormsByLastWord = byWord;
@@ -164,7 +202,7 @@ function fromRoute(input: RouteInput, index: RouteIndex): Found | undefined {
   for (const c of route.coding) {
     if (!c.code) continue;
     const system = normalizeRouteSystem(c.system);
-    const cls = index.codes.get(key(system, c.code.trim()));
+    const cls = lookup(index.codes, index.codesBySystem, system, c.code.trim());
     if (cls && cls !== 'unknown') return { cls, from: 'route-code', evidence: codeText(c, system) };
     if (cls) unknownCode ??= { cls, from: 'route-code', evidence: codeText(c, system) };
   }
@@ -192,10 +230,11 @@ function readMethod(input: RouteInput, index: RouteIndex): MethodRead | undefine
   for (const c of method.coding) {
     if (!c.code) continue;
     const system = normalizeRouteSystem(c.system);
-    const m = index.methods.get(key(system, c.code.trim()));
+    const code = c.code.trim();
+    const m = lookup(index.methods, index.methodsBySystem, system, code);
     if (m) return { cls: m.cls, effect: m.effect, evidence: codeText(c, system), coded: true };
     // v3 route codes written in dosage.method (IVPUSH, IVFLUSH …) (contract §2.1).
-    const cls = index.codes.get(key(system, c.code.trim()));
+    const cls = lookup(index.codes, index.codesBySystem, system, code);
     if (cls && cls !== 'unknown') {
       const effect: MethodEffect = cls === 'iv-push-method' ? 'push' : 'none';
       return { cls, effect, evidence: codeText(c, system), coded: true };
