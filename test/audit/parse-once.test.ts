@@ -13,6 +13,7 @@ import { defaultConfig } from '../../src/engine/index.ts';
 import { ingest } from '../../src/cli/ingest.ts';
 import type { InputFile } from '../../src/cli/input-files.ts';
 import { SpillStore, type PatientRecord } from '../../src/cli/patient-store.ts';
+import { InputError } from '../../src/cli/errors.ts';
 import { runAudit } from '../../src/cli/run-audit.ts';
 
 let dir = '';
@@ -104,5 +105,55 @@ describe('each line of the bench clinic is parsed once (spilling store)', () => 
     const encounters = (r: string): string[] =>
       (JSON.parse(r) as { encounters: unknown[] }).encounters.map((e) => JSON.stringify(e)).sort();
     expect(encounters(spilled)).toEqual(encounters(inMemory));
+  });
+});
+
+describe('a damaged Encounter line still ends a spilling run with nothing on stdout', () => {
+  // The scanner routes lines it does not validate (scalars are not checked): such a line is
+  // found by its one JSON.parse in pass 2, after the report has started, so the report must not
+  // reach the output. Lines the scanner refuses are parsed, and found, in pass 1.
+  const good = '{"resourceType":"Encounter","id":"e1","subject":{"reference":"Patient/p1"}}';
+  it.each([
+    [
+      'a bad literal (scanned, found in pass 2)',
+      '{"resourceType":"Encounter","id":"e2","status":nul,"subject":{"reference":"Patient/p1"}}',
+      'not valid JSON (the line is cut short or damaged)',
+    ],
+    [
+      'a bad number (scanned, found in pass 2)',
+      '{"resourceType":"Encounter","id":"e2","n":1.2.3,"subject":{"reference":"Patient/p1"}}',
+      'not valid JSON (the line is cut short or damaged)',
+    ],
+    [
+      'a nested trailing comma (scanned, found in pass 2)',
+      '{"resourceType":"Encounter","id":"e2","class":{"code":"AMB",},"subject":{"reference":"Patient/p1"}}',
+      'not valid JSON (the line is cut short or damaged)',
+    ],
+    [
+      'a top-level trailing comma (refused, found in pass 1)',
+      '{"resourceType":"Encounter","id":"e2","subject":{"reference":"Patient/p1"},}',
+      'not valid JSON',
+    ],
+  ])('%s', async (_name, damaged, problem) => {
+    const path = join(dir, 'damaged.ndjson');
+    writeFileSync(path, `${good}\n${lines.slice(0, 20).join('\n')}\n${damaged}\n${good}\n`);
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const run = runAudit({
+      files: [{ path, kind: 'ndjson', size: statSync(path).size }],
+      config: defaultConfig(),
+      reference: {},
+      format: 'json',
+      out,
+      memoryBytes: 0,
+    });
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toMatchObject({ line: 22, problem });
+    expect(chunks).toEqual([]);
   });
 });
