@@ -29,13 +29,10 @@ export interface Ingested {
 }
 
 const PREFIX = Buffer.from('{"resourceType":"');
-const NEEDLES: Record<string, Buffer> = Object.fromEntries(
-  Object.entries(PATIENT_ELEMENT).map(([type, el]) => [
-    type,
-    Buffer.from(`"${el}":{"reference":"`),
-  ]),
+/** Each patient type's patient element, as bytes for the line scanner (e.g. `subject`). */
+const ELEMENTS: Record<string, Buffer> = Object.fromEntries(
+  Object.entries(PATIENT_ELEMENT).map(([type, el]) => [type, Buffer.from(el)]),
 );
-const ENCOUNTER_SUBJECT = Buffer.from(PATIENT_ELEMENT['Encounter'] ?? 'subject');
 
 function endsLikeObject(buf: Buffer, start: number, end: number): boolean {
   for (let i = end - 1; i >= start; i--) {
@@ -98,11 +95,25 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     for (const { resource, fullUrl } of flat) route(resource, fullUrl, file, line);
   };
 
-  const lastRef = Buffer.alloc(256);
-  let lastRefLength = 0;
+  // Lines of one patient mostly follow each other: the same reference as the last line gives
+  // the same patient (not for urn: references, whose alias may come later).
+  let lastRef = '';
   let lastPatient = '';
+  const patientOfLine = (ref: string | undefined): string => {
+    if (ref === undefined || ref === '' || ref.startsWith('urn:')) return patientOf(ref);
+    if (ref !== lastRef) {
+      lastPatient = patientOf(ref);
+      lastRef = ref;
+    }
+    return lastPatient;
+  };
 
-  /** Spilling stores: route a line without parsing it when its shape makes that safe. */
+  /**
+   * Spilling stores: route a line without parsing it when its shape makes that safe. A patient
+   * type's line is routed by its top-level keys only (src/cli/line-keys.ts), so a patient element
+   * inside a contained resource is never taken for the line's own; Encounters also give their id
+   * (whose encounter an administration names: ENCOUNTER_SUBJECT_MISMATCH).
+   */
   const fastPath = (l: NdjsonLine, fileIdx: number): boolean => {
     const { buf, start, end } = l;
     if (
@@ -115,54 +126,21 @@ export function ingest(files: readonly InputFile[], store: PatientStore): Ingest
     const typeEnd = buf.indexOf(34, typeStart);
     if (typeEnd < 0 || typeEnd >= end) return false;
     const type = buf.toString('latin1', typeStart, typeEnd);
-    const needle = NEEDLES[type];
-    // Encounters: their id tells whose encounter an administration names
-    // (ENCOUNTER_SUBJECT_MISMATCH), so their top-level keys are scanned.
-    if (type === 'Encounter') {
-      const keys = scanLineKeys(buf, start, end, ENCOUNTER_SUBJECT);
-      if (keys?.resourceType !== 'Encounter') return false;
-      resources++;
-      const patient = patientOf(keys.reference);
-      store.addRaw(patient, buf, start, end, fileIdx, l.line);
-      if (keys.id) encounterPatients.set(shared.canonical(`Encounter/${keys.id}`), patient);
-      return true;
-    }
-    if (!needle) {
+    const element = ELEMENTS[type];
+    if (!element) {
       if (SHARED_TYPES.has(type) || type === 'Bundle' || type === 'Patient') return false;
       if (!endsLikeObject(buf, start, end)) return false;
       resources++;
       return true; // a type we do not read
     }
-    // The needle once on the line (searched from both ends, no view of the line made).
-    const at = buf.indexOf(needle, start);
-    if (at < 0 || at + needle.length > end) return false;
-    if (buf.lastIndexOf(needle, end - needle.length) !== at) return false;
-    const refStart = at + needle.length;
-    const refEnd = buf.indexOf(34, refStart);
-    if (refEnd < 0 || refEnd >= end || !endsLikeObject(buf, start, end)) return false;
-    // Lines of one patient mostly follow each other: the same reference bytes as the last line
-    // give the same patient (not for urn: references, whose alias may come later).
-    const refLength = refEnd - refStart;
-    let patient: string;
-    if (
-      refLength === lastRefLength &&
-      refLength > 0 &&
-      buf.compare(lastRef, 0, refLength, refStart, refEnd) === 0
-    ) {
-      patient = lastPatient;
-    } else {
-      const ref = buf.toString('utf8', refStart, refEnd);
-      if (ref.includes('\\')) return false;
-      patient = patientOf(ref);
-      lastRefLength = 0;
-      if (!ref.startsWith('urn:') && refLength <= lastRef.length) {
-        buf.copy(lastRef, 0, refStart, refEnd);
-        lastRefLength = refLength;
-        lastPatient = patient;
-      }
-    }
+    const keys = scanLineKeys(buf, start, end, element);
+    if (keys?.resourceType !== type) return false;
     resources++;
+    const patient = patientOfLine(keys.reference);
     store.addRaw(patient, buf, start, end, fileIdx, l.line);
+    if (type === 'Encounter' && keys.id) {
+      encounterPatients.set(shared.canonical(`Encounter/${keys.id}`), patient);
+    }
     return true;
   };
 

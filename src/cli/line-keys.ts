@@ -61,6 +61,27 @@ function skipString(s: Scan): number {
   return -1;
 }
 
+/**
+ * At an opening quote inside a skipped value: moves past the closing quote, found by the native
+ * byte search (a quote after an odd run of backslashes is escaped, and searched past). False when
+ * the string does not end on the line. Escapes inside skipped values do not matter.
+ */
+function skipNestedString(s: Scan): boolean {
+  const { buf, end } = s;
+  let from = s.at + 1;
+  for (;;) {
+    const q = buf.indexOf(QUOTE, from);
+    if (q < 0 || q >= end) return false;
+    let k = q - 1;
+    while (k > s.at && buf[k] === BACKSLASH) k--;
+    if ((q - 1 - k) % 2 === 0) {
+      s.at = q + 1;
+      return true;
+    }
+    from = q + 1;
+  }
+}
+
 /** Skips one value of any kind (no validation of scalars: the parse does that). */
 function skipValue(s: Scan): boolean {
   const { buf, end } = s;
@@ -72,7 +93,7 @@ function skipValue(s: Scan): boolean {
     while (s.at < end) {
       const d = buf[s.at];
       if (d === QUOTE) {
-        if (skipString(s) < 0) return false;
+        if (!skipNestedString(s)) return false;
         continue;
       }
       if (d === OPEN_BRACE || d === OPEN_BRACKET) stack.push(d);
